@@ -1,0 +1,5 @@
+import sys
+
+from refnorm.cli import main
+
+sys.exit(main())
