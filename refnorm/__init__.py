@@ -2,7 +2,8 @@
 
 The pipeline, one module per step::
 
-    text ─split─▶ chunks ─parse─▶ fields ─normalize─▶ Reference ─dedupe─▶ [Reference] ─formats─▶ BibTeX / CSL-JSON
+    text ─split─▶ chunks ─parser─▶ fields ─normalize─▶ Reference
+         ─dedupe─▶ [Reference] ─formats─▶ BibTeX / CSL-JSON
 
 Heavy parts (bibtexparser, pybtex, habanero) are imported only when used, so
 ``import refnorm`` stays fast enough for pre-commit hooks.

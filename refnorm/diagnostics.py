@@ -19,7 +19,7 @@ Every code in use is registered in :data:`CODES` with a one-line summary (the RE
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["CODES", "Diagnostic", "RefnormError", "Severity", "register"]
 
@@ -28,7 +28,7 @@ class RefnormError(ValueError):
     """A caller mistake (bad argument, unreadable input file): raised, unlike data problems."""
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

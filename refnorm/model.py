@@ -22,7 +22,7 @@ CSL_TYPES = frozenset(
     collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing
     interview legal_case legislation manuscript map motion_picture musical_score pamphlet
     paper-conference patent performance periodical personal_communication post post-weblog regulation
-    report review review-book software song speech standard thesis treaty webpage""".split()
+    report review review-book software song speech standard thesis treaty webpage""".split()  # noqa: SIM905
 )
 
 
