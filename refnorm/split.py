@@ -1,16 +1,45 @@
 """Split a reference list (or a whole page holding one) into entries.
 
-STUB — the real splitter repairs merged entries, PDF hard wraps and drops page furniture.
+Two modes, chosen per input:
+
+* **numbered** — the longest run of line-start list numbers of one marker style
+  (``1.``, ``1)``, ``(1)``, ``[1]``, ``1 ``, superscript) that counts up. Text before and
+  after the run is page furniture. Entries whose line break was lost ("…2020. 6. Ogay V")
+  are recovered by looking for the *next expected number* inside an entry, accepted only
+  with end-of-reference cues around it (:func:`inline_cue_score`).
+* **unnumbered** — a blank line always ends an entry; inside a block, whether a line
+  continues the previous one is a *score* of small named signals (:func:`join_signals`)
+  compared with zero, as AnyStyle does. Blocks that are not references (navigation,
+  prose, phone numbers, headings) are dropped.
+
+Lines of one entry are joined with single spaces; end-of-line hyphenation is undone only
+where the hyphen was a break (:func:`join_lines`). Everything runs in time linear in the
+input and never raises on bad text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from refnorm.diagnostics import Diagnostic
+from refnorm.diagnostics import Diagnostic, Severity, register
 
-__all__ = ["Chunk", "split_entries"]
+__all__ = [
+    "JOIN_THRESHOLD",
+    "Chunk",
+    "JoinContext",
+    "inline_cue_score",
+    "join_lines",
+    "join_signals",
+    "should_join",
+    "split_entries",
+]
+
+S101 = register("S101", "entry recovered from a line that held two entries (lost line break)")
+S102 = register("S102", "list number missing from the sequence")
+S103 = register("S103", "list number repeated")
+S104 = register("S104", "text around the list dropped (not a reference)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,16 +52,583 @@ class Chunk:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
-_NUMBER = re.compile(r"^\s*(?:\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+")
+# ── input clean-up ──────────────────────────────────────────────────────────────────────
+
+_NEWLINES = re.compile(r"\r\n?|[\f\v\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff\ufffd]")
+_ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SOFT_HYPHEN = "\u00ad"
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    no: int  # 1-based line number in the input
+    indent: int  # leading whitespace, tabs counted as 4
+    width: int  # visual length including the indent
+    text: str  # stripped, inner whitespace collapsed
+
+
+def _lines(text: str) -> list[_Line]:
+    text = _NEWLINES.sub("\n", text)
+    text = _ODD_SPACE.sub(" ", _CONTROL.sub("", text))
+    out = []
+    for no, raw in enumerate(text.split("\n"), 1):
+        expanded = raw.expandtabs(4).rstrip()
+        body = " ".join(expanded.split())
+        indent = len(expanded) - len(expanded.lstrip())
+        out.append(_Line(no, indent, len(expanded), body))
+    return out
+
+
+# ── lexical cues shared by both modes ───────────────────────────────────────────────────
+
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_PAGE_RANGE_END = re.compile(r"\d+\s?[-–—]\s?\d+[.)]?$")
+_DOI_TOKEN = re.compile(r"(?:doi:?|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/", re.IGNORECASE)
+_URL_TOKEN = re.compile(r"<?(?:https?://|ftp://|www\.)", re.IGNORECASE)
+_INITIALS = re.compile(r"(?:[A-ZÀ-Þ]\.-?){1,3},?$")
+_CAPS = re.compile(r"[A-ZÀ-Þ]{1,3}[,.]?$")
+_BULLET = re.compile(r"(?:[•●▪◦‣∙·■□►▶➢✓]|[-*–](?=\s))\s*")
+_REPEAT_DASH = re.compile(r"(?:[-–—_]{2,}|—)")
+# Words after which a number is part of the reference ("Vol. 2.", "Part 3."), not a list number.
+_NUMBER_WORDS = frozenset(
+    """vol vols volume no nos nr number issue iss pp p pg pgs page pages s bd band heft teil tome t
+    part pt chapter chap ch ed eds edn edition art fig figure table tab section sec suppl sup book
+    livre tomo n° núm num anno jg jahrgang series ser rev""".split()  # noqa: SIM905
+)
+# A line ending in one of these words (or in , ; : & ( ) is not the end of a reference.
+_OPEN_WORDS = frozenset(
+    """and of the in for with to on at a an by from &amp; und et y e de del la le les der die das
+    des von van zu dans sur en per con para available retrieved""".split()  # noqa: SIM905
+)
+
+
+def _first_token(text: str) -> str:
+    cut = text.find(" ")
+    return text if cut < 0 else text[:cut]
+
+
+def _last_token(text: str) -> str:
+    return text[text.rfind(" ") + 1 :]
+
+
+def _is_word_start_upper(token: str) -> bool:
+    return bool(token) and token[0].isupper()
+
+
+def looks_like_author_start(text: str) -> bool:
+    """Does *text* begin like an author list ("Li F,", "Kramer, S. L.", "J. P. Collman", "GREEN, C")?"""
+    tokens = text[:80].split(" ", 3)
+    t0 = tokens[0]
+    t1 = tokens[1] if len(tokens) > 1 else ""
+    if not _is_word_start_upper(t0):
+        return False
+    if t0.endswith(",") and len(t0) > 2:
+        return _is_word_start_upper(t1)
+    if _INITIALS.match(t0):
+        return _is_word_start_upper(t1)
+    if t0.isalpha() and t0.isupper() and len(t0) <= 3:  # "AM Trinkoff", "JS Smith"
+        return _is_word_start_upper(t1) and t1.rstrip(",").isalpha()
+    if t0.replace("-", "").replace("'", "").replace("’", "").isalpha():
+        if _CAPS.match(t1):  # Vancouver "Li F," / "Pixley JS."
+            return True
+        t2 = tokens[2] if len(tokens) > 2 else ""
+        return _is_word_start_upper(t1) and t1.isalpha() and bool(_CAPS.match(t2)) and "," in t2 + ","
+    return False
+
+
+# ── hyphenation-aware line joining ──────────────────────────────────────────────────────
+
+# First parts after which a line-end hyphen is a real hyphen ("self-\nassessment").
+_PREFIXES = frozenset(
+    """self non anti co cross post pre multi inter intra extra ultra semi quasi pseudo meta mid
+    well long short high low full half over under all ex neo socio bio eco micro macro nano
+    state large small middle mixed open non-small""".split()  # noqa: SIM905
+)
+# Second parts that make a compound rather than the rest of a broken word ("jelly-\nderived").
+_SECOND_PARTS = frozenset(
+    """derived based induced related dependent independent specific mediated free like associated
+    containing type wide term scale level time year old up down making rich driven oriented
+    positive negative sensitive resistant treated linked bound specific controlled selected
+    reported centered centred shaped sized born friendly aware making enabled specific
+    infected exposed matched adjusted stimulated activated deficient producing expressing
+    regulated targeted loaded coated modified derived""".split()  # noqa: SIM905
+)
+_TRAILING_WORD = re.compile(r"[^\W\d_]+$")
+_LEADING_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _keeps_hyphen(left: str, right: str) -> bool:
+    """Is the hyphen at the end of *left* a real one (kept) rather than a line-break hyphen?"""
+    head = right[:1]
+    if not head.isalpha() or head.isupper():  # "1857-\n1866", "Wisconsin-\nMadison", "-\n(…"
+        return True
+    token = _last_token(left)
+    if "-" in token[:-1] or any(c.isdigit() for c in token):  # "state-of-the-\nart", "β2-\nagonist"
+        return True
+    first = _TRAILING_WORD.search(token[:-1])
+    second = _LEADING_WORD.match(right)
+    if first is None or second is None:
+        return True
+    first_word, second_word = first.group().lower(), second.group().lower()
+    if len(first_word) == 1 or first_word in _PREFIXES or second_word in _SECOND_PARTS:
+        return True
+    return first_word[0].isupper() and len(first_word) <= 2  # "T-\ncell"
+
+
+def _join_pair(left: str, right: str) -> str:
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith(_SOFT_HYPHEN):
+        return left[:-1] + right
+    token = _last_token(left)
+    url_like = bool(_URL_TOKEN.match(token) or _DOI_TOKEN.match(token))
+    if url_like and token[-1] in "/-_.?=&#" and not right[:1].isupper():
+        return left + right  # a DOI or URL broken across lines stays one token
+    if left.endswith("-") and len(token) > 1 and token[-2] not in "-–—":
+        if _keeps_hyphen(left, right):
+            return left + right
+        return left[:-1] + right
+    return f"{left} {right}"
+
+
+def join_lines(parts: Iterable[str]) -> str:
+    """Join the lines of one entry with single spaces, undoing line-break hyphenation only."""
+    out = ""
+    for part in parts:
+        part = " ".join(part.replace(_SOFT_HYPHEN + " ", _SOFT_HYPHEN).split())
+        out = _join_pair(out, part)
+    return out.replace(_SOFT_HYPHEN, "")
+
+
+# ── unnumbered lists: the line-join score ───────────────────────────────────────────────
+
+JOIN_THRESHOLD = 0
+
+
+@dataclass(frozen=True, slots=True)
+class JoinContext:
+    """What a join decision may know beyond the two lines.
+
+    ``width`` is the wrap width of a hard-wrapped list (0 when lines are not wrapped);
+    ``start_indent`` the indent at which entries start when the list uses indentation
+    (hanging or first-line), else ``None``; ``entry`` the entry text gathered so far.
+    """
+
+    width: int = 0
+    start_indent: int | None = None
+    entry: str = ""
+
+
+def _ends_open(prev: str) -> bool:
+    if prev[-1] in ",;:&(/[“‘«":
+        return True
+    return _last_token(prev).lower() in _OPEN_WORDS
+
+
+def join_signals(
+    prev: str, nxt: str, ctx: JoinContext = JoinContext(), prev_width: int = -1, next_indent: int = 0
+) -> dict[str, int]:
+    """Named signals for "does *nxt* continue the entry whose last line is *prev*?" (> 0: yes)."""
+    signals: dict[str, int] = {}
+    if not prev or not nxt:
+        return signals
+    first = _first_token(nxt)
+    head = nxt[0]
+    if _BULLET.match(nxt):
+        signals["bullet"] = -6
+    elif _REPEAT_DASH.match(nxt):
+        signals["repeat_dash"] = -4  # "———. 1990. Title" repeats the previous author
+    if ctx.start_indent is not None:
+        signals["indent"] = 4 if next_indent > ctx.start_indent else -4
+    if ctx.width:
+        width = prev_width if prev_width >= 0 else len(prev)
+        # Greedy wrapping would have put the next word on this line if it fitted there.
+        signals["fits"] = -3 if width + 1 + len(first) <= ctx.width else 1
+    if prev.endswith("-") and head.isalnum():
+        signals["hyphen"] = 4
+    elif _ends_open(prev):
+        signals["open_end"] = 2
+    elif prev.endswith("."):
+        last = _last_token(prev)
+        signals["closed_end"] = 2 if _INITIALS.match(last) and len(last) <= 6 else -1
+    if head.islower():
+        signals["lower_start"] = 2
+    elif head.isdigit():
+        signals["digit_start"] = 2
+    elif _URL_TOKEN.match(first) or first.lower().startswith("doi"):
+        signals["url_start"] = 2
+    elif looks_like_author_start(nxt):
+        signals["author_start"] = -2
+    entry = ctx.entry or prev
+    if not _YEAR.search(entry):
+        signals["no_year_yet"] = 1
+    if entry.count("(") > entry.count(")") or entry.count("“") > entry.count("”"):
+        signals["open_bracket"] = 2
+    return signals
+
+
+def should_join(prev: str, nxt: str, ctx: JoinContext = JoinContext()) -> bool:
+    """Whether *nxt* continues the entry ending with *prev* (sum of :func:`join_signals` > threshold)."""
+    return sum(join_signals(prev, nxt, ctx).values()) > JOIN_THRESHOLD
+
+
+def _blocks(lines: Sequence[_Line]) -> list[list[_Line]]:
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in lines:
+        if line.text:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _wrap_width(blocks: Sequence[Sequence[_Line]]) -> int:
+    """The wrap width of hard-wrapped text, or 0 when the lines do not look wrapped."""
+    widths = [
+        line.width
+        for block in blocks
+        if len(block) > 1
+        for line in block
+        if " " in line.text and max(len(t) for t in line.text.split(" ")) < 30
+    ]
+    if len(widths) < 3:
+        return 0
+    width = max(widths)
+    near = sum(1 for w in widths if w >= 0.8 * width)
+    return width if near >= 0.4 * len(widths) else 0
+
+
+def _start_indent(blocks: Sequence[Sequence[_Line]]) -> int | None:
+    """The indent entries start at, when indentation marks entries (hanging or first-line)."""
+    indents = {line.indent for block in blocks for line in block}
+    if len(indents) < 2:
+        return None
+    firsts = [block[0].indent for block in blocks]
+    start = max(set(firsts), key=firsts.count)
+    others = sum(1 for block in blocks for line in block[1:] if line.indent != start)
+    starts = sum(1 for block in blocks for line in block if line.indent == start)
+    # Indentation means something only if both kinds of line occur more than once or twice.
+    return start if others >= 2 and starts >= 2 else None
+
+
+_HEADING = re.compile(
+    r"(?:references?|bibliography|works cited|literature(?: cited)?|sources|further reading|notes|"
+    r"literatur(?:verzeichnis)?|bibliographie|références|referencias|bibliografía|citations)\s*:?",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)|\+\d{1,3}\s\(?\d")
+
+
+def _is_furniture(text: str) -> bool:
+    """Page text that is not a reference: headings, navigation, prose, calls to action."""
+    if _HEADING.fullmatch(text) or _PHONE.search(text):
+        return True
+    has_digit = any(c.isdigit() for c in text)
+    inner = text[:-1]
+    if not has_digit and not any(c in inner for c in ".,;:"):
+        return True  # "New Patient?", "Home /Treatments", a title line
+    words = text.split()
+    if len(words) >= 25 and not _YEAR.search(text) and not looks_like_author_start(text):
+        lower = sum(1 for w in words if w[0].islower())
+        return lower >= 0.8 * len(words)  # running prose
+    return False
+
+
+_BULLET_STRIP_SHARE = 0.5
+
+
+def _split_unnumbered(lines: Sequence[_Line]) -> list[Chunk]:
+    blocks = _blocks(lines)
+    ctx_width = _wrap_width(blocks)
+    start_indent = _start_indent(blocks)
+    entries: list[list[_Line]] = []
+    for block in blocks:
+        current = [block[0]]
+        for line in block[1:]:
+            prev = current[-1]
+            ctx = JoinContext(ctx_width, start_indent, join_lines(x.text for x in current))
+            score = sum(join_signals(prev.text, line.text, ctx, prev.width, line.indent).values())
+            if score > JOIN_THRESHOLD:
+                current.append(line)
+            else:
+                entries.append(current)
+                current = [line]
+        entries.append(current)
+    bulleted = sum(1 for e in entries if _BULLET.match(e[0].text))
+    strip_bullets = bulleted >= 2 and bulleted >= _BULLET_STRIP_SHARE * len(entries)
+    chunks: list[Chunk] = []
+    dropped: list[_Line] = []
+    for entry in entries:
+        text = join_lines(x.text for x in entry)
+        if strip_bullets:
+            text = _BULLET.sub("", text, count=1) if _BULLET.match(text) else text
+        if _is_furniture(text):
+            dropped.append(entry[0])
+            continue
+        chunks.append(Chunk(text, "", entry[0].no))
+    return _attach_dropped(chunks, dropped)
+
+
+def _attach_dropped(chunks: list[Chunk], dropped: Sequence[_Line]) -> list[Chunk]:
+    """Record dropped page text as an info diagnostic on the nearest following (else last) entry."""
+    if not dropped or not chunks:
+        return chunks
+    out = list(chunks)
+    for line in dropped:
+        index = next((i for i, c in enumerate(out) if c.line > line.no), len(out) - 1)
+        chunk = out[index]
+        snippet = line.text if len(line.text) <= 40 else line.text[:37] + "..."
+        diag = Diagnostic(
+            S104,
+            f"dropped non-reference text at line {line.no}: {snippet!r}",
+            Severity.INFO,
+            line.no,
+            chunk.label,
+        )
+        out[index] = Chunk(chunk.text, chunk.label, chunk.line, (*chunk.diagnostics, diag))
+    return out
+
+
+# ── numbered lists ──────────────────────────────────────────────────────────────────────
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    name: str
+    at_start: re.Pattern[str]  # a marker at the start of a line
+    inline: re.Pattern[str] | None  # the same marker inside running text (lost line break)
+    inline_bar: int  # cue score an inline marker needs
+
+
+_STYLES = (
+    _Style("bracket", re.compile(r"\[\s?(\d{1,4})\s?\]\s*"), re.compile(r"(?<!\S)\[(\d{1,4})\]\s*"), 1),
+    _Style("paren", re.compile(r"\(\s?(\d{1,4})\s?\)\s*"), re.compile(r"(?<!\S)\((\d{1,4})\)\s+"), 1),
+    _Style("dot", re.compile(r"(\d{1,4})\.(?![\d.])\s*"), re.compile(r"(?<!\S)(\d{1,4})\.(?![\d.])\s+"), 1),
+    _Style("rparen", re.compile(r"(\d{1,4})\)\s*"), re.compile(r"(?<!\S)(\d{1,4})\)\s+"), 1),
+    _Style("space", re.compile(r"(\d{1,4})\s+(?=[^\W\d_]|[\"“‘'(])"), re.compile(r"(?<!\S)(\d{1,4})\s+"), 3),
+    _Style("superscript", re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})\s*"), re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})\s*"), 3),
+    _Style("glued", re.compile(r"(\d{1,3})(?=[A-ZÀ-Þ][^\W\d_])"), None, 99),
+)
+_MAX_GAP = 5  # numbers a chain may skip (entries merged into the previous line)
+
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    index: int  # position in the line list
+    number: int
+    end: int  # where the entry text starts on that line
+
+
+def _chain(lines: Sequence[_Line], style: _Style) -> list[_Marker]:
+    """The longest run of line-start markers whose numbers count up (small gaps allowed)."""
+    chains: list[list[_Marker]] = []
+    ends: dict[int, int] = {}  # last number → chain index (most recent)
+    for index, line in enumerate(lines):
+        match = style.at_start.match(line.text)
+        if match is None or match.end() >= len(line.text):
+            continue
+        number = int(match.group(1).translate(_SUPERSCRIPT))
+        marker = _Marker(index, number, match.end())
+        # Duplicates (step 0) may extend a chain, but a "1" always starts a new one.
+        steps = (*range(1, _MAX_GAP + 2), 0) if number > 1 else range(1, _MAX_GAP + 2)
+        for step in steps:
+            target = ends.get(number - step)
+            if target is not None:
+                chain = chains[target]
+                del ends[chain[-1].number]
+                chain.append(marker)
+                ends[number] = target
+                break
+        else:
+            chains.append([marker])
+            ends[number] = len(chains) - 1
+    return max(chains, key=len, default=[])
+
+
+def inline_cue_score(before: str, after: str, run: int) -> int:
+    """How much the text around an inline list number says "a new entry starts here".
+
+    *before* is the entry text up to the number, *after* the text following it, *run* the
+    length of the entry so far.
+    """
+    before = before.rstrip()
+    if not before or not after:
+        return -9
+    score = 0
+    last = _last_token(before)
+    word = last.rstrip(".").lower()
+    if word in _NUMBER_WORDS or last[-1] in ",;:&(-–/":
+        score -= 4
+    elif last.endswith("."):
+        score += 2
+    elif last[-1].isdigit() or last[-1] in ")]”\"'>":
+        score += 2 if _PAGE_RANGE_END.search(last) or _YEAR.search(last) else 1
+    head = after[0]
+    if head.isupper() or head in "\"“‘'«":
+        score += 2 if looks_like_author_start(after) else 1
+    elif head.islower() or head.isdigit():
+        score -= 2
+    if run < 15:
+        score -= 3
+    return score
+
+
+def _split_inline(
+    text: str, style: _Style, first: int, stop: int | None
+) -> tuple[list[tuple[int, int, int]], int]:
+    """Find list numbers first, first+1, … (below *stop*) inside *text*.
+
+    Returns ``(start, marker_end, number)`` triples and the next number still expected.
+    """
+    found: list[tuple[int, int, int]] = []
+    expected = first
+    if style.inline is None or (stop is not None and expected >= stop):
+        return found, expected
+    last_start = 0
+    for match in style.inline.finditer(text):
+        number = int(match.group(1).translate(_SUPERSCRIPT))
+        if number != expected:
+            continue
+        score = inline_cue_score(
+            text[max(0, match.start() - 60) : match.start()],
+            text[match.end() :][:80],
+            match.start() - last_start,
+        )
+        if score < style.inline_bar:
+            continue
+        found.append((match.start(), match.end(), number))
+        last_start = match.end()
+        expected += 1
+        if stop is not None and expected >= stop:
+            break
+    return found, expected
+
+
+def _entry_lines(lines: Sequence[_Line], start: int, stop: int) -> list[_Line]:
+    """The marker line and its continuation lines, up to a blank line or *stop*."""
+    out = []
+    for line in lines[start:stop]:
+        if not line.text:
+            break
+        out.append(line)
+    return out
+
+
+def _split_numbered(lines: Sequence[_Line], style: _Style, chain: Sequence[_Marker]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    used: set[int] = set()
+    previous = 0
+    for pos, marker in enumerate(chain):
+        following = chain[pos + 1] if pos + 1 < len(chain) else None
+        stop_index = following.index if following else len(lines)
+        block = _entry_lines(lines, marker.index, stop_index)
+        for line in block:
+            used.add(line.no)
+        parts = [lines[marker.index].text[marker.end :], *(x.text for x in block[1:])]
+        offsets = []  # (offset in joined text, line number) to place inline splits on lines
+        joined = ""
+        for part, line in zip(parts, block, strict=True):
+            joined = _join_pair(joined, " ".join(part.split()))
+            offsets.append((len(joined) - len(part), line.no))
+        diagnostics: list[Diagnostic] = []
+        label = str(marker.number)
+        if marker.number == previous:
+            diagnostics.append(
+                Diagnostic(S103, f"list number {label} appears twice", line=block[0].no, label=label)
+            )
+        found, expected = _split_inline(
+            joined, style, marker.number + 1, following.number if following else None
+        )
+        starts = [(0, 0, marker.number), *found]
+        for i, (start, text_start, number) in enumerate(starts):
+            end = starts[i + 1][0] if i + 1 < len(starts) else len(joined)
+            piece = joined[text_start:end].strip()
+            line_no = next((no for off, no in reversed(offsets) if off <= start), block[0].no)
+            diags = diagnostics if i == 0 else []
+            if i > 0:
+                diags = [
+                    Diagnostic(
+                        S101,
+                        f"entry {number} was run together with entry {starts[i - 1][2]}; split at its number",
+                        line=line_no,
+                        label=str(number),
+                    )
+                ]
+            chunks.append(Chunk(piece, str(number), line_no if i else block[0].no, tuple(diags)))
+        if following is not None and following.number > expected:
+            missing = ", ".join(str(n) for n in range(expected, following.number))
+            gap = Diagnostic(
+                S102,
+                f"list number(s) {missing} missing before {following.number}",
+                line=lines[following.index].no,
+                label=str(following.number),
+            )
+            chunks.append(Chunk("", "", 0, (gap,)))  # placeholder: attached to the next entry below
+        previous = marker.number
+    chunks = _fold_placeholders(chunks)
+    dropped = [line for line in lines if line.text and line.no not in used]
+    return _attach_dropped(chunks, _first_of_runs(dropped))
+
+
+def _fold_placeholders(chunks: list[Chunk]) -> list[Chunk]:
+    out: list[Chunk] = []
+    pending: tuple[Diagnostic, ...] = ()
+    for chunk in chunks:
+        if not chunk.text and chunk.line == 0:
+            pending += chunk.diagnostics
+            continue
+        if pending:
+            chunk = Chunk(chunk.text, chunk.label, chunk.line, (*pending, *chunk.diagnostics))
+            pending = ()
+        out.append(chunk)
+    return out
+
+
+def _first_of_runs(lines: Sequence[_Line]) -> list[_Line]:
+    """One representative line per run of consecutive dropped lines (blank lines allowed)."""
+    out: list[_Line] = []
+    for line in lines:
+        if not out or line.no > out[-1].no + 2:
+            out.append(line)
+    return out
+
+
+def _best_chain(lines: Sequence[_Line]) -> tuple[_Style, list[_Marker]] | None:
+    best: tuple[_Style, list[_Marker]] | None = None
+    for style in _STYLES:
+        chain = _chain(lines, style)
+        if chain and (best is None or len(chain) > len(best[1])):
+            best = (style, chain)
+    if best is None:
+        return None
+    style, chain = best
+    if len(chain) >= 2:
+        return best
+    # A lone "1." counts only if the text holds nothing else or more numbers follow inline.
+    marker = chain[0]
+    if marker.number != 1:
+        return None
+    rest = [line for line in lines if line.text and line.no != lines[marker.index].no]
+    line = lines[marker.index].text
+    found, _ = _split_inline(line[marker.end :], style, 2, None)
+    return best if found or not rest else None
 
 
 def split_entries(text: str) -> list[Chunk]:
-    chunks = []
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        match = _NUMBER.match(line)
-        label = next((g for g in match.groups() if g), "") if match else ""
-        body = line[match.end() :] if match else line
-        chunks.append(Chunk(body.strip(), label, lineno))
-    return chunks
+    """Split *text* (a reference list, or a page holding one) into entries. Never raises."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    lines = _lines(text)
+    best = _best_chain(lines)
+    if best is not None:
+        return _split_numbered(lines, *best)
+    return _split_unnumbered(lines)
