@@ -1,17 +1,673 @@
 """Field parsing: one reference string → a :class:`Reference`.
 
-STUB — being replaced by the real tagger.
+The tagger works left to right on the text that :mod:`refnorm.extract` leaves
+once identifiers are cut out:
+
+1. the list number (label) and the author block — its end is found from cues:
+   a year in brackets, an opening quote, a sentence end after a name, a colon;
+2. the date, when it follows the authors (author-date styles);
+3. the title — quoted, or the first sentence;
+4. the tail: "In: editors, book", the container, and the numbers (volume, issue,
+   pages, year) in the many notations styles use, then place and publisher.
+
+:mod:`refnorm.normalize` then cleans the values and infers the type.
 """
 
 from __future__ import annotations
 
-from refnorm.doi import find_doi
-from refnorm.model import FrozenMap, Reference
+import re
+from dataclasses import dataclass, field
 
-__all__ = ["parse_fields"]
+from refnorm.dates import YEAR, parse_date_text
+from refnorm.diagnostics import Diagnostic, Severity, register
+from refnorm.extract import extract_identifiers
+from refnorm.model import Date, FrozenMap, Name, Reference
+from refnorm.names import name_plausibility, parse_names
+from refnorm.normalize import clean_text, normalize
+
+__all__ = ["MAX_REFERENCE_LENGTH", "parse_fields"]
+
+MAX_REFERENCE_LENGTH = 10_000  # longer "references" are not parsed field by field (see P201)
+
+P201 = register("P201", "text too long to be one reference: kept whole in `raw`, not parsed into fields")
+P202 = register("P202", "no author found")
+P203 = register("P203", "no title found")
+P204 = register("P204", "no year found")
+P205 = register("P205", "text left over that no field took (kept in `leftovers`)")
+P299 = register("P299", "internal parser error: the reference is kept unparsed (please report it)")
+
+
+@dataclass(slots=True)
+class _Fields:
+    """The tagger's scratch pad for one reference (internal; the result is a frozen Reference)."""
+
+    variables: dict[str, str] = field(default_factory=dict)
+    author: tuple[Name, ...] = ()
+    editor: tuple[Name, ...] = ()
+    truncated: bool = False
+    issued: Date | None = None
+    accessed: Date | None = None
+    hints: set[str] = field(default_factory=set)
+    leftovers: list[str] = field(default_factory=list)
+
+    def set(self, key: str, value: str | None) -> None:
+        if value:
+            value = value.strip(" ,;:")
+            if value and key not in self.variables:
+                self.variables[key] = value
+
+
+# -- 1. label and authors ---------------------------------------------------------------------------
+
+_LABEL = re.compile(
+    r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s+(?=[^\W\d]))\s*"
+)
+_SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+)\s*[.,]?\s*")
+_YEAR_PAREN = re.compile(
+    rf"[(\[]\s*(?:(?:c\.\s*)?{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}}[a-z]?)?(?:\s*,?\s*[^()\[\]]{{0,30}})?|"
+    r"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|en\s+prensa|undated)\s*[)\]]",
+    re.IGNORECASE,
+)
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,.:;(]))[\"“„«]|(?:^|(?<=\s))[‘'](?=[A-Z0-9])")
+_CLOSE_FOR = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'"}
+_INITIAL_END = re.compile(r"(?:^|[\s.\-])(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]?|[A-ZÀ-ÖØ-Þ]{2,3})$")
+_BOUNDARY = re.compile(r"(?<=[^\s])(?:\.|:)(?=\s+\S)|(?<=[^\s])\.(?=[\"“‘«])")
+_CONTINUE_NAME = re.compile(
+    r"^\s*(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]?\.|[A-ZÀ-ÖØ-Þ]\b(?!['’])|and\b|&|und\b|et\s+al\b|\(eds?\.?\)|eds?\.|Jr\b|Sr\b|"
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-z]+,))"
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "with",
+        "from",
+        "by",
+        "at",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "how",
+        "why",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "new",
+        "toward",
+        "towards",
+        "into",
+        "under",
+        "over",
+        "between",
+        "about",
+        "after",
+        "before",
+        "during",
+        "through",
+        "without",
+        "within",
+        "against",
+        "its",
+        "their",
+        "our",
+        "your",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "or",
+        "but",
+        "not",
+        "no",
+        "vs",
+    ]
+)
+
+
+def _strip_label(text: str) -> tuple[str, str]:
+    match = _LABEL.match(text)
+    if not match:
+        return "", text
+    label = next(g for g in match.groups() if g)
+    return label, text[match.end() :]
+
+
+def _names_ok(prefix: str) -> bool:
+    """Is ``prefix`` (everything before a candidate author-block end) a plausible list of names?"""
+    prefix = prefix.strip(" ,;:.")
+    if not prefix or len(prefix) > 600:
+        return False
+    if name_plausibility(prefix) < 0.999:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", prefix)
+    if any(w.lower() in _FUNCTION_WORDS and w[:1].isupper() for w in words[1:]) and not re.search(
+        r"[,;&]", prefix
+    ):
+        return False
+    if any(w.lower() in _FUNCTION_WORDS for w in words):
+        return False
+    names = parse_names(prefix).names
+    if not names:
+        return False
+    for name in names:
+        if name.is_literal:
+            continue
+        if len(name.family.split()) > 3 or len(name.given.split()) > 4:
+            return False
+    return True
+
+
+def _is_initial_before(text: str, position: int) -> bool:
+    return bool(_INITIAL_END.search(text[max(0, position - 4) : position]))
+
+
+def _author_end(text: str) -> int:
+    """Index where the author block ends (0 = no authors). Cues tried from strongest to weakest."""
+    head = text[:700]
+    match = _YEAR_PAREN.search(head)
+    if match and match.start() > 0 and _names_ok(head[: match.start()]):
+        return match.start()
+    match = _OPEN_QUOTE.search(head)
+    if match and match.start() > 0 and _names_ok(head[: match.start()]):
+        return match.start()
+    best = 0
+    for boundary in _BOUNDARY.finditer(head):
+        position = boundary.start()
+        prefix = head[:position]
+        if not _names_ok(prefix):
+            if re.search(r"[a-z]{3}", prefix.split(",")[-1]) and best == 0:
+                # the first sentence already holds an ordinary word: no author block
+                pass
+            break
+        best = position + 1
+        after = head[position + 1 :]
+        if (
+            boundary.group(0) == ":"
+            or not _is_initial_before(head, position)
+            or not _CONTINUE_NAME.match(after)
+        ):
+            break
+    if best:
+        return best
+    # "Nolan, M., Fundamentals of …" / "W. Becker, Föderalistische …": names ended by a comma.
+    match = re.match(
+        r"^(?:(?:[A-ZÀ-ÖØ-Þ][\w'’-]+,\s*(?:[A-ZÀ-ÖØ-Þ]\.\s*-?)+|(?:[A-ZÀ-ÖØ-Þ]\.\s*-?)+\s*[A-ZÀ-ÖØ-Þ][\w'’-]+"
+        r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ]\.?)?\s[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+        r"(?:\s*(?:,|and|&)\s*(?:[A-ZÀ-ÖØ-Þ][\w'’-]+,\s*(?:[A-ZÀ-ÖØ-Þ]\.\s*-?)+|(?:[A-ZÀ-ÖØ-Þ]\.\s*-?)+\s*"
+        r"[A-ZÀ-ÖØ-Þ][\w'’-]+|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ]\.?)?\s[A-ZÀ-ÖØ-Þ][\w'’-]+))*)\s*,\s+",
+        head,
+    )
+    if match and _names_ok(match.group(1)):
+        return match.end(1)
+    # "Bailey, Richard H., and Andrew Genes 1976 Geology …": a bare year after the names.
+    match = re.search(rf"\s({YEAR}[a-z]?)\b[.,:]?\s", head)
+    if match and match.start() > 0 and _names_ok(head[: match.start()]):
+        return match.start()
+    return 0
+
+
+# -- 2./3. date and title ---------------------------------------------------------------------------
+
+_LEADING_DATE = re.compile(
+    rf"^\s*[,.]?\s*(?:[(\[]\s*(?P<p>[^()\[\]]{{1,40}}?)\s*[)\]]|(?P<y>{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}})?"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?)(?:\s+\d{1,2})?)?))\s*[.,:;]?\s*"
+)
+_NO_DATE = re.compile(r"^(?:n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|undated)$", re.IGNORECASE)
+_ABBREVIATIONS = frozenset(
+    [
+        "vs",
+        "e.g",
+        "i.e",
+        "etc",
+        "al",
+        "cf",
+        "ca",
+        "no",
+        "vol",
+        "ed",
+        "eds",
+        "pp",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "fig",
+        "approx",
+        "proc",
+        "trans",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "nr",
+        "bd",
+        "hrsg",
+        "vgl",
+        "bzw",
+        "usw",
+        "ca",
+        "ff",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
+
+
+def _take_date(text: str, fields: _Fields) -> str:
+    match = _LEADING_DATE.match(text)
+    if not match:
+        return text
+    inner = match.group("p") or match.group("y") or ""
+    if match.group("p") is not None:
+        if _NO_DATE.match(inner.strip()) or re.match(r"(?i)in\s+press|forthcoming|im\s+druck", inner.strip()):
+            fields.issued = Date(literal=inner.strip())
+            return text[match.end() :]
+        if not re.search(rf"(?<!\d){YEAR}(?!\d)", inner):
+            return text
+    date = parse_date_text(inner)
+    if date is None:
+        return text
+    fields.issued = date
+    return text[match.end() :]
+
+
+def _first_sentence_end(text: str, start: int = 0) -> int:
+    """Index just after the first sentence of ``text`` (skipping abbreviations and initials)."""
+    for match in _SENTENCE_END.finditer(text, start):
+        position = match.start()
+        word = re.search(r"([\w.]+)$", text[:position])
+        token = word.group(1).lower() if word else ""
+        if text[position] == "." and (
+            token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token) is not None
+        ):
+            if len(token) == 1 and text[position - 1].islower():
+                return position + 1
+            continue
+        return position + 1
+    return len(text)
+
+
+def _take_title(text: str, fields: _Fields) -> str:
+    text = text.lstrip(" .,;:")
+    quote = _OPEN_QUOTE.match(text)
+    if quote:
+        opener = text[quote.start()]
+        closer = _CLOSE_FOR.get(opener, '"')
+        end = text.find(closer, quote.end())
+        if opener == "'" or opener == "‘":
+            end = _find_closing_single(text, quote.end(), closer)
+        if end > 0:
+            fields.set("title", text[quote.end() : end].strip().rstrip(","))
+            return text[end + 1 :].lstrip(" .,;:")
+    end = _first_sentence_end(text)
+    # A title running into "In: …" or "(Doctoral dissertation" without a full stop.
+    marker = re.search(r",?\s+(?:In:|In\s+(?=[A-Z]))|\s\((?:Doctoral|Master|PhD|Ph\.D)", text[:end])
+    if marker and marker.start() > 10:
+        end = marker.start()
+    title = text[:end].strip()
+    if title.endswith("."):
+        title = title[:-1]
+    fields.set("title", title)
+    return text[end:].lstrip(" .,;:")
+
+
+def _find_closing_single(text: str, start: int, closer: str) -> int:
+    for match in re.finditer(re.escape(closer) + r"(?=[\s,.;:]|$)", text[start:]):
+        return start + match.start()
+    return -1
+
+
+# -- 4. the tail: editors, container, numbers, publisher ----------------------------------------------
+
+_IN = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im)\s*:?\s+")
+_EDITED_BY = re.compile(r"[.,]?\s*(?:edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|herausgegeben\s+von)\s+", re.I)
+_EDITOR_MARK = re.compile(
+    r"\s*[(\[]?\b(?:eds?|editors?|\(?hrsg|hg|éds?|coords?|comps?|dirs?)\b\.?(?:\s*[)\]])?\s*[.,:]?\s*",
+    re.IGNORECASE,
+)
+_VANCOUVER_NUMBERS = re.compile(
+    rf"(?P<year>{YEAR})[a-z]?(?:\s+(?P<month>[A-Z][a-z]{{2,8}})\.?(?:\s*-\s*[A-Z][a-z]{{2,8}})?(?:\s+(?P<day>\d{{1,2}}))?)?"
+    r"(?:\s*;\s*|\s+)(?P<volume>[\w.-]{1,12}?)?\s*(?:\((?P<issue>[^()]{1,25})\))?\s*:\s*(?:p\.?\s*)?(?P<page>[A-Za-z]{0,3}\d[\w]*(?:\s*[-–]\s*[A-Za-z]{0,3}\d+)?)"
+    r"|(?P<year2>" + YEAR + r")[a-z]?\s*;\s*(?P<volume2>[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?"
+)
+_LABELLED = {
+    "volume": re.compile(
+        r"\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)\.?\s*([0-9IVXLCDM]+[A-Za-z]?(?:[-–/][0-9IVXLCDM]+)?)\b",
+        re.I,
+    ),
+    "issue": re.compile(
+        r"\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º])\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b", re.I
+    ),
+    "page": re.compile(
+        r"(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+)(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)",
+        re.I,
+    ),
+    "edition": re.compile(
+        r"\b(\d+(?:st|nd|rd|th|\.)?|[Ff]irst|[Ss]econd|[Tt]hird|[Rr]evised|[Nn]ew)\s*(?:ed|edn|edition|Aufl|Auflage|éd)\b\.?",
+        re.I,
+    ),
+}
+_NUMBERS = [
+    # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9
+    re.compile(
+        r"(?P<volume>\b\d+[A-Za-z]?|\b[IVXLC]+)\s*\((?P<issue>[^()]{1,20})\)\s*[,:]?\s*(?:pp?\.\s*)?"
+        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
+    ),
+    # 19: 437-488 | 1089:1-22 | 4:32
+    re.compile(
+        r"(?P<volume>\b\d{1,5}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    ),
+    # 116, 1009 (1998) | 24, 12– 21 | Biochemistry 2011, 50, 1100-1110
+    re.compile(
+        r"(?P<volume>\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s)"
+    ),
+    # 2(3) without pages
+    re.compile(r"(?P<volume>\b\d{1,5})\s*\((?P<issue>\d[^()]{0,10})\)"),
+]
+_PLACE_PUBLISHER = re.compile(
+    r"(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]+)?)?)\s*:\s*"
+    r"(?P<publisher>[^:;.,()][^:;()]{1,80}?)(?=\s*(?:[,.;]\s*|\s)(?:(?:c\s*)?"
+    + YEAR
+    + r"|\d|pp?\.|$)|\s*[.;]?\s*$|\s*\()"
+)
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|Verlag|Publish\w*|Publications?|Pub\.?|Books|Editions?|Éditions|Editora|Editorial|Edizioni|Wiley|"
+    r"Springer|Elsevier|Routledge|Macmillan|Penguin|Harper\w*|Blackwell|Academic|Sage|CRC|McGraw[- ]Hill|Norton|"
+    r"Houghton|Knopf|Random House|Basic|Kluwer|Pergamon|Taylor\s*&\s*Francis|Cambridge|Oxford|MIT|Inc\.?|Ltd\.?|Co\.?|"
+    r"GmbH|Gallimard|Seuil|Suhrkamp|Beck|Hanser|Brill|Mouton|Benjamins)\b"
+)
+_THESIS = re.compile(
+    r"\b(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|M\.?A\.?|M\.?Sc\.?|MSc|Diploma|Bachelor'?s?)\s*(?:thesis|dissertation|diss\.)|"
+    r"\b(?:thesis|dissertation|Dissertation|Diss\.|Doktorarbeit|Habilitationsschrift|thèse|tesis|tese)\b",
+    re.IGNORECASE,
+)
+_REPORT = re.compile(
+    r"\b(?:Technical|Tech\.?|Research|Working|Discussion|Policy|Final|Annual|Internal)\s+(?:Rep(?:ort)?\.?|Paper|Note|Memorandum)\b|"
+    r"\b(?:Report|Rapport|Bericht)\s+(?:No|Nr|Number|#)\.?|\bTR[-\s]?\d|\bWorking\s+Paper\b|\bArbeitspapier\b",
+    re.IGNORECASE,
+)
+_CONFERENCE = re.compile(
+    r"\b(?:Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Colloquium|Meeting|Kongress|"
+    r"Tagung|Actes|Summit|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|"
+    r"INTERSPEECH|CHI|UIST|WWW|SIGGRAPH)\b"
+)
+_WEB = re.compile(
+    r"\b(?:Retrieved|Accessed|Available|website|web\s?site|blog|homepage|online)\b", re.IGNORECASE
+)
+
+
+def _take_editors(text: str, fields: _Fields) -> str:
+    """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it."""
+    for mark in _EDITOR_MARK.finditer(text[:400]):
+        candidate = text[: mark.start()].strip(" ,")
+        if candidate and _names_ok(candidate):
+            names = parse_names(candidate)
+            fields.editor = names.names
+            return text[mark.end() :].lstrip(" ,.:")
+        if mark.start() > 300:
+            break
+    # "In J. Smith & K. Lee, Book title …" without a marker: the names up to the first comma.
+    return text
+
+
+def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
+    """Find volume/issue/pages/year in the tail; return the span (start, end) the numbers cover."""
+    start = len(text)
+    end = 0
+
+    def cover(a: int, b: int) -> None:
+        nonlocal start, end
+        start = min(start, a)
+        end = max(end, b)
+
+    match = _VANCOUVER_NUMBERS.search(text)
+    if match:
+        year = match.group("year") or match.group("year2")
+        if fields.issued is None or fields.issued.year is None:
+            fields.issued = parse_date_text(
+                " ".join(p for p in (year, match.group("month") or "", match.group("day") or "") if p)
+            )
+        fields.set("volume", match.group("volume") or match.group("volume2"))
+        fields.set("issue", match.group("issue") or match.group("issue2"))
+        fields.set("page", match.group("page"))
+        cover(*match.span())
+    for key, pattern in _LABELLED.items():
+        found = pattern.search(text)
+        if found and key not in fields.variables:
+            value = found.group(found.lastindex or 1) if key != "page" else found.group("v")
+            fields.set(key, value)
+            if key == "edition":
+                continue
+            cover(*found.span())
+    if not {"volume", "page"} <= fields.variables.keys():
+        for pattern in _NUMBERS:
+            found = pattern.search(text)
+            if not found:
+                continue
+            groups = found.groupdict()
+            value_year = groups.get("volume")
+            if value_year and re.fullmatch(YEAR, value_year) and not groups.get("issue"):
+                # "2011, 50, 110" — the first number is the year (ACS style); the next pair is vol, page
+                continue
+            if "volume" in fields.variables and groups.get("volume") != fields.variables["volume"]:
+                continue
+            fields.set("volume", groups.get("volume"))
+            fields.set("issue", groups.get("issue"))
+            fields.set("page", groups.get("page"))
+            cover(*found.span())
+            break
+    acs = re.search(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)", text)
+    if acs and "volume" not in fields.variables:
+        fields.set("volume", acs.group(2))
+        fields.set("page", acs.group(3))
+        cover(*acs.span())
+    if "page" not in fields.variables:
+        bare = re.search(r"(?:^|[,.;:]\s*)([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*[.;]?\s*$", text)
+        if bare and not re.fullmatch(rf"{YEAR}\s*[-–]\s*{YEAR}", bare.group(1)):
+            fields.set("page", bare.group(1))
+            cover(*bare.span(1))
+    return start, end
+
+
+def _take_year_anywhere(text: str, fields: _Fields) -> None:
+    if fields.issued is not None:
+        return
+    candidates = [
+        m
+        for m in re.finditer(rf"(?<![\d\-–/])({YEAR})[a-z]?(?![\d\-–])", text)
+        if not re.match(r"\s*[-–]\s*\d", text[m.end() :])
+    ]
+    if candidates:
+        # The publication year is printed after the title in these styles; prefer the last one.
+        match = candidates[-1]
+        fields.issued = parse_date_text(text[match.start() : match.start() + 20]) or Date(int(match.group(1)))
+
+
+def _split_publisher(text: str, fields: _Fields) -> str:
+    """Find "Place: Publisher" (or "Publisher, Place") in ``text``; return what is left."""
+    match = _PLACE_PUBLISHER.search(text)
+    if match and not re.search(r"\d", match.group("place")):
+        place = match.group("place").strip()
+        # "Edited by X. Boston" → keep only the last sentence as the place
+        place = re.split(r"\.\s+", place)[-1]
+        fields.set("publisher-place", place)
+        fields.set("publisher", match.group("publisher").strip())
+        return (text[: match.start()] + " " + text[match.end() :]).strip(" ,.;")
+    return text
+
+
+def _take_tail(text: str, fields: _Fields) -> None:
+    text = text.strip()
+    in_match = _IN.match(text)
+    if in_match:
+        fields.hints.add("in")
+        text = text[in_match.end() :]
+        text = _take_editors(text, fields)
+    edited = _EDITED_BY.search(text)
+    if edited:
+        after = text[edited.end() :]
+        names_end = re.match(r"([^.;(]+?)(?:[.;(]\s|\.$|$)", after)
+        if names_end and _names_ok(names_end.group(1)):
+            fields.editor = fields.editor or parse_names(names_end.group(1)).names
+            text = (text[: edited.start()] + ". " + after[names_end.end(1) :]).strip(" .")
+    thesis = _THESIS.search(text)
+    if thesis:
+        fields.hints.add("thesis")
+        fields.set("genre", thesis.group(0))
+    if _REPORT.search(text) or _REPORT.search(fields.variables.get("title", "")):
+        fields.hints.add("report")
+    start, end = _take_numbers(text, fields)
+    before = text[:start] if start < len(text) else text
+    after = text[end:] if end else ""
+    _take_year_anywhere(text, fields)
+    # Book-like tails: "Place: Publisher, Year" may come before or after the numbers.
+    before = _split_publisher(before, fields)
+    if after:
+        after = _split_publisher(after, fields)
+    before = re.sub(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?", " ", before) if fields.issued else before
+    before = re.sub(r"\s+", " ", before).strip(" ,.;:()")
+    if thesis:
+        pieces = [
+            p.strip() for p in re.split(r"[,.]\s+", before.replace(thesis.group(0), "")) if p.strip(" ,.()[]")
+        ]
+        if pieces:
+            fields.set("publisher", pieces[0].strip(" ()[]"))
+        before = ""
+    if "(pp" in before or re.search(r"\(\s*pp?\.", text):
+        fields.hints.add("chapter-pages")
+    if before:
+        container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
+        container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:(")
+        if "publisher" in fields.variables or "container-title" in fields.variables:
+            fields.set("container-title", container)
+        elif _PUBLISHER_WORDS.search(container) and not _looks_like_journal(container, fields):
+            fields.set("publisher", container)
+        else:
+            fields.set("container-title", container)
+        if rest:
+            rest = rest.strip(" .,;")
+            if rest and "publisher" not in fields.variables and _PUBLISHER_WORDS.search(rest):
+                fields.set("publisher", rest)
+            elif rest:
+                fields.leftovers.append(rest)
+    if after:
+        after = re.sub(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?", " ", after).strip(" ,.;:()")
+        if after and not re.fullmatch(r"[\W\d]*", after):
+            if "publisher" not in fields.variables and _PUBLISHER_WORDS.search(after):
+                fields.set("publisher", after)
+            else:
+                fields.leftovers.append(after)
+
+
+def _looks_like_journal(text: str, fields: _Fields) -> bool:
+    return bool(fields.variables.keys() & {"volume", "issue"}) or bool(re.search(r"\bJ(?:ournal)?\b", text))
+
+
+def _sentence_split_ok(text: str) -> bool:
+    """A ". " inside the container part separates container from publisher — unless it is an abbreviation."""
+    match = re.search(r"([\w]+)\. (?=[A-Z])", text)
+    return bool(match) and len(match.group(1)) > 4 and not match.group(1)[0].isupper()
+
+
+# -- the entry point ----------------------------------------------------------------------------------
 
 
 def parse_fields(text: str, *, label: str = "", line: int | None = None) -> Reference:
-    doi = find_doi(text)
-    variables = {"DOI": doi} if doi else {}
-    return Reference(raw=text, label=label, line=line, variables=FrozenMap(variables))
+    """Parse one reference string. Never raises: problems become diagnostics on the result."""
+    raw = text if isinstance(text, str) else str(text)
+    if len(raw) > MAX_REFERENCE_LENGTH:
+        diagnostic = Diagnostic(P201, f"{len(raw)} characters", Severity.WARNING, line, label)
+        return Reference(raw=raw, label=label, line=line, leftovers=(raw,), diagnostics=(diagnostic,))
+    try:
+        return _parse(raw, label, line)
+    except Exception as error:  # an internal bug must not lose the reference
+        diagnostic = Diagnostic(P299, f"{type(error).__name__}: {error}", Severity.ERROR, line, label)
+        return Reference(raw=raw, label=label, line=line, leftovers=(raw,), diagnostics=(diagnostic,))
+
+
+def _parse(raw: str, label: str, line: int | None) -> Reference:
+    text = clean_text(raw)
+    printed_label, text = _strip_label(text)
+    label = label or printed_label
+    text = _SAME_AUTHOR.sub("", text)
+    extracted = extract_identifiers(text)
+    fields = _Fields(variables={k: v for k, v in extracted.variables.items() if k not in {"pii", "arxiv"}})
+    if "pii" in extracted.variables:
+        fields.variables["note"] = f"pii: {extracted.variables['pii']}"
+    if "arxiv" in extracted.variables:
+        fields.variables["number"] = f"arXiv:{extracted.variables['arxiv']}"
+        fields.hints.add("preprint")
+    fields.accessed = extracted.accessed
+    if extracted.online:
+        fields.hints.add("online")
+    text = extracted.text
+
+    end = _author_end(text)
+    if end:
+        names = parse_names(text[:end])
+        fields.truncated = names.truncated
+        if names.editors:
+            fields.editor = names.names
+            fields.hints.add("edited-book")
+        else:
+            fields.author = names.names
+        text = text[end:]
+    text = _take_date(text.lstrip(" .,:;"), fields)
+    text = _take_title(text, fields)
+    if not fields.issued:
+        text = _take_date(text, fields)
+    _take_tail(text, fields)
+
+    diagnostics = []
+    if not fields.author and not fields.editor:
+        diagnostics.append(Diagnostic(P202, "no author found", Severity.INFO, line, label))
+    if fields.issued is None:
+        diagnostics.append(Diagnostic(P204, "no year found", Severity.INFO, line, label))
+    if fields.leftovers:
+        diagnostics.append(
+            Diagnostic(P205, "not placed: " + " | ".join(fields.leftovers), Severity.INFO, line, label)
+        )
+    reference = Reference(
+        author=fields.author,
+        editor=fields.editor,
+        issued=fields.issued,
+        accessed=fields.accessed,
+        variables=FrozenMap(fields.variables),
+        truncated_authors=fields.truncated,
+        raw=raw,
+        label=label,
+        line=line,
+        leftovers=tuple(fields.leftovers),
+        diagnostics=tuple(diagnostics),
+    )
+    return normalize(reference, hints=frozenset(fields.hints))

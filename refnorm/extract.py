@@ -1,0 +1,180 @@
+"""Pull identifiers, URLs and access dates out of a reference string.
+
+They can stand anywhere and would otherwise pollute titles and container
+titles, so they are found first and cut out of the text the field tagger sees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from refnorm import identifiers
+from refnorm.dates import parse_date_text
+from refnorm.doi import find_dois, normalize_doi
+from refnorm.model import Date
+
+__all__ = ["Extracted", "extract_identifiers"]
+
+
+@dataclass(slots=True)
+class Extracted:
+    text: str  # what is left for the field tagger
+    variables: dict[str, str] = field(default_factory=dict)
+    accessed: Date | None = None
+    online: bool = False  # "[Internet]", "Available from", a URL: the item was read online
+
+
+_URL = re.compile(r"(?:<\s*)?\b(?:https?://|ftp://|www\.)[^\s<>\"]+(?:\s*>)?", re.IGNORECASE)
+_URL_LEAD = re.compile(
+    r"(?:\b(?:available|abrufbar|disponible)\s+(?:online\s+)?(?:from|at|on|unter|en|sur)\b|\bonline\s*:|"
+    r"\bretrieved\s+from\b|\bURL\b|\[online\]|\bonline\s+at\b|\bvia\b)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_ACCESSED = re.compile(
+    r"[\[(]?\s*(?:(?:last\s+)?accessed(?:\s+on)?|cited|retrieved(?:\s+on)?|viewed|consulted|abgerufen(?:\s+am)?|"
+    r"zugegriffen(?:\s+am)?|consulté\s+le|consultado(?:\s+el)?|date\s+of\s+access)\s*:?\s*"
+    r"(?P<date>[^\])\n]{0,40}?\d{4}(?:[-/]\d\d(?:[-/]\d\d)?)?(?:\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?)?)\s*[\])]?"
+    r"(?:\s*,?\s*from\b)?",
+    re.IGNORECASE,
+)
+_INTERNET = re.compile(
+    r"\s*\[(?:Internet|online|Online|electronic resource|serial on the Internet)\]", re.IGNORECASE
+)
+_PII = re.compile(r"\bpii\s*:\s*([A-Z0-9][\w.()-]*\w)", re.IGNORECASE)
+_EPUB = re.compile(
+    r"\b(?:Epub\s+(?:ahead\s+of\s+print)?\s*(?:\d{4}(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?)?|"
+    r"\[?Epub ahead of print\]?|Published online\s*:?\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})\.?",
+)
+_DOI_LABEL_BEFORE = re.compile(r"(?:\bdoi|\bDOI)\s*[:.]?\s*$")
+# A DOI written with a stray space inside its suffix: "10.1057/ palcomms. 2015.46" at the end of the text.
+_DOI_TAIL = re.compile(r"^(?:\s*[\w.()/-]*[\w)])+\s*[.,;]?\s*$")
+
+
+def _cut(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Remove spans (start, end) from text, leaving a single space where one was cut."""
+    if not spans:
+        return text
+    out = []
+    position = 0
+    for start, end in sorted(spans):
+        if start < position:
+            start = position
+        out.append(text[position:start])
+        out.append(" ")
+        position = max(position, end)
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _collect(
+    text: str,
+    finder: Callable[[str], list[tuple[str, int, int]]],
+    key: str,
+    variables: dict[str, str],
+    spans: list[tuple[int, int]],
+) -> None:
+    for value, start, end in finder(text):
+        variables.setdefault(key, value)
+        spans.append((start, end))
+
+
+def extract_identifiers(text: str) -> Extracted:
+    """Find DOI, URL, PMID, PMCID, arXiv id, ISBN, ISSN, pii and access date; return them and the rest."""
+    variables: dict[str, str] = {}
+    spans: list[tuple[int, int]] = []
+    online = False
+    accessed: Date | None = None
+
+    for match in _ACCESSED.finditer(text):
+        date = parse_date_text(match.group("date"))
+        if date is None:
+            date = _loose_date(match.group("date"))
+        if date is not None:
+            accessed = accessed or date
+            spans.append(match.span())
+    for match in _URL.finditer(text):
+        url = match.group(0).strip("<> ")
+        url = _trim_url(url)
+        start = match.start()
+        lead = _URL_LEAD.search(text[max(0, start - 40) : start])
+        if lead:
+            start = max(0, start - 40) + lead.start()
+        doi = normalize_doi(url) if re.search(r"doi\.org/|dx\.doi", url, re.IGNORECASE) else None
+        if doi:
+            variables.setdefault("DOI", doi)
+        else:
+            variables.setdefault("URL", url)
+            online = True
+        raw = match.group(0)
+        end = match.end() if raw.rstrip().endswith(">") else match.start() + raw.find(url) + len(url)
+        spans.append((start, end))
+    url_spans = list(spans)
+    for doi, start, end in find_dois(text):
+        if any(s <= start < e for s, e in url_spans):
+            continue
+        tail = text[end:]
+        if _DOI_LABEL_BEFORE.search(text[max(0, start - 6) : start + 4]) or text[
+            start:end
+        ].lower().startswith("doi"):
+            # "doi: 10.1002/ ldr. 1091" — join the broken pieces when they run to the end of the text
+            if tail and _DOI_TAIL.match(tail) and (text[end - 1] in "./" or tail[:1] == "."):
+                joined = normalize_doi(re.sub(r"\s+", "", doi + tail))
+                if joined:
+                    doi, end = joined, len(text)
+        variables.setdefault("DOI", doi)
+        spans.append((start, end))
+    _collect(text, identifiers.find_pmcids, "PMCID", variables, spans)
+    _collect(text, identifiers.find_pmids, "PMID", variables, spans)
+    _collect(text, identifiers.find_arxiv_ids, "arxiv", variables, spans)
+    _collect(text, identifiers.find_isbns, "ISBN", variables, spans)
+    _collect(text, identifiers.find_issns, "ISSN", variables, spans)
+    for match in _PII.finditer(text):
+        variables.setdefault("pii", match.group(1))
+        spans.append(match.span())
+    for match in _EPUB.finditer(text):
+        spans.append(match.span())
+    rest = _cut(text, _merge_overlaps(spans))
+    rest, internet = _INTERNET.subn("", rest)
+    online = online or bool(internet)
+    return Extracted(_tidy(rest), variables, accessed, online)
+
+
+def _trim_url(url: str) -> str:
+    while url and url[-1] in ".,;:'\"”’":
+        url = url[:-1]
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1]
+    while url.endswith("]") and url.count("]") > url.count("["):
+        url = url[:-1]
+    return url
+
+
+def _merge_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _loose_date(text: str) -> Date | None:
+    match = re.search(r"\b(\d{4})\b", text)
+    if not match:
+        return None
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.")
+    parsed = parse_date_text(f"{match.group(1)} {rest}")
+    return parsed or Date(int(match.group(1)))
+
+
+def _tidy(text: str) -> str:
+    """Collapse the holes left by cut-outs: doubled spaces and punctuation."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"\.(?:\s*\.)+", ".", text)
+    text = re.sub(r"\(\s*[,;]?\s*\)|\[\s*\]", "", text)
+    return text.strip(" ,;:")

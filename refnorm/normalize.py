@@ -1,0 +1,158 @@
+"""Normalisers: small ordered steps that clean a parsed :class:`Reference`.
+
+Each step takes a reference and returns a new one (``dataclasses.replace``);
+type inference runs last because it reads the finished fields.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+
+from refnorm.doi import normalize_doi
+from refnorm.model import FrozenMap, Name, Reference
+from refnorm.pages import normalize_pages
+
+__all__ = ["NORMALIZERS", "clean_text", "normalize"]
+
+_LIGATURES = str.maketrans(
+    {
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+        "ﬀ": "ff",
+        "ﬃ": "ffi",
+        "ﬄ": "ffl",
+        "ﬅ": "st",
+        "ﬆ": "st",
+        "\u00ad": "",
+        "\ufeff": "",
+        "\u200b": "",
+    }
+)
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Unicode clean-up before parsing: ligatures, soft hyphens, odd spaces, control characters."""
+    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    text = _CONTROL.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _strip_field_punctuation(value: str) -> str:
+    value = value.strip()
+    value = re.sub(r"\s+", " ", value)
+    # trailing sentence punctuation, but not "?" / "!" that belong to the title, nor "." of "Inc."
+    while (value and value[-1] in ",;:") or (
+        value.endswith(".") and not re.search(r"\b(?:[A-Z]|Inc|Ltd|Co|al|eds?)\.$", value)
+    ):
+        value = value[:-1].rstrip()
+    if len(value) >= 2 and value[0] in "\"“”'‘«" and value[-1] in "\"“”'’»":
+        value = value[1:-1].strip()
+    return value
+
+
+def _text_fields(ref: Reference, hints: frozenset[str]) -> Reference:
+    data = {}
+    for key, value in ref.variables.items():
+        if key in {"title", "container-title", "publisher", "publisher-place", "collection-title"}:
+            value = _strip_field_punctuation(value)
+            value = value.strip(" ()[]") if key != "title" else value
+        if value:
+            data[key] = value
+    return replace(ref, variables=FrozenMap(data))
+
+
+def _identifiers(ref: Reference, hints: frozenset[str]) -> Reference:
+    doi = ref.variables.get("DOI")
+    if doi:
+        canonical = normalize_doi(doi)
+        if canonical and canonical != doi:
+            return ref.with_variables(DOI=canonical)
+    return ref
+
+
+def _pages(ref: Reference, hints: frozenset[str]) -> Reference:
+    page = ref.variables.get("page")
+    if page:
+        return ref.with_variables(page=normalize_pages(page))
+    return ref
+
+
+def _numbers(ref: Reference, hints: frozenset[str]) -> Reference:
+    changes: dict[str, str | None] = {}
+    for key in ("volume", "issue"):
+        value = ref.variables.get(key)
+        if value:
+            cleaned = value.strip(" .,;:()")
+            if cleaned != value:
+                changes[key] = cleaned
+    return ref.with_variables(**changes) if changes else ref
+
+
+def _name(name: Name) -> Name:
+    family = name.family.strip(" .,;")
+    given = name.given.strip(" ,;")
+    if given.endswith(".") and re.search(r"[a-zà-ÿ]{2}\.$", given):
+        given = given[:-1]  # "Rachel." — a sentence stop, not an abbreviation
+    if family.isupper() and len(family) > 3 and not given.isupper():
+        family = family.title()  # "BARBEIRO, H." → "Barbeiro"
+    if family != name.family or given != name.given:
+        return replace(name, family=family, given=given)
+    return name
+
+
+def _names(ref: Reference, hints: frozenset[str]) -> Reference:
+    return replace(
+        ref, author=tuple(_name(n) for n in ref.author), editor=tuple(_name(n) for n in ref.editor)
+    )
+
+
+def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
+    from refnorm.parser import _CONFERENCE, _REPORT, _THESIS  # the cue patterns live with the tagger
+
+    variables = ref.variables
+    container = variables.get("container-title", "")
+    title = variables.get("title", "")
+    everything = f"{title} {container} {variables.get('genre', '')} {variables.get('publisher', '')}"
+    if "thesis" in hints or _THESIS.search(everything):
+        kind = "thesis"
+    elif "preprint" in hints and not variables.get("volume"):
+        kind = "article"
+    elif "in" in hints or (ref.editor and container):
+        kind = "paper-conference" if _CONFERENCE.search(container) else "chapter"
+    elif _CONFERENCE.search(container):
+        kind = "paper-conference"
+    elif "report" in hints or _REPORT.search(everything):
+        kind = "report"
+    elif container and (variables.keys() & {"volume", "issue", "page"} or "publisher" not in variables):
+        kind = "article-journal"
+    elif "publisher" in variables or "edited-book" in hints or "ISBN" in variables:
+        kind = "book"
+    elif "online" in hints or variables.get("URL"):
+        kind = "webpage"
+    elif container:
+        kind = "article-journal"
+    else:
+        kind = "book" if ref.issued and title else "document"
+    return replace(ref, type=kind)
+
+
+NORMALIZERS: list[Callable[[Reference, frozenset[str]], Reference]] = [
+    _text_fields,
+    _identifiers,
+    _pages,
+    _numbers,
+    _names,
+    _infer_type,  # last: it reads the finished fields
+]
+
+
+def normalize(ref: Reference, hints: frozenset[str] = frozenset()) -> Reference:
+    """Run every normaliser in order. ``hints`` are cues the parser saw ("in", "thesis", "online", …)."""
+    for step in NORMALIZERS:
+        ref = step(ref, hints)
+    return ref
