@@ -1,0 +1,355 @@
+"""Decide whether a Crossref record is the work a reference cites — precision first.
+
+Crossref's search ``score`` is an unbounded relevance score that grows with the query, not a
+probability, so it only pre-filters (relative to the query length). The decision comes from the
+reference's own fields: a candidate must not contradict any of them (year beyond ±1, volume,
+issue, first page, first author) and must agree on the title and on enough other evidence; and
+the best candidate must clearly beat the runner-up, or nothing is accepted. This module is pure
+(no network): it turns Crossref JSON items into :class:`Work` values and compares them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any, Final
+
+from refnorm.doi import normalize_doi
+from refnorm.model import Date, Name, Reference
+from refnorm.pages import first_page
+
+__all__ = [
+    "ACCEPT",
+    "MARGIN",
+    "Assessment",
+    "Decision",
+    "Work",
+    "assess",
+    "choose",
+    "query_text",
+    "relative_score",
+    "title_similarity",
+    "title_tokens",
+]
+
+ACCEPT: Final = 0.85  # confidence a candidate needs (weights below sum to 1)
+MARGIN: Final = 0.08  # ...and how far it must lead the next non-contradicting candidate
+STRONG_TITLE: Final = 0.9  # token similarity that counts as "the same title"
+MIN_RELATIVE_SCORE: Final = 0.5  # Crossref score per query token below which a hit is noise
+_WEIGHTS: Final = {"title": 0.45, "author": 0.2, "year": 0.15, "numbers": 0.1, "container": 0.1}
+
+_TAG = re.compile(r"<[^<>]{0,200}>")  # JATS/HTML markup inside Crossref titles: <i>, <sub>, <mml:mi>
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_ROMAN = re.compile(r"^(?=[ivxlc])(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+_DIGITS = re.compile(r"\d+")
+
+
+def _fold(text: str) -> str:
+    """Lower-case ASCII-ish text: accents dropped, markup and punctuation turned into spaces."""
+    text = _TAG.sub(" ", text).replace("&amp;", " and ").replace("&", " and ")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return _NON_WORD.sub(" ", text.replace("ß", "ss"))
+
+
+def title_tokens(text: str) -> tuple[str, ...]:
+    """Comparison tokens of a title: folded words, in order."""
+    return tuple(_fold(text).split())
+
+
+def _numbering(tokens: Sequence[str]) -> frozenset[str]:
+    """Numbers and roman numerals in a title: "Part II", "version 2" must match exactly."""
+    return frozenset(t for t in tokens if t.isdigit() or (t != "i" and len(t) <= 4 and _ROMAN.match(t)))
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Order-aware token similarity in [0, 1] (2·matched / total); 0 when numbering differs.
+
+    >>> title_similarity("Deep Learning.", "Deep learning")
+    1.0
+    """
+    ta, tb = title_tokens(a), title_tokens(b)
+    if not ta or not tb:
+        return 0.0
+    if _numbering(ta) != _numbering(tb):
+        return 0.0
+    return SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+
+
+def _coverage(needle: Sequence[str], haystack: Sequence[str]) -> float:
+    """Share of ``needle``'s tokens found, in order, in ``haystack`` (a title inside raw text)."""
+    if not needle:
+        return 0.0
+    blocks = SequenceMatcher(None, needle, haystack, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) / len(needle)
+
+
+def _family_key(name: Name) -> str:
+    return _fold(name.full_family or name.literal or name.family).replace(" ", "")
+
+
+def _same_family(a: str, b: str) -> bool:
+    """Equal folded family names, allowing a dropped particle ("Berg" ~ "van der Berg")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.endswith(short)
+
+
+def _number_key(value: str) -> str:
+    """Compare volume/issue/page by their digits when they have any ("Vol. 12" = "12")."""
+    digits = _DIGITS.findall(value)
+    return " ".join(digits) if digits else _fold(value).strip()
+
+
+def _first(value: Any) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    return str(value).strip() if value is not None else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A Crossref record reduced to what refnorm compares and may copy into a reference."""
+
+    doi: str
+    title: str = ""
+    subtitle: str = ""
+    author: tuple[Name, ...] = ()
+    issued: Date | None = None
+    container_title: str = ""
+    short_container_title: str = ""
+    volume: str = ""
+    issue: str = ""
+    page: str = ""
+    type: str = ""
+    publisher: str = ""
+    score: float = 0.0
+
+    @classmethod
+    def from_crossref(cls, item: Mapping[str, Any]) -> Work | None:
+        """Read one Crossref ``work`` message / ``items`` entry; None without a usable DOI."""
+        doi = normalize_doi(_first(item.get("DOI")))
+        if doi is None:
+            return None
+        authors = []
+        for person in item.get("author") or ():
+            if isinstance(person, Mapping):
+                if person.get("family"):
+                    authors.append(
+                        Name(family=str(person["family"]).strip(), given=_first(person.get("given")))
+                    )
+                elif person.get("name"):
+                    authors.append(Name(literal=str(person["name"]).strip()))
+        issued = item.get("issued")
+        try:
+            score = float(item.get("score") or 0.0)
+        except (TypeError, ValueError):
+            score = 0.0
+        return cls(
+            doi=doi,
+            title=_TAG.sub("", _first(item.get("title"))).strip(),
+            subtitle=_TAG.sub("", _first(item.get("subtitle"))).strip(),
+            author=tuple(authors),
+            issued=Date.from_csl(issued) if isinstance(issued, Mapping) else None,
+            container_title=_first(item.get("container-title")),
+            short_container_title=_first(item.get("short-container-title")),
+            volume=_first(item.get("volume")),
+            issue=_first(item.get("issue")),
+            page=_first(item.get("page")),
+            type=_first(item.get("type")),
+            publisher=_first(item.get("publisher")),
+            score=score,
+        )
+
+    @property
+    def year(self) -> int | None:
+        return self.issued.year if self.issued else None
+
+    def describe(self) -> str:
+        """``"Title" (Family 2015, Container) doi:…`` — enough to recognise the work in a message."""
+        who = self.author[0].full_family if self.author else "no author"
+        bits = [f"{who} {self.year}" if self.year else who]
+        if self.container_title:
+            bits.append(self.container_title)
+        return f'"{self.title or "untitled"}" ({", ".join(bits)}) doi:{self.doi}'
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """How one candidate compares with a reference: agreements, conflicts and a confidence."""
+
+    work: Work
+    confidence: float
+    title_similarity: float
+    agreements: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()  # any conflict rules the candidate out
+
+    @property
+    def plausible(self) -> bool:
+        return not self.conflicts
+
+    def explain(self) -> str:
+        why = "; ".join(self.conflicts) if self.conflicts else f"confidence {self.confidence:.2f}"
+        return f"{self.work.describe()}: {why}"
+
+
+def assess(ref: Reference, work: Work) -> Assessment:
+    """Compare every field both sides have. Missing fields are neither evidence nor conflict."""
+    agree: list[str] = []
+    conflicts: list[str] = []
+    parts: dict[str, float] = {}
+
+    # Title: the reference's title field, or failing that, the candidate's title inside the raw text.
+    candidates = [work.title] + ([f"{work.title}: {work.subtitle}"] if work.subtitle else [])
+    if ref.title:
+        similarity = max(title_similarity(ref.title, c) for c in candidates)
+    elif ref.raw and work.title:
+        raw = title_tokens(ref.raw)
+        similarity = max(_coverage(title_tokens(c), raw) for c in candidates)
+        if len(title_tokens(work.title)) < 3:  # "Deep learning" occurs inside many longer titles
+            similarity = min(similarity, 0.8)
+    else:
+        similarity = 0.0
+    parts["title"] = similarity
+    if similarity >= STRONG_TITLE:
+        agree.append("title")
+    elif similarity < 0.75:
+        conflicts.append(f"title differs (similarity {similarity:.2f})")
+
+    # First author.
+    ref_family = _family_key(ref.author[0]) if ref.author else ""
+    work_families = [_family_key(n) for n in work.author]
+    if ref_family and work_families:
+        if _same_family(ref_family, work_families[0]):
+            parts["author"] = 1.0
+            agree.append("first author")
+        elif any(_same_family(ref_family, f) for f in work_families[1:3]):
+            parts["author"] = 0.5  # author order differs: weak evidence, not a conflict
+        else:
+            parts["author"] = 0.0
+            conflicts.append(f"first author {ref.author[0].full_family} ≠ {work.author[0].full_family}")
+    elif not ref.author and ref.raw and work_families and not ref.title:
+        found = work_families[0] in _fold(ref.raw).replace(" ", "")
+        parts["author"] = 1.0 if found else 0.0
+        if found:
+            agree.append("first author")
+        else:
+            conflicts.append(f"first author {work.author[0].full_family} not in the reference")
+    else:
+        parts["author"] = 0.5
+
+    # Year, ±1: online-first and print issues straddle new year.
+    if ref.year is not None and work.year is not None:
+        gap = abs(ref.year - work.year)
+        parts["year"] = 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0
+        if gap == 0:
+            agree.append("year")
+        elif gap > 1:
+            conflicts.append(f"year {ref.year} ≠ {work.year}")
+    else:
+        parts["year"] = 0.5
+
+    # Volume, issue, first page: exact when both sides have them.
+    compared = matched = 0
+    for label, mine, theirs in (
+        ("volume", ref.volume, work.volume),
+        ("issue", ref.issue, work.issue),
+        ("first page", first_page(ref.page), first_page(work.page)),
+    ):
+        if mine and theirs:
+            compared += 1
+            if _number_key(mine) == _number_key(theirs):
+                matched += 1
+                agree.append(label)
+            else:
+                conflicts.append(f"{label} {mine} ≠ {theirs}")
+    parts["numbers"] = matched / compared if compared else 0.5
+
+    # Container: journal names are abbreviated in many ways, so a mismatch only lowers confidence.
+    if ref.container_title and (work.container_title or work.short_container_title):
+        same = any(
+            _abbreviates(ref.container_title, c) or _abbreviates(c, ref.container_title)
+            for c in (work.container_title, work.short_container_title)
+            if c
+        )
+        parts["container"] = 1.0 if same else 0.0
+        if same:
+            agree.append("container")
+    else:
+        parts["container"] = 0.5
+
+    confidence = sum(_WEIGHTS[key] * value for key, value in parts.items())
+    return Assessment(work, round(confidence, 4), round(similarity, 4), tuple(agree), tuple(conflicts))
+
+
+_STOP = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "der", "und"})
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """True when every word of ``short`` starts a later word of ``full`` ("J. Biol. Chem.")."""
+    words = [w for w in title_tokens(short) if w not in _STOP]
+    target = [w for w in title_tokens(full) if w not in _STOP]
+    if not words or not target:
+        return False
+    position = 0
+    for word in words:
+        while position < len(target) and not target[position].startswith(word):
+            position += 1
+        if position == len(target):
+            return False
+        position += 1
+    return len(words) >= len(target) * 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The outcome of a search: one accepted candidate, or why none was."""
+
+    accepted: Assessment | None
+    ambiguous: tuple[Assessment, ...] = ()  # plausible candidates too close to the best to choose
+    rejected: tuple[Assessment, ...] = ()  # candidates that contradict the reference or score low
+
+
+def relative_score(score: float, query: str) -> float:
+    """Crossref's score per query token: comparable across short and long queries."""
+    return score / max(1, len(title_tokens(query)))
+
+
+def choose(
+    ref: Reference, works: Iterable[Work], *, query: str = "", accept: float = ACCEPT, margin: float = MARGIN
+) -> Decision:
+    """Pick the candidate the reference cites, or none (precision first)."""
+    pool = [w for w in works if not query or relative_score(w.score, query) >= MIN_RELATIVE_SCORE]
+    unique: dict[str, Work] = {}
+    for work in pool:
+        unique.setdefault(work.doi.lower(), work)
+    assessed = sorted((assess(ref, w) for w in unique.values()), key=lambda a: -a.confidence)
+    plausible = [a for a in assessed if a.plausible]
+    rejected = tuple(a for a in assessed if not a.plausible)
+    if not plausible:
+        return Decision(None, (), rejected)
+    best, rest = plausible[0], plausible[1:]
+    close = tuple(a for a in rest if best.confidence - a.confidence < margin)
+    strong = best.title_similarity >= STRONG_TITLE and best.confidence >= accept
+    if strong and not close:
+        return Decision(best, (), rejected + tuple(rest))
+    if strong:
+        return Decision(None, (best, *close), rejected)
+    return Decision(None, (), rejected + tuple(plausible))
+
+
+def query_text(ref: Reference, limit: int = 600) -> str:
+    """What to send as ``query.bibliographic``: the raw reference, or its fields joined."""
+    if ref.raw.strip():
+        text = " ".join(ref.raw.split())
+    else:
+        names = " ".join(n.full_family or n.literal for n in ref.author[:3])
+        bits = [names, ref.title, ref.container_title, str(ref.year or ""), ref.volume, ref.page]
+        text = " ".join(b for b in bits if b)
+    return text[:limit].rsplit(" ", 1)[0] if len(text) > limit else text

@@ -1,0 +1,224 @@
+"""A small fake of Crossref's REST API on 127.0.0.1, for driving refnorm through habanero offline.
+
+It answers ``GET /works?query.bibliographic=…&rows=…`` (a ``work-list`` message with scored items)
+and ``GET /works/{doi}`` (a ``work`` message, or Crossref's plain-text 404 ``Resource not found.``),
+in Crossref's real JSON shape. Faults are chosen per request with :meth:`FakeCrossref.script`:
+every request whose decoded path and query contain a marker consumes the next scripted behaviour
+(``"429"``, ``"500"``, ``"404"``, ``"slow"``, ``"malformed"``, ``"ok"``). Every request is logged,
+so tests can count what was sent.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+import time
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+__all__ = ["FakeCrossref", "Logged", "item"]
+
+RATE_HEADERS = {"x-rate-limit-limit": "50", "x-rate-limit-interval": "1s"}
+
+
+def item(
+    doi: str,
+    title: str,
+    authors: Sequence[tuple[str, str]],
+    year: int,
+    container: str = "",
+    volume: str = "",
+    issue: str = "",
+    page: str = "",
+    type: str = "journal-article",
+    **extra: Any,
+) -> dict[str, Any]:
+    """One Crossref work record (the subset of fields refnorm reads, in Crossref's shapes)."""
+    record: dict[str, Any] = {
+        "DOI": doi,
+        "type": type,
+        "title": [title],
+        "author": [
+            {"given": given, "family": family, "sequence": "first" if i == 0 else "additional"}
+            for i, (family, given) in enumerate(authors)
+        ],
+        "issued": {"date-parts": [[year]]},
+        "container-title": [container] if container else [],
+        "publisher": "Fake Publisher",
+    }
+    for key, value in (("volume", volume), ("issue", issue), ("page", page)):
+        if value:
+            record[key] = value
+    record.update(extra)
+    return record
+
+
+def _tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.findall(r"[0-9a-z]+", text)
+
+
+@dataclass(frozen=True)
+class Logged:
+    path: str  # decoded path, e.g. /works/10.1000/x
+    params: dict[str, str]
+    user_agent: str
+
+
+class FakeCrossref:
+    """``with FakeCrossref(items) as fake: resolve(refs, base_url=fake.url)``."""
+
+    def __init__(self, items: Iterable[Mapping[str, Any]] = (), *, slow_seconds: float = 1.0) -> None:
+        self.items = [dict(i) for i in items]
+        self.slow_seconds = slow_seconds
+        self.requests: list[Logged] = []
+        self._scripts: list[tuple[str, list[str]]] = []
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._index()
+
+    # -- set-up ---------------------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def script(self, marker: str, *behaviours: str) -> None:
+        """Requests containing ``marker`` get these behaviours, one each, then normal answers."""
+        with self._lock:
+            self._scripts.append((marker, list(behaviours)))
+
+    def count(self, marker: str = "") -> int:
+        """How many requests were received (whose path or query contain ``marker``)."""
+        with self._lock:
+            return sum(1 for r in self.requests if marker in r.path or marker in " ".join(r.params.values()))
+
+    def __enter__(self) -> FakeCrossref:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    # -- the index: a tiny tf-idf so scores grow with the query like Crossref's do ---------------
+    def _index(self) -> None:
+        self._docs: list[set[str]] = []
+        for record in self.items:
+            names = " ".join(f"{a.get('given', '')} {a.get('family', '')}" for a in record.get("author", []))
+            year = str(record.get("issued", {}).get("date-parts", [[""]])[0][0])
+            fields = [*record.get("title", []), names, *record.get("container-title", []), year]
+            fields += [str(record.get(k, "")) for k in ("volume", "issue", "page")]
+            self._docs.append(set(_tokens(" ".join(fields))))
+        total = len(self._docs) or 1
+        df: dict[str, int] = {}
+        for doc in self._docs:
+            for token in doc:
+                df[token] = df.get(token, 0) + 1
+        self._idf = {t: 1.0 + math.log(total / n) for t, n in df.items()}
+
+    def search(self, query: str, rows: int) -> list[dict[str, Any]]:
+        words = _tokens(query)
+        scored = []
+        for record, doc in zip(self.items, self._docs, strict=True):
+            score = sum(self._idf[w] for w in words if w in doc)
+            if score > 0:
+                scored.append((score, record))
+        scored.sort(key=lambda pair: -pair[0])
+        return [{**record, "score": round(score, 3)} for score, record in scored[:rows]]
+
+    def lookup(self, doi: str) -> dict[str, Any] | None:
+        for record in self.items:
+            if record["DOI"].lower() == doi.lower():
+                return record
+        return None
+
+    # -- HTTP -----------------------------------------------------------------------------------
+    def _next_behaviour(self, request: str) -> str:
+        with self._lock:
+            for marker, behaviours in self._scripts:
+                if marker in request and behaviours:
+                    return behaviours.pop(0)
+        return "ok"
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, format: str, *args: Any) -> None:  # keep pytest output clean
+                return
+
+            def do_GET(self) -> None:
+                parts = urlsplit(self.path)
+                path = unquote(parts.path)
+                params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+                with fake._lock:
+                    fake.requests.append(Logged(path, params, self.headers.get("User-Agent", "")))
+                behaviour = fake._next_behaviour(path + " " + " ".join(params.values()))
+                if behaviour == "slow":
+                    time.sleep(fake.slow_seconds)
+                elif behaviour == "429":
+                    return self._send(429, "Too Many Requests", "text/plain", {"Retry-After": "0"})
+                elif behaviour == "500":
+                    return self._send(500, "Internal Server Error", "text/plain")
+                elif behaviour == "404":
+                    return self._send(404, "Resource not found.", "text/plain")
+                elif behaviour == "malformed":
+                    return self._send(200, '{"status":"ok","message-type":"work-list","message":{"ite', None)
+                self._answer(path, params)
+
+            def _answer(self, path: str, params: dict[str, str]) -> None:
+                if path.rstrip("/") == "/works":
+                    query = params.get("query.bibliographic", "")
+                    rows = int(params.get("rows", "20"))
+                    items = fake.search(query, rows)
+                    select = params.get("select")
+                    if select:
+                        keep = set(select.split(","))
+                        items = [{k: v for k, v in i.items() if k in keep} for i in items]
+                    message = {
+                        "facets": {},
+                        "total-results": len(items),
+                        "items": items,
+                        "items-per-page": rows,
+                        "query": {"start-index": 0, "search-terms": None},
+                    }
+                    return self._json("work-list", message)
+                if path.startswith("/works/"):
+                    record = fake.lookup(path[len("/works/") :])
+                    if record is None:
+                        return self._send(404, "Resource not found.", "text/plain")
+                    return self._json("work", record)
+                return self._send(404, "Resource not found.", "text/plain")
+
+            def _json(self, kind: str, message: Any) -> None:
+                body = {"status": "ok", "message-type": kind, "message-version": "1.0.0", "message": message}
+                self._send(200, json.dumps(body), None)
+
+            def _send(
+                self, status: int, body: str, ctype: str | None, extra: dict[str, str] | None = None
+            ) -> None:
+                data = body.encode("utf-8")
+                self.send_response(status)
+                self.send_header("Content-Type", ctype or "application/json;charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                for key, value in {**RATE_HEADERS, **(extra or {})}.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler
