@@ -6,7 +6,7 @@ import re
 
 from refnorm.model import Date
 
-__all__ = ["MONTHS", "YEAR", "month_number", "parse_date_text"]
+__all__ = ["MONTHS", "MONTH_PATTERN", "YEAR", "month_number", "parse_date_text"]
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -30,6 +30,7 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_PATTERN = _MONTH_ALT
 YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
 _Y_M_D = re.compile(rf"^({YEAR})[a-z]?\s*,?\s*({_MONTH_ALT})\.?(?:\s+(\d{{1,2}}))?\b", re.IGNORECASE)
 _D_M_Y = re.compile(

@@ -3,7 +3,13 @@
 Handles Vancouver ("Mahdavi Gorabi A", "D’Antuono M"), inverted ("Bergk, V.",
 "Smith, John A."), natural ("J. P. Collman", "Gary B Huang"), mixed MLA lists
 ("Deleuze, Gilles, and Félix Guattari"), particles (van der, de la, von),
-suffixes (Jr, III) and "et al." (recorded as a truncated list).
+suffixes (Jr, III), organisations and "et al." (recorded as a truncated list).
+
+A list is cut into *pieces* at separators (``,`` ``;`` ``and`` ``&``); each piece
+gets a *form* from the classes of its tokens (I = initial, W = capitalised word,
+P = particle, S = suffix), and a small grammar pairs pieces into names:
+``W , I`` is "Family, Initials", ``W I`` Vancouver, ``I W`` and ``W W`` natural
+order. The same grammar tells the parser whether some text *is* a name list.
 """
 
 from __future__ import annotations
@@ -13,69 +19,37 @@ from dataclasses import dataclass
 
 from refnorm.model import Name
 
-__all__ = [
-    "NameList",
-    "looks_like_initials",
-    "name_plausibility",
-    "parse_name",
-    "parse_names",
-]
+__all__ = ["NameList", "is_name_list", "looks_like_initials", "parse_name", "parse_names"]
 
 PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "das",
-        "dos",
-        "do",
-        "du",
-        "la",
-        "le",
-        "les",
-        "ten",
-        "ter",
-        "te",
-        "zu",
-        "zur",
-        "vom",
-        "dei",
-        "degli",
-        "d'",
-        "d’",
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "y",
-    ]
+    "van von der den de del della di da das dos do du la le les ten ter te zu zur vom dei degli d' d’ "
+    "al el bin ibn y mac".split()
 )
-_SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV|V|2nd|3rd)\.?$", re.IGNORECASE)
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_LOWER = "a-zß-öø-ÿа-яё"
+_SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV|2nd|3rd)\.?,?$")
 _ETAL = re.compile(
-    r"\s*(?:,\s*)?(?:\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s?a\.|\bet\s+coll?\b\.?|\bmet\s+anderen\b|…|\.\.\.)\s*$",
+    r"\s*(?:,\s*)?(?:\bet\.?\s*al(?:ii|ia)?\b\.?|\band\s+others\b|\bu\.\s?a\.|\bet\s+coll?\b\.?|\bmet\s+anderen\b|"
+    r"\bи\s+др\.|…|\.\.\.)\s*$",
     re.IGNORECASE,
 )
-# One initial: "J", "J.", "Ch.", "J.-P.", "Y.-N"; a run of them: "J. A.", "A.M.L.", "JA", "J-P".
-_INITIAL_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]?\.(?:-?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]?\.)*|[A-ZÀ-ÖØ-Þ](?:-[A-ZÀ-ÖØ-Þ])?)$"
+_INITIAL = re.compile(
+    rf"^(?:[{_UPPER}][{_LOWER}]?\.(?:\s?-?[{_UPPER}][{_LOWER}]?\.)*-?|[{_UPPER}](?:-[{_UPPER}])?)$"
 )
-_BARE_INITIALS = re.compile(r"^[A-ZÀ-ÖØ-Þ]{1,3}(?:-[A-ZÀ-ÖØ-Þ]{1,2})?$")  # Vancouver: "SY", "J-P"
-_WORD = re.compile(r"^[^\W\d_][\w'’\-.]*$")
+_BARE_INITIALS = re.compile(rf"^[{_UPPER}]{{1,3}}(?:-[{_UPPER}]{{1,2}})?$")  # Vancouver: "SY", "J-P"
+_WORD = re.compile(rf"^(?:[{_UPPER}]|[dDoO]['’]|Mc|Mac)[\w'’\-]*\.?$")
 _EDITOR_MARK = re.compile(
-    r"\s*[\(\[]?\b(?:eds?|editors?|edited\s+by|hrsg|hg|herausgeber|dir|coord|comp|(?:éd|éds))\b\.?[\)\]]?\.?\s*$",
+    r"\s*[(\[]?\b(?:eds?|editors?|hrsg|hg|herausgeber|éds?|coords?|comps?|dirs?|red)\b\.?[)\]]?\.?\s*$",
     re.IGNORECASE,
 )
 _ORG_WORDS = re.compile(
     r"\b(?:Organi[sz]ation|Association|Society|Institute|Council|Committee|Agency|Department|Ministry|"
-    r"University|Office|Bureau|Group|Foundation|Commission|Centers?|Centres?|Board|Service|Corporation|"
-    r"Inc|Ltd|Team|Consortium|Collaboration|Network|Program(?:me)?|Nations|Bank|Federal|National)\b"
+    r"University|Office|Bureau|Group|Foundation|Commission|Cent(?:er|re)s?|Board|Service|Corporation|"
+    r"Inc|Ltd|Team|Consortium|Collaboration|Network|Program(?:me)?|Nations|Bank|Federal|National|Survey|"
+    r"Authority|Administration|Union|Institut|Bundesamt|Academy|Trust|Panel|Forum|Federation)\b"
 )
+_ORG_GLUE = frozenset("of for and the on in de du des für und y et la le les der die das".split())
+_SEPARATOR = re.compile(r"\s*(?:;|,?\s+(?:and|und|et|y|e|with|и)\s+|,?\s*&\s*|,)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,22 +57,41 @@ class NameList:
     names: tuple[Name, ...]
     truncated: bool = False  # the list ended in "et al." or similar
     editors: bool = False  # the list was marked "(Eds.)", "Hrsg.", "editors", …
+    valid: bool = True  # every piece fitted the name grammar
 
 
 def looks_like_initials(text: str) -> bool:
     """True for given-name initials: "J.", "J. A.", "A.M.L.", "Y.-N.", "JA" (Vancouver)."""
     tokens = text.replace(".", ". ").split()
-    if not tokens:
-        return False
-    return all(_INITIAL_TOKEN.match(t) or _BARE_INITIALS.match(t) for t in tokens)
+    return bool(tokens) and all(_INITIAL.match(t) or _BARE_INITIALS.match(t) for t in tokens)
 
 
-def _is_capitalised_word(token: str) -> bool:
-    token = token.strip(",;")
-    if not token or not _WORD.match(token):
-        return False
-    first = token.lstrip("'’(")[:1]
-    return first.isupper() or token.lower() in PARTICLES or token[:2].lower() in {"d'", "d’", "o'", "o’"}
+def _token_class(token: str, last: bool) -> str:
+    if _SUFFIX.match(token):
+        return "S"
+    if token.lower() in PARTICLES and token[:1].islower():
+        return "P"
+    if _INITIAL.match(token) or (_BARE_INITIALS.match(token.rstrip(".")) and len(token.rstrip(".")) <= 3):
+        return "I" if len(token.rstrip(".")) <= 3 or "." in token else "W"
+    if _WORD.match(token) and not any(ch.isdigit() for ch in token):
+        if token.endswith(".") and not last and not re.fullmatch(rf"[{_UPPER}][{_LOWER}]{{1,2}}\.", token):
+            return "X"  # "Title." inside a piece: a sentence ended here, this is no name
+        return "W"
+    return "X"
+
+
+def _form(piece: str) -> str:
+    tokens = piece.replace(".", ". ").replace(". -", ".-").split()
+    classes = [_token_class(t, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    # "Gorabi A" — a lone capital after words is an initial; a run of initials counts once
+    return re.sub(r"I+", "I", "".join(classes))
+
+
+# piece forms (see module docstring); S = optional suffix
+_FAMILY_ONLY = re.compile(r"^P*W(?:P*W){0,2}S?$")
+_GIVEN_ONLY = re.compile(r"^(?:I|W{1,3}|WI|WWI|IW)S?$")
+_VANCOUVER = re.compile(r"^P*W(?:P*W){0,2}IS?$")
+_NATURAL = re.compile(r"^(?:IP*W(?:P*W)?|W(?:W|I){0,2}P*W)S?$")
 
 
 def _split_family(words: list[str]) -> tuple[str, str]:
@@ -109,64 +102,56 @@ def _split_family(words: list[str]) -> tuple[str, str]:
     return " ".join(words[:index]), " ".join(words[index:])
 
 
+def _natural(words: list[str], suffix: str = "") -> Name:
+    if len(words) == 1:
+        return Name(family=words[0], suffix=suffix)
+    # "BARD Jean": a family name in capitals printed first
+    if words[0].isupper() and len(words[0]) > 3 and not any(w.isupper() for w in words[1:]):
+        return Name(family=words[0], given=" ".join(words[1:]), suffix=suffix)
+    index = len(words) - 1
+    while index > 1 and words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower():
+        index -= 1
+    return Name(
+        family=" ".join(words[index:]),
+        given=" ".join(words[:index]),
+        suffix=suffix,
+    )
+
+
 def parse_name(text: str, *, inverted: bool | None = None) -> Name | None:
     """Parse a single name. ``inverted`` forces "Family, Given"; None guesses from a comma."""
     text = text.strip(" ,;:")
     if not text:
         return None
-    suffix = ""
-    if "," in text and (inverted is None or inverted):
+    if "," in text and inverted is not False:
         family_part, _, rest = text.partition(",")
-        rest = rest.strip()
         pieces = [p.strip() for p in rest.split(",") if p.strip()]
-        if pieces and _SUFFIX.match(pieces[-1]):
-            suffix = pieces.pop()
-        given = " ".join(pieces)
-        words = family_part.split()
-        if words and _SUFFIX.match(words[-1]) and len(words) > 1:
-            suffix = words.pop()
-        particle, family = _split_family(words)
-        # "Berg, Jan van der": particles printed after the given name
-        given_words = given.split()
-        trailing = []
+        suffix = pieces.pop().rstrip(".") if pieces and _SUFFIX.match(pieces[-1]) else ""
+        given_words = " ".join(pieces).split()
+        particle, family = _split_family(family_part.split())
+        trailing: list[str] = []  # "Berg, Jan van der"
         while given_words and given_words[-1].lower() in PARTICLES and given_words[-1][:1].islower():
             trailing.insert(0, given_words.pop())
-        if trailing and not particle:
-            particle = " ".join(trailing)
-            given = " ".join(given_words)
-        return Name(family=family, given=given, non_dropping_particle=particle, suffix=suffix)
+        particle = particle or " ".join(trailing)
+        return Name(family=family, given=" ".join(given_words), non_dropping_particle=particle, suffix=suffix)
     words = text.split()
+    suffix = ""
     if len(words) > 1 and _SUFFIX.match(words[-1]):
-        suffix = words.pop().rstrip(".") + ("." if words[-1:] and text.endswith(".") else "")
-        suffix = suffix.rstrip(".")
-    if len(words) == 1:
-        return Name(family=words[0], suffix=suffix)
-    # Vancouver "Mahdavi Gorabi A": trailing bare initials are the given name.
-    if _BARE_INITIALS.match(words[-1].rstrip(".")) and not _INITIAL_TOKEN.match(words[0]):
+        suffix = words.pop().rstrip(".,")
+    form = _form(" ".join(words))
+    if _VANCOUVER.match(form) and form != "I":
         particle, family = _split_family(words[:-1])
         return Name(family=family, given=words[-1].rstrip("."), non_dropping_particle=particle, suffix=suffix)
-    # Inverted without a comma, initials with periods after: "Smith J. A."
-    if len(words) >= 2 and not looks_like_initials(words[0]) and looks_like_initials(" ".join(words[1:])):
-        return Name(family=words[0], given=" ".join(words[1:]), suffix=suffix)
-    # Natural order: given names (and initials) first, then particles, then the family name.
-    index = len(words) - 1
-    while index > 1 and words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower():
-        index -= 1
-    particle_start = index
-    given = words[:particle_start]
-    # particles directly before the family name
-    first_particle = particle_start
-    while first_particle > 1 and words[first_particle - 1].lower() in PARTICLES:
-        first_particle -= 1
-    particle = " ".join(words[first_particle:particle_start])
-    given = words[:first_particle]
-    family = " ".join(words[particle_start:])
-    return Name(family=family, given=" ".join(given), non_dropping_particle=particle, suffix=suffix)
-
-
-_SEPARATORS = re.compile(
-    r"\s*(?:;|,?\s+(?:and|und|et|y|e|&amp;|&|with)\s+|,\s*&\s*|\s+&\s*|,)\s*", re.IGNORECASE
-)
+    if (
+        len(words) >= 2
+        and form.startswith("W")
+        and form.endswith("I")
+        and looks_like_initials(" ".join(words[1:]))
+    ):
+        return Name(family=words[0], given=" ".join(words[1:]), suffix=suffix)  # "Smith J. A."
+    name = _natural(words, suffix)
+    particle, family = _split_family(name.family.split())
+    return Name(family=family, given=name.given, non_dropping_particle=particle, suffix=suffix)
 
 
 def _pieces(text: str) -> list[tuple[str, str]]:
@@ -174,7 +159,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     position = 0
     separator = ""
-    for match in _SEPARATORS.finditer(text):
+    for match in _SEPARATOR.finditer(text):
         piece = text[position : match.start()].strip()
         if piece:
             out.append((piece, separator))
@@ -186,20 +171,9 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def _looks_like_given(piece: str) -> bool:
-    if looks_like_initials(piece):
-        return True
-    words = piece.split()
-    if not 1 <= len(words) <= 3:
-        return False
-    return all(_is_capitalised_word(w) and (w[:1].isupper()) for w in words)
-
-
-def parse_names(text: str) -> NameList:
-    """Parse a list of names in any of the common printed forms."""
+def _strip_marks(text: str) -> tuple[str, bool, bool]:
     text = text.strip().strip(",;:")
-    editors = False
-    truncated = False
+    editors = truncated = False
     for _ in range(2):
         match = _EDITOR_MARK.search(text)
         if match and match.start() > 0:
@@ -209,76 +183,72 @@ def parse_names(text: str) -> NameList:
         if match:
             truncated = True
             text = text[: match.start()].rstrip(" ,;:")
+    return text, truncated, editors
+
+
+def _organisation(text: str) -> Name | None:
+    words = text.strip(" .").split()
+    if not _ORG_WORDS.search(text) or len(words) > 12:
+        return None
+    if all(w[:1].isupper() or w.lower() in _ORG_GLUE or not w[:1].isalpha() for w in words):
+        return Name(literal=text.strip(" ."))
+    return None
+
+
+def parse_names(text: str) -> NameList:
+    """Parse a list of names in any of the common printed forms."""
+    text, truncated, editors = _strip_marks(text)
     if not text:
-        return NameList((), truncated, editors)
-    if _ORG_WORDS.search(text) and ";" not in text and not re.search(r",\s*[A-Z]\.", text):
-        return NameList((Name(literal=text.strip(" .")),), truncated, editors)
-    names: list[Name] = []
-    if ";" in text:
-        for piece in text.split(";"):
-            piece = re.sub(r"^\s*(?:and|&)\s+", "", piece.strip(), flags=re.IGNORECASE)
-            name = parse_name(piece, inverted=True if "," in piece else None)
-            if name:
-                names.append(name)
-        return NameList(tuple(names), truncated, editors)
+        return NameList((), truncated, editors, valid=truncated)
+    organisation = _organisation(text)
+    if organisation is not None and ";" not in text:
+        return NameList((organisation,), truncated, editors)
     pieces = _pieces(text)
+    forms = [_form(piece) for piece, _ in pieces]
+    names: list[Name] = []
+    valid = True
     index = 0
     while index < len(pieces):
         piece, _ = pieces[index]
-        words = piece.split()
-        following = pieces[index + 1] if index + 1 < len(pieces) else None
-        vancouver = len(words) >= 2 and _BARE_INITIALS.match(words[-1]) and not looks_like_initials(piece)
-        natural = len(words) >= 2 and looks_like_initials(words[0]) and not looks_like_initials(piece)
-        if (
-            following is not None
-            and following[1] == ","
-            and not vancouver
-            and not natural
-            and not looks_like_initials(piece)
-            and _looks_like_given(following[0])
-            and (len(words) == 1 or all(_is_capitalised_word(w) for w in words))
-            and len(words) <= 3
-        ):
-            given = following[0]
-            suffix_piece = pieces[index + 2] if index + 2 < len(pieces) else None
-            name = parse_name(f"{piece}, {given}", inverted=True)
+        form = forms[index]
+        following = forms[index + 1] if index + 1 < len(pieces) else ""
+        pairs = index + 1 < len(pieces) and pieces[index + 1][1] == "," and _GIVEN_ONLY.match(following)
+        if _FAMILY_ONLY.match(form) and pairs and (form.count("W") == 1 or following in {"I", "IS"}):
+            given = pieces[index + 1][0]
             index += 2
-            if suffix_piece and _SUFFIX.match(suffix_piece[0]) and name:
-                name = Name(
-                    name.family, name.given, name.non_dropping_particle, "", suffix_piece[0].rstrip(".")
-                )
+            suffix = ""
+            if index < len(pieces) and forms[index] == "S":
+                suffix = pieces[index][0].rstrip(".")
                 index += 1
-        else:
-            name = parse_name(piece, inverted=False)
+            name = parse_name(f"{piece}, {given}", inverted=True)
+            if name is not None:
+                names.append(
+                    Name(name.family, name.given, name.non_dropping_particle, "", name.suffix or suffix)
+                )
+            continue
+        if not (_VANCOUVER.match(form) or _NATURAL.match(form)):
+            valid = False
+        if form == "S" and names:
+            last = names[-1]
+            names[-1] = Name(last.family, last.given, last.non_dropping_particle, "", piece.rstrip("."))
             index += 1
-        if name:
+            continue
+        name = parse_name(piece, inverted=False)
+        if name is not None:
             names.append(name)
-    return NameList(tuple(names), truncated, editors)
+        index += 1
+    return NameList(tuple(names), truncated, editors, valid)
 
 
-def name_plausibility(text: str) -> float:
-    """How much ``text`` looks like a list of personal names (0 = not at all, 1 = surely).
+def is_name_list(text: str) -> bool:
+    """Does ``text`` read as a complete list of names (each with a given name or initials)?
 
-    Used to decide where the author block of a reference ends: every word must be a
-    capitalised word, a particle, an initial or a list separator.
+    The parser uses this to decide where the author block of a reference ends.
     """
-    body = _ETAL.sub("", text.strip().strip(",;:")).strip()
-    body = _EDITOR_MARK.sub("", body).strip()
-    if not body:
-        return 1.0 if text.strip() else 0.0
-    tokens = re.findall(r"[^\s,;&]+", body)
-    if not tokens or len(tokens) > 120:
-        return 0.0
-    good = 0
-    for token in tokens:
-        bare = token.strip("()")
-        if (
-            bare.lower() in {"and", "und", "et", "y", "e", "with"}
-            or _SUFFIX.match(bare)
-            or _INITIAL_TOKEN.match(bare)
-            or _BARE_INITIALS.match(bare)
-            or looks_like_initials(bare)
-            or (_is_capitalised_word(bare) and not any(ch.isdigit() for ch in bare))
-        ):
-            good += 1
-    return good / len(tokens)
+    text = text.strip(" ,;:")
+    if not text or len(text) > 600:
+        return False
+    result = parse_names(text)
+    if not result.names:
+        return result.truncated and not text.strip(" ,.").lower().startswith("et")
+    return result.valid

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from refnorm.dates import YEAR, parse_date_text
+from refnorm.dates import MONTH_PATTERN, YEAR, parse_date_text
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
 from refnorm.model import Date, FrozenMap, Name, Reference
-from refnorm.names import name_plausibility, parse_names
+from refnorm.names import PARTICLES, _form, _pieces, is_name_list, parse_names
 from refnorm.normalize import clean_text, normalize
 
 __all__ = ["MAX_REFERENCE_LENGTH", "parse_fields"]
@@ -144,85 +144,48 @@ def _strip_label(text: str) -> tuple[str, str]:
     return label, text[match.end() :]
 
 
+_HARD_STOP = re.compile(
+    rf"\d|(?:^|[\s(])(?!(?:{'|'.join(sorted(PARTICLES | {'and', 'und', 'et', 'al', 'y', 'e', 'with', 'eds', 'ed', 'hrsg', 'hg', 'editors', 'editor', 'others'}))})\b)[a-zß-ÿ]"
+)
+_AUTHOR_BOUNDARY = re.compile(r"(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b)")
+
+
 def _names_ok(prefix: str) -> bool:
     """Is ``prefix`` (everything before a candidate author-block end) a plausible list of names?"""
-    prefix = prefix.strip(" ,;:.")
-    if not prefix or len(prefix) > 600:
-        return False
-    if name_plausibility(prefix) < 0.999:
-        return False
-    words = re.findall(r"[^\W\d_][\w'’-]*", prefix)
-    if any(w.lower() in _FUNCTION_WORDS and w[:1].isupper() for w in words[1:]) and not re.search(
-        r"[,;&]", prefix
-    ):
-        return False
-    if any(w.lower() in _FUNCTION_WORDS for w in words):
-        return False
-    names = parse_names(prefix).names
-    if not names:
-        return False
-    for name in names:
-        if name.is_literal:
-            continue
-        if len(name.family.split()) > 3 or len(name.given.split()) > 4:
-            return False
-    return True
-
-
-def _is_initial_before(text: str, position: int) -> bool:
-    return bool(_INITIAL_END.search(text[max(0, position - 4) : position]))
+    return is_name_list(prefix)
 
 
 def _author_end(text: str) -> int:
     """Index where the author block ends (0 = no authors). Cues tried from strongest to weakest."""
     head = text[:700]
-    match = _YEAR_PAREN.search(head)
-    if match and match.start() > 0 and _names_ok(head[: match.start()]):
-        return match.start()
-    match = _OPEN_QUOTE.search(head)
+    for cue in (_YEAR_PAREN, _OPEN_QUOTE):
+        match = cue.search(head)
+        if match and match.start() > 0 and _names_ok(head[: match.start()]):
+            return match.start()
+    match = re.search(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)", head)
     if match and match.start() > 0 and _names_ok(head[: match.start()]):
         return match.start()
     best = 0
-    for boundary in _BOUNDARY.finditer(head):
-        position = boundary.start()
-        prefix = head[:position]
-        if not _names_ok(prefix):
-            if re.search(r"[a-z]{3}", prefix.split(",")[-1]) and best == 0:
-                # the first sentence already holds an ordinary word: no author block
-                pass
+    for boundary in _AUTHOR_BOUNDARY.finditer(head):
+        end = boundary.end() if boundary.group(0) == "." else boundary.start()
+        prefix = head[:end]
+        if _names_ok(prefix):
+            best = end
+        elif _HARD_STOP.search(prefix) or "X" in _piece_forms(prefix):
             break
-        best = position + 1
-        after = head[position + 1 :]
-        if (
-            boundary.group(0) == ":"
-            or not _is_initial_before(head, position)
-            or not _CONTINUE_NAME.match(after)
-        ):
-            break
-    if best:
-        return best
-    # "Nolan, M., Fundamentals of …" / "W. Becker, Föderalistische …": names ended by a comma.
-    match = re.match(
-        r"^(?:(?:[A-ZÀ-ÖØ-Þ][\w'’-]+,\s*(?:[A-ZÀ-ÖØ-Þ]\.\s*-?)+|(?:[A-ZÀ-ÖØ-Þ]\.\s*-?)+\s*[A-ZÀ-ÖØ-Þ][\w'’-]+"
-        r"|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ]\.?)?\s[A-ZÀ-ÖØ-Þ][\w'’-]+)"
-        r"(?:\s*(?:,|and|&)\s*(?:[A-ZÀ-ÖØ-Þ][\w'’-]+,\s*(?:[A-ZÀ-ÖØ-Þ]\.\s*-?)+|(?:[A-ZÀ-ÖØ-Þ]\.\s*-?)+\s*"
-        r"[A-ZÀ-ÖØ-Þ][\w'’-]+|[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:\s[A-ZÀ-ÖØ-Þ]\.?)?\s[A-ZÀ-ÖØ-Þ][\w'’-]+))*)\s*,\s+",
-        head,
-    )
-    if match and _names_ok(match.group(1)):
-        return match.end(1)
-    # "Bailey, Richard H., and Andrew Genes 1976 Geology …": a bare year after the names.
-    match = re.search(rf"\s({YEAR}[a-z]?)\b[.,:]?\s", head)
-    if match and match.start() > 0 and _names_ok(head[: match.start()]):
-        return match.start()
-    return 0
+    return best
+
+
+def _piece_forms(prefix: str) -> str:
+    return "".join(_form(piece) for piece, _ in _pieces(prefix))
 
 
 # -- 2./3. date and title ---------------------------------------------------------------------------
 
 _LEADING_DATE = re.compile(
     rf"^\s*[,.]?\s*(?:[(\[]\s*(?P<p>[^()\[\]]{{1,40}}?)\s*[)\]]|(?P<y>{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}})?"
-    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?)(?:\s+\d{1,2})?)?))\s*[.,:;]?\s*"
+    rf"(?:,?\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?\b)?))\s*[.,:;]?\s*",
+    re.IGNORECASE,
 )
 _NO_DATE = re.compile(r"^(?:n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|undated)$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
@@ -377,6 +340,11 @@ _LABELLED = {
     ),
 }
 _NUMBERS = [
+    # MLA: 167.8 (2016): 615-648
+    re.compile(
+        rf"(?P<volume>\b\d{{1,5}})\.(?P<issue>\d{{1,4}})\s*\({YEAR}\)\s*:\s*"
+        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    ),
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9
     re.compile(
         r"(?P<volume>\b\d+[A-Za-z]?|\b[IVXLC]+)\s*\((?P<issue>[^()]{1,20})\)\s*[,:]?\s*(?:pp?\.\s*)?"
