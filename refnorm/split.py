@@ -29,6 +29,7 @@ __all__ = [
     "JOIN_THRESHOLD",
     "Chunk",
     "JoinContext",
+    "author_start_strength",
     "inline_cue_score",
     "join_lines",
     "join_signals",
@@ -83,6 +84,10 @@ def _lines(text: str) -> list[_Line]:
 # ── lexical cues shared by both modes ───────────────────────────────────────────────────
 
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR_START = re.compile(r"(?:1[5-9]\d\d|20\d\d)[a-z]?[.:,)]")
+_ENTRY_END = re.compile(
+    r"(?:(?<!\d)(?:1[5-9]\d\d|20\d\d)[a-z]?\)?|\d+\s?[-–—]\s?\d+|(?:https?://|www\.|doi:?\s?10\.)\S+)[.)]?$"
+)
 _PAGE_RANGE_END = re.compile(r"\d+\s?[-–—]\s?\d+[.)]?$")
 _DOI_TOKEN = re.compile(r"(?:doi:?|https?://(?:dx\.)?doi\.org/)?10\.\d{4,9}/", re.IGNORECASE)
 _URL_TOKEN = re.compile(r"<?(?:https?://|ftp://|www\.)", re.IGNORECASE)
@@ -116,25 +121,38 @@ def _is_word_start_upper(token: str) -> bool:
     return bool(token) and token[0].isupper()
 
 
-def looks_like_author_start(text: str) -> bool:
-    """Does *text* begin like an author list ("Li F,", "Kramer, S. L.", "J. P. Collman", "GREEN, C")?"""
+def author_start_strength(text: str) -> int:
+    """How surely *text* begins like an author list: 2 for "Li F,", "Kramer, S. L.", "J. P. Collman",
+    "GREEN, C"; 1 for the looser "Surname, Firstname"; 0 otherwise."""
     tokens = text[:80].split(" ", 3)
     t0 = tokens[0]
     t1 = tokens[1] if len(tokens) > 1 else ""
-    if not _is_word_start_upper(t0):
-        return False
+    if not _is_word_start_upper(t0) or not t1:
+        return 0
     if t0.endswith(",") and len(t0) > 2:
-        return _is_word_start_upper(t1)
+        if _INITIALS.match(t1) or (t0[:-1].isupper() and len(t0) > 3):
+            return 2
+        if not _is_word_start_upper(t1):
+            return 0
+        return 2 if t1[-1] in ",." and t1[:-1].isalpha() else 1  # "Dooley, Ben." / "Smith, John,"
+    if t0.isupper() and len(t0) > 3 and t0.isalpha() and _is_word_start_upper(t1) and t1[-1] == ",":
+        return 2  # "RAMADIER Thierry,"
     if _INITIALS.match(t0):
-        return _is_word_start_upper(t1)
+        return 2 if _is_word_start_upper(t1) else 0
     if t0.isalpha() and t0.isupper() and len(t0) <= 3:  # "AM Trinkoff", "JS Smith"
-        return _is_word_start_upper(t1) and t1.rstrip(",").isalpha()
+        return 2 if _is_word_start_upper(t1) and t1.rstrip(",").isalpha() else 0
     if t0.replace("-", "").replace("'", "").replace("’", "").isalpha():
         if _CAPS.match(t1):  # Vancouver "Li F," / "Pixley JS."
-            return True
+            return 2
         t2 = tokens[2] if len(tokens) > 2 else ""
-        return _is_word_start_upper(t1) and t1.isalpha() and bool(_CAPS.match(t2)) and "," in t2 + ","
-    return False
+        if _is_word_start_upper(t1) and t1.isalpha() and _CAPS.match(t2) and t2[-1:] in ",.":
+            return 2  # "Mahdavi Gorabi A," / "Moreno Velásquez I."
+    return 0
+
+
+def looks_like_author_start(text: str) -> bool:
+    """Does *text* begin like an author list ("Li F,", "Kramer, S. L.", "Smith, John")?"""
+    return author_start_strength(text) > 0
 
 
 # ── hyphenation-aware line joining ──────────────────────────────────────────────────────
@@ -212,20 +230,38 @@ JOIN_THRESHOLD = 0
 class JoinContext:
     """What a join decision may know beyond the two lines.
 
-    ``width`` is the wrap width of a hard-wrapped list (0 when lines are not wrapped);
-    ``start_indent`` the indent at which entries start when the list uses indentation
-    (hanging or first-line), else ``None``; ``entry`` the entry text gathered so far.
+    ``width`` is the wrap width of hard-wrapped text, ``0`` when the lines are not wrapped
+    (every next word would have fitted), ``None`` when unknown; ``start_indent`` the indent
+    entries start at when indentation marks them (hanging or first-line), else ``None``;
+    ``blank_separated`` whether blank lines separate the entries of this list; ``entry`` the
+    entry text gathered so far.
     """
 
-    width: int = 0
+    width: int | None = None
     start_indent: int | None = None
+    blank_separated: bool = False
     entry: str = ""
+
+
+# Words that open a later part of a reference, never a reference itself.
+_CONTINUATION_WORDS = frozenset(
+    """accessed retrieved available trans. translated edited ed. eds. in: in vol. vols. pp. p.
+    reprint reprinted repr. online url: doi: abgerufen consulté consultado hrsg. hg. s. bd. no.
+    nr. isbn issn pmid pmcid""".split()  # noqa: SIM905
+)
+_NAME_PARTICLES = frozenset("von van der den del della des dos das und and et les".split())
+_SHORT_LINE = 25
 
 
 def _ends_open(prev: str) -> bool:
     if prev[-1] in ",;:&(/[“‘«":
         return True
     return _last_token(prev).lower() in _OPEN_WORDS
+
+
+def _has_title_words(text: str) -> bool:
+    """Has the entry got past its authors? (a lower-case word of 4+ letters that is no particle)"""
+    return any(w.isalpha() and w.islower() and len(w) >= 4 and w not in _NAME_PARTICLES for w in text.split())
 
 
 def join_signals(
@@ -237,16 +273,22 @@ def join_signals(
         return signals
     first = _first_token(nxt)
     head = nxt[0]
+    entry = ctx.entry or prev
     if _BULLET.match(nxt):
-        signals["bullet"] = -6
+        signals["bullet"] = -6 if head not in "-–*" else -2  # a dash may also be punctuation
     elif _REPEAT_DASH.match(nxt):
         signals["repeat_dash"] = -4  # "———. 1990. Title" repeats the previous author
     if ctx.start_indent is not None:
-        signals["indent"] = 4 if next_indent > ctx.start_indent else -4
-    if ctx.width:
+        signals["indent"] = 6 if next_indent > ctx.start_indent else -6
+    if ctx.blank_separated:
+        signals["same_block"] = 2
+    if ctx.width is not None:
         width = prev_width if prev_width >= 0 else len(prev)
         # Greedy wrapping would have put the next word on this line if it fitted there.
-        signals["fits"] = -3 if width + 1 + len(first) <= ctx.width else 1
+        fits = ctx.width == 0 or width + 1 + len(first) <= ctx.width
+        signals["fits"] = -3 if fits else 3
+        if ctx.width and len(nxt) < _SHORT_LINE:
+            signals["short_tail"] = 2  # a whole reference is seldom this short
     if prev.endswith("-") and head.isalnum():
         signals["hyphen"] = 4
     elif _ends_open(prev):
@@ -254,15 +296,21 @@ def join_signals(
     elif prev.endswith("."):
         last = _last_token(prev)
         signals["closed_end"] = 2 if _INITIALS.match(last) and len(last) <= 6 else -1
-    if head.islower():
+    ending = _ENTRY_END.search(prev)
+    if ending and (
+        not _YEAR.fullmatch(ending.group().strip(".()")) or _has_title_words(entry[: -len(ending.group())])
+    ):
+        signals["ref_end"] = -2  # a page range, DOI, URL, or a year after the title closes a reference
+    if first.lstrip("[(").lower() in _CONTINUATION_WORDS:
+        signals["continuation_word"] = 2
+    elif head.islower():
         signals["lower_start"] = 2
     elif head.isdigit():
         signals["digit_start"] = 2
     elif _URL_TOKEN.match(first) or first.lower().startswith("doi"):
         signals["url_start"] = 2
-    elif looks_like_author_start(nxt):
-        signals["author_start"] = -2
-    entry = ctx.entry or prev
+    elif strength := author_start_strength(nxt):
+        signals["author_start"] = -1 - 2 * (strength - 1)
     if not _YEAR.search(entry):
         signals["no_year_yet"] = 1
     if entry.count("(") > entry.count(")") or entry.count("“") > entry.count("”"):
@@ -289,8 +337,8 @@ def _blocks(lines: Sequence[_Line]) -> list[list[_Line]]:
     return blocks
 
 
-def _wrap_width(blocks: Sequence[Sequence[_Line]]) -> int:
-    """The wrap width of hard-wrapped text, or 0 when the lines do not look wrapped."""
+def _wrap_width(blocks: Sequence[Sequence[_Line]]) -> int | None:
+    """The wrap width of hard-wrapped text: 0 when the lines do not look wrapped, None if unknown."""
     widths = [
         line.width
         for block in blocks
@@ -298,9 +346,11 @@ def _wrap_width(blocks: Sequence[Sequence[_Line]]) -> int:
         for line in block
         if " " in line.text and max(len(t) for t in line.text.split(" ")) < 30
     ]
-    if len(widths) < 3:
-        return 0
+    if not widths:
+        return None
     width = max(widths)
+    if len(widths) < 3:
+        return width
     near = sum(1 for w in widths if w >= 0.8 * width)
     return width if near >= 0.4 * len(widths) else 0
 
@@ -348,12 +398,13 @@ def _split_unnumbered(lines: Sequence[_Line]) -> list[Chunk]:
     blocks = _blocks(lines)
     ctx_width = _wrap_width(blocks)
     start_indent = _start_indent(blocks)
+    blank_separated = len(blocks) >= 3 and sum(len(b) > 1 for b in blocks) >= 2
     entries: list[list[_Line]] = []
     for block in blocks:
         current = [block[0]]
         for line in block[1:]:
             prev = current[-1]
-            ctx = JoinContext(ctx_width, start_indent, join_lines(x.text for x in current))
+            ctx = JoinContext(ctx_width, start_indent, blank_separated, join_lines(x.text for x in current))
             score = sum(join_signals(prev.text, line.text, ctx, prev.width, line.indent).values())
             if score > JOIN_THRESHOLD:
                 current.append(line)
@@ -410,7 +461,7 @@ class _Style:
 
 
 _STYLES = (
-    _Style("bracket", re.compile(r"\[\s?(\d{1,4})\s?\]\s*"), re.compile(r"(?<!\S)\[(\d{1,4})\]\s*"), 1),
+    _Style("bracket", re.compile(r"\[\s?(\d{1,4})\s?\]\s*"), re.compile(r"(?<!\S)\[(\d{1,4})\]\s*"), 0),
     _Style("paren", re.compile(r"\(\s?(\d{1,4})\s?\)\s*"), re.compile(r"(?<!\S)\((\d{1,4})\)\s+"), 1),
     _Style("dot", re.compile(r"(\d{1,4})\.(?![\d.])\s*"), re.compile(r"(?<!\S)(\d{1,4})\.(?![\d.])\s+"), 1),
     _Style("rparen", re.compile(r"(\d{1,4})\)\s*"), re.compile(r"(?<!\S)(\d{1,4})\)\s+"), 1),
@@ -466,8 +517,10 @@ def inline_cue_score(before: str, after: str, run: int) -> int:
     score = 0
     last = _last_token(before)
     word = last.rstrip(".").lower()
-    if word in _NUMBER_WORDS or last[-1] in ",;:&(-–/":
+    if word in _NUMBER_WORDS:
         score -= 4
+    elif last[-1] in ",;:&(-–/":
+        score -= 2
     elif last.endswith("."):
         score += 2
     elif last[-1].isdigit() or last[-1] in ")]”\"'>":
@@ -475,6 +528,8 @@ def inline_cue_score(before: str, after: str, run: int) -> int:
     head = after[0]
     if head.isupper() or head in "\"“‘'«":
         score += 2 if looks_like_author_start(after) else 1
+    elif _YEAR_START.match(after):
+        pass  # "1990: Title" — an entry may start with its year
     elif head.islower() or head.isdigit():
         score -= 2
     if run < 15:
@@ -487,29 +542,38 @@ def _split_inline(
 ) -> tuple[list[tuple[int, int, int]], int]:
     """Find list numbers first, first+1, … (below *stop*) inside *text*.
 
-    Returns ``(start, marker_end, number)`` triples and the next number still expected.
+    A number in the expected sequence is taken when the cues around it say so; weaker cues
+    suffice when the number after it follows too (a run of consecutive numbers is itself
+    strong evidence). A number may be skipped only on strong cues. Returns
+    ``(start, marker_end, number)`` triples and the next number still expected.
     """
     found: list[tuple[int, int, int]] = []
     expected = first
     if style.inline is None or (stop is not None and expected >= stop):
         return found, expected
-    last_start = 0
+    candidates = []
+    last_seen: dict[int, int] = {}  # number → start of its last occurrence
     for match in style.inline.finditer(text):
         number = int(match.group(1).translate(_SUPERSCRIPT))
-        if number != expected:
+        if number >= first and (stop is None or number < stop):
+            candidates.append((match.start(), match.end(), number))
+            last_seen[number] = match.start()
+    last_start = 0
+    for start, end, number in candidates:
+        if number < expected or number > expected + 2:
             continue
-        score = inline_cue_score(
-            text[max(0, match.start() - 60) : match.start()],
-            text[match.end() :][:80],
-            match.start() - last_start,
-        )
-        if score < style.inline_bar:
-            continue
-        found.append((match.start(), match.end(), number))
-        last_start = match.end()
-        expected += 1
-        if stop is not None and expected >= stop:
-            break
+        score = inline_cue_score(text[max(0, start - 60) : start], text[end : end + 80], start - last_start)
+        if number == expected:
+            confirmed = last_seen.get(number + 1, -1) > start or (stop is not None and number + 1 == stop)
+            take = score >= style.inline_bar or (confirmed and score >= style.inline_bar - 3)
+        else:
+            take = score >= style.inline_bar + 2
+        if take:
+            found.append((start, end, number))
+            last_start = end
+            expected = number + 1
+            if stop is not None and expected >= stop:
+                break
     return found, expected
 
 
