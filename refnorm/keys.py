@@ -47,8 +47,9 @@ _STOPWORDS = frozenset(
     el los las una y o del al por para con
     il lo gli i di da per""".split()  # noqa: SIM905
 )
-# A key BibTeX, biblatex and pybtex all accept without quoting.
-_VALID_KEY = re.compile(r"[^\s\"#%'(),={}\\~]+")
+# A key BibTeX, biblatex and pybtex all accept, with a letter; "/" is refused because it marks the
+# URL-like or numeric ids of Zotero's CSL-JSON, which make poor citation keys.
+_KEY_CHARS = re.compile(r"[^\s\"#%'(),={}\\~/]+")
 
 
 def ascii_fold(text: str) -> str:
@@ -89,7 +90,7 @@ def base_key(ref: Reference) -> str:
 
 def is_valid_key(key: str) -> bool:
     """Whether a key can be written as is (no spaces, braces, commas or other BibTeX specials)."""
-    return bool(_VALID_KEY.fullmatch(key))
+    return bool(_KEY_CHARS.fullmatch(key)) and any(c.isalpha() for c in key)
 
 
 def _suffixes() -> Iterable[str]:

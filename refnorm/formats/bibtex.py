@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.doi import normalize_doi
 from refnorm.formats import latex
+from refnorm.formats.base import FailedBlock, ReadResult
 from refnorm.formats.mapping import (
     BIBLATEX_FIELDS,
     BIBTEX_FIELD_ALIASES,
@@ -46,32 +46,6 @@ R703 = register("R703", "a field uses an @string macro that is not defined")
 R704 = register("R704", "crossref names an entry that is not in the file")
 R705 = register("R705", "LaTeX in a field could not be decoded; the field is kept as written")
 R706 = register("R706", "a name list could not be parsed; the names are kept as written")
-
-
-@dataclass(frozen=True, slots=True)
-class FailedBlock:
-    """Input a reader could not turn into a reference, kept verbatim where it stood."""
-
-    raw: str
-    line: int | None
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReadResult:
-    """What a reader found: references in input order, problems not tied to one of them, kept blocks."""
-
-    references: tuple[Reference, ...] = ()
-    diagnostics: tuple[Diagnostic, ...] = ()
-    failed: tuple[FailedBlock, ...] = ()
-    preambles: tuple[str, ...] = ()
-
-    def all_diagnostics(self) -> list[Diagnostic]:
-        """File-level and per-reference diagnostics together, by line."""
-        found = list(self.diagnostics)
-        for ref in self.references:
-            found.extend(ref.diagnostics)
-        return sorted(found, key=lambda d: (d.line is None, d.line or 0))
 
 
 # -- reading ------------------------------------------------------------------------------------------
