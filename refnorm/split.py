@@ -19,6 +19,7 @@ input and never raises on bad text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -76,6 +77,8 @@ def _lines(text: str) -> list[_Line]:
     for no, raw in enumerate(text.split("\n"), 1):
         expanded = raw.expandtabs(4).rstrip()
         body = " ".join(expanded.split())
+        if _SOFT_HYPHEN in body:  # a discretionary hyphen marks a break only at the end of a line
+            body = body.replace(_SOFT_HYPHEN, "") + ("-" if body.endswith(_SOFT_HYPHEN) else "")
         indent = len(expanded) - len(expanded.lstrip())
         out.append(_Line(no, indent, len(expanded), body))
     return out
@@ -194,31 +197,41 @@ def _keeps_hyphen(left: str, right: str) -> bool:
     return first_word[0].isupper() and len(first_word) <= 2  # "T-\ncell"
 
 
-def _join_pair(left: str, right: str) -> str:
-    if not left:
-        return right
-    if not right:
-        return left
-    if left.endswith(_SOFT_HYPHEN):
-        return left[:-1] + right
+def _joint(left: str, right: str) -> tuple[int, str]:
+    """How line *right* attaches to line *left*: (characters to cut off *left*, separator)."""
     token = _last_token(left)
     url_like = bool(_URL_TOKEN.match(token) or _DOI_TOKEN.match(token))
     if url_like and token[-1] in "/-_.?=&#" and not right[:1].isupper():
-        return left + right  # a DOI or URL broken across lines stays one token
+        return 0, ""  # a DOI or URL broken across lines stays one token
     if left.endswith("-") and len(token) > 1 and token[-2] not in "-–—":
-        if _keeps_hyphen(left, right):
-            return left + right
-        return left[:-1] + right
-    return f"{left} {right}"
+        return (0, "") if _keeps_hyphen(left, right) else (1, "")
+    return 0, " "
+
+
+def _join(parts: Sequence[str]) -> tuple[str, list[int]]:
+    """Join the lines of one entry; also return where each line starts in the result."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    length = 0
+    prev = ""
+    for part in parts:
+        if prev and part:
+            cut, sep = _joint(prev, part)
+            if cut:
+                pieces[-1] = pieces[-1][:-cut]
+            pieces.append(sep)
+            length += len(sep) - cut
+        starts.append(length)
+        if part:
+            pieces.append(part)
+            length += len(part)
+            prev = part
+    return "".join(pieces), starts
 
 
 def join_lines(parts: Iterable[str]) -> str:
     """Join the lines of one entry with single spaces, undoing line-break hyphenation only."""
-    out = ""
-    for part in parts:
-        part = " ".join(part.replace(_SOFT_HYPHEN + " ", _SOFT_HYPHEN).split())
-        out = _join_pair(out, part)
-    return out.replace(_SOFT_HYPHEN, "")
+    return _join([" ".join(part.split()) for part in parts])[0]
 
 
 # ── unnumbered lists: the line-join score ───────────────────────────────────────────────
@@ -249,7 +262,7 @@ _CONTINUATION_WORDS = frozenset(
     reprint reprinted repr. online url: doi: abgerufen consulté consultado hrsg. hg. s. bd. no.
     nr. isbn issn pmid pmcid""".split()  # noqa: SIM905
 )
-_NAME_PARTICLES = frozenset("von van der den del della des dos das und and et les".split())
+_NAME_PARTICLES = frozenset("von van der den del della des dos das und and et les".split())  # noqa: SIM905
 _SHORT_LINE = 25
 
 
@@ -296,7 +309,7 @@ def join_signals(
     elif prev.endswith("."):
         last = _last_token(prev)
         signals["closed_end"] = 2 if _INITIALS.match(last) and len(last) <= 6 else -1
-    ending = _ENTRY_END.search(prev)
+    ending = _ENTRY_END.search(prev[-80:])
     if ending and (
         not _YEAR.fullmatch(ending.group().strip(".()")) or _has_title_words(entry[: -len(ending.group())])
     ):
@@ -392,25 +405,31 @@ def _is_furniture(text: str) -> bool:
 
 
 _BULLET_STRIP_SHARE = 0.5
+_CONTEXT = 400  # characters of the entry so far that the join signals look at
 
 
 def _split_unnumbered(lines: Sequence[_Line]) -> list[Chunk]:
     blocks = _blocks(lines)
-    ctx_width = _wrap_width(blocks)
+    width = _wrap_width(blocks)
     start_indent = _start_indent(blocks)
     blank_separated = len(blocks) >= 3 and sum(len(b) > 1 for b in blocks) >= 2
     entries: list[list[_Line]] = []
     for block in blocks:
         current = [block[0]]
+        tail = block[0].text[-_CONTEXT:]  # bounded, so one huge entry stays linear
         for line in block[1:]:
             prev = current[-1]
-            ctx = JoinContext(ctx_width, start_indent, blank_separated, join_lines(x.text for x in current))
-            score = sum(join_signals(prev.text, line.text, ctx, prev.width, line.indent).values())
-            if score > JOIN_THRESHOLD:
+            ctx = JoinContext(width, start_indent, blank_separated, tail)
+            if (
+                sum(join_signals(prev.text, line.text, ctx, prev.width, line.indent).values())
+                > JOIN_THRESHOLD
+            ):
                 current.append(line)
+                tail = f"{tail} {line.text}"[-_CONTEXT:]
             else:
                 entries.append(current)
                 current = [line]
+                tail = line.text[-_CONTEXT:]
         entries.append(current)
     bulleted = sum(1 for e in entries if _BULLET.match(e[0].text))
     strip_bullets = bulleted >= 2 and bulleted >= _BULLET_STRIP_SHARE * len(entries)
@@ -428,23 +447,29 @@ def _split_unnumbered(lines: Sequence[_Line]) -> list[Chunk]:
 
 
 def _attach_dropped(chunks: list[Chunk], dropped: Sequence[_Line]) -> list[Chunk]:
-    """Record dropped page text as an info diagnostic on the nearest following (else last) entry."""
+    """Record dropped page text as info diagnostics, one per run of lines, on the next (else last) entry."""
     if not dropped or not chunks:
         return chunks
-    out = list(chunks)
+    runs: list[list[_Line]] = []
     for line in dropped:
-        index = next((i for i, c in enumerate(out) if c.line > line.no), len(out) - 1)
-        chunk = out[index]
-        snippet = line.text if len(line.text) <= 40 else line.text[:37] + "..."
-        diag = Diagnostic(
-            S104,
-            f"dropped non-reference text at line {line.no}: {snippet!r}",
-            Severity.INFO,
-            line.no,
-            chunk.label,
+        if runs and line.no <= runs[-1][-1].no + 2:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    firsts = [chunk.line for chunk in chunks]
+    extra: dict[int, list[Diagnostic]] = {}
+    for run in runs:
+        index = min(bisect.bisect_right(firsts, run[0].no), len(chunks) - 1)
+        text = run[0].text if len(run[0].text) <= 40 else run[0].text[:37] + "..."
+        where = f"line {run[0].no}" if len(run) == 1 else f"lines {run[0].no}-{run[-1].no}"
+        message = f"dropped non-reference text at {where}: {text!r}"
+        extra.setdefault(index, []).append(
+            Diagnostic(S104, message, Severity.INFO, run[0].no, chunks[index].label)
         )
-        out[index] = Chunk(chunk.text, chunk.label, chunk.line, (*chunk.diagnostics, diag))
-    return out
+    return [
+        Chunk(c.text, c.label, c.line, (*c.diagnostics, *extra[i])) if i in extra else c
+        for i, c in enumerate(chunks)
+    ]
 
 
 # ── numbered lists ──────────────────────────────────────────────────────────────────────
@@ -517,7 +542,8 @@ def inline_cue_score(before: str, after: str, run: int) -> int:
     score = 0
     last = _last_token(before)
     word = last.rstrip(".").lower()
-    if word in _NUMBER_WORDS:
+    counted = before[: -len(last)].rstrip()[-1:].isdigit()  # "300 pp." is a page count that ends an entry
+    if word in _NUMBER_WORDS and not counted:
         score -= 4
     elif last[-1] in ",;:&(-–/":
         score -= 2
@@ -565,7 +591,7 @@ def _split_inline(
         score = inline_cue_score(text[max(0, start - 60) : start], text[end : end + 80], start - last_start)
         if number == expected:
             confirmed = last_seen.get(number + 1, -1) > start or (stop is not None and number + 1 == stop)
-            take = score >= style.inline_bar or (confirmed and score >= style.inline_bar - 3)
+            take = score >= style.inline_bar or (confirmed and score >= style.inline_bar - 2)
         else:
             take = score >= style.inline_bar + 2
         if take:
@@ -597,12 +623,7 @@ def _split_numbered(lines: Sequence[_Line], style: _Style, chain: Sequence[_Mark
         block = _entry_lines(lines, marker.index, stop_index)
         for line in block:
             used.add(line.no)
-        parts = [lines[marker.index].text[marker.end :], *(x.text for x in block[1:])]
-        offsets = []  # (offset in joined text, line number) to place inline splits on lines
-        joined = ""
-        for part, line in zip(parts, block, strict=True):
-            joined = _join_pair(joined, " ".join(part.split()))
-            offsets.append((len(joined) - len(part), line.no))
+        joined, offsets = _join([lines[marker.index].text[marker.end :], *(x.text for x in block[1:])])
         diagnostics: list[Diagnostic] = []
         label = str(marker.number)
         if marker.number == previous:
@@ -616,7 +637,7 @@ def _split_numbered(lines: Sequence[_Line], style: _Style, chain: Sequence[_Mark
         for i, (start, text_start, number) in enumerate(starts):
             end = starts[i + 1][0] if i + 1 < len(starts) else len(joined)
             piece = joined[text_start:end].strip()
-            line_no = next((no for off, no in reversed(offsets) if off <= start), block[0].no)
+            line_no = block[max(0, bisect.bisect_right(offsets, start) - 1)].no
             diags = diagnostics if i == 0 else []
             if i > 0:
                 diags = [
@@ -640,7 +661,7 @@ def _split_numbered(lines: Sequence[_Line], style: _Style, chain: Sequence[_Mark
         previous = marker.number
     chunks = _fold_placeholders(chunks)
     dropped = [line for line in lines if line.text and line.no not in used]
-    return _attach_dropped(chunks, _first_of_runs(dropped))
+    return _attach_dropped(chunks, dropped)
 
 
 def _fold_placeholders(chunks: list[Chunk]) -> list[Chunk]:
@@ -654,15 +675,6 @@ def _fold_placeholders(chunks: list[Chunk]) -> list[Chunk]:
             chunk = Chunk(chunk.text, chunk.label, chunk.line, (*pending, *chunk.diagnostics))
             pending = ()
         out.append(chunk)
-    return out
-
-
-def _first_of_runs(lines: Sequence[_Line]) -> list[_Line]:
-    """One representative line per run of consecutive dropped lines (blank lines allowed)."""
-    out: list[_Line] = []
-    for line in lines:
-        if not out or line.no > out[-1].no + 2:
-            out.append(line)
     return out
 
 
