@@ -25,8 +25,9 @@ PARTICLES = frozenset(
     "van von der den de del della di da das dos do du la le les ten ter te zu zur vom dei degli d' d’ "
     "al el bin ibn y mac".split()
 )
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_LOWER = "a-zß-öø-ÿа-яё"
+# Latin-1, Latin Extended-A (Ž, Ł, Ő… alternate upper/lower there, so the range is in both), Greek, Cyrillic
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-žΑ-ΩА-ЯЁ"
+_LOWER = "a-zß-öø-ÿĀ-žα-ωа-яё"
 _SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV|2nd|3rd)\.?,?$")
 _ETAL = re.compile(
     r"\s*(?:,\s*)?(?:\bet\.?\s*al(?:ii|ia)?\b\.?|\band\s+others\b|\bu\.\s?a\.|\bet\s+coll?\b\.?|\bmet\s+anderen\b|"

@@ -55,12 +55,24 @@ def _strip_field_punctuation(value: str) -> str:
     return value
 
 
+def _strip_unbalanced(value: str) -> str:
+    """Drop brackets at either end that have no partner: "(Lond" → "Lond"; keep "Int J Obes (Lond)"."""
+    for opener, closer in ("()", "[]"):
+        if value.endswith(closer) and value.count(closer) > value.count(opener):
+            value = value[:-1].rstrip()
+        if value.startswith(opener) and value.count(opener) > value.count(closer):
+            value = value[1:].lstrip()
+        if value.endswith(opener):
+            value = value[:-1].rstrip()
+    return value.strip()
+
+
 def _text_fields(ref: Reference, hints: frozenset[str]) -> Reference:
     data = {}
     for key, value in ref.variables.items():
         if key in {"title", "container-title", "publisher", "publisher-place", "collection-title"}:
             value = _strip_field_punctuation(value)
-            value = value.strip(" ()[]") if key != "title" else value
+            value = _strip_unbalanced(value) if key != "title" else value
         if value:
             data[key] = value
     return replace(ref, variables=FrozenMap(data))

@@ -60,7 +60,7 @@ class _Fields:
 # -- 1. label and authors ---------------------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s+(?=[^\W\d]))\s*"
+    r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s*[-–]\s|(\d{1,3})\s+(?=[^\W\d]))\s*"
 )
 _SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+)\s*[.,]?\s*")
 _YEAR_PAREN = re.compile(
@@ -242,6 +242,8 @@ _ABBREVIATIONS = frozenset(
         "ff",
     ]
 )
+_JOURNAL_ABBREVIATION = re.compile(r"[a-z]{1,4}")
+_ABBREVIATED_NEXT = re.compile(r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}\b|\d)")
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
 
 
@@ -272,14 +274,44 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
         if text[position] == "." and (
             token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token) is not None
         ):
-            if len(token) == 1 and text[position - 1].islower():
-                return position + 1
             continue
+        if (
+            text[position] == "."
+            and _JOURNAL_ABBREVIATION.fullmatch(token)
+            and _ABBREVIATED_NEXT.match(text, position + 1)
+        ):
+            continue  # "Syst. Bot. 10: 49" — inside an abbreviated journal name
         return position + 1
     return len(text)
 
 
-def _take_title(text: str, fields: _Fields) -> str:
+_DETAIL_CUE = re.compile(
+    rf"(?:,\s*|\(\s*|\s)(?:{YEAR}\b|(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
+    r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*in\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)",
+    re.IGNORECASE,
+)
+_COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
+_TITLE_BRACKET = re.compile(rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|\b{YEAR}\b))[^()]*\)?\s*\.?$")
+
+
+def _title_end(text: str, comma_style: bool) -> int:
+    """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
+    end = _first_sentence_end(text)
+    cue = _DETAIL_CUE.search(text, 8, end)
+    if cue:
+        end = cue.start()
+    if comma_style:
+        comma = _COMMA_BOUNDARY.search(text, 8, end)
+        if comma:
+            end = comma.start()
+    # a trailing "(New York: Oxford University Press, 2011)" or "(D. F. Krell, Trans.)" is not title
+    bracket = _TITLE_BRACKET.search(text[:end])
+    if bracket and bracket.start() > 8:
+        end = bracket.start()
+    return end
+
+
+def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
     text = text.lstrip(" .,;:")
     quote = _OPEN_QUOTE.match(text)
     if quote:
@@ -291,11 +323,7 @@ def _take_title(text: str, fields: _Fields) -> str:
         if end > 0:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             return text[end + 1 :].lstrip(" .,;:")
-    end = _first_sentence_end(text)
-    # A title running into "In: …" or "(Doctoral dissertation" without a full stop.
-    marker = re.search(r",?\s+(?:In:|In\s+(?=[A-Z]))|\s\((?:Doctoral|Master|PhD|Ph\.D)", text[:end])
-    if marker and marker.start() > 10:
-        end = marker.start()
+    end = _title_end(text, comma_style)
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
@@ -324,7 +352,7 @@ _VANCOUVER_NUMBERS = re.compile(
 )
 _LABELLED = {
     "volume": re.compile(
-        r"\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)\.?\s*([0-9IVXLCDM]+[A-Za-z]?(?:[-–/][0-9IVXLCDM]+)?)\b",
+        r"\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
         re.I,
     ),
     "issue": re.compile(
@@ -494,6 +522,14 @@ def _split_publisher(text: str, fields: _Fields) -> str:
     return text
 
 
+# A printed date in the tail once the year is known: "2021 Feb 23", "(March 1, 1990)", "1998a".
+_PRINTED_DATE = re.compile(
+    rf"[(\[]?(?:\b(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
+    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?",
+    re.IGNORECASE,
+)
+
+
 def _take_tail(text: str, fields: _Fields) -> None:
     text = text.strip()
     in_match = _IN.match(text)
@@ -522,8 +558,8 @@ def _take_tail(text: str, fields: _Fields) -> None:
     before = _split_publisher(before, fields)
     if after:
         after = _split_publisher(after, fields)
-    before = re.sub(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?", " ", before) if fields.issued else before
-    before = re.sub(r"\s+", " ", before).strip(" ,.;:()")
+    before = _PRINTED_DATE.sub(" ", before) if fields.issued else before
+    before = re.sub(r"\s+", " ", before).strip(" ,.;:")
     if thesis:
         pieces = [
             p.strip() for p in re.split(r"[,.]\s+", before.replace(thesis.group(0), "")) if p.strip(" ,.()[]")
@@ -535,7 +571,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
         fields.hints.add("chapter-pages")
     if before:
         container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
-        container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:(")
+        container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:")
         if "publisher" in fields.variables or "container-title" in fields.variables:
             fields.set("container-title", container)
         elif _PUBLISHER_WORDS.search(container) and not _looks_like_journal(container, fields):
@@ -549,7 +585,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
             elif rest:
                 fields.leftovers.append(rest)
     if after:
-        after = re.sub(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?", " ", after).strip(" ,.;:()")
+        after = _PRINTED_DATE.sub(" ", after).strip(" ,.;:()")
         if after and not re.fullmatch(r"[\W\d]*", after):
             if "publisher" not in fields.variables and _PUBLISHER_WORDS.search(after):
                 fields.set("publisher", after)
@@ -610,8 +646,9 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         else:
             fields.author = names.names
         text = text[end:]
+    comma_style = not end or text.lstrip()[:1] == ","
     text = _take_date(text.lstrip(" .,:;"), fields)
-    text = _take_title(text, fields)
+    text = _take_title(text, fields, comma_style)
     if not fields.issued:
         text = _take_date(text, fields)
     _take_tail(text, fields)

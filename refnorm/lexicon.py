@@ -1,0 +1,55 @@
+"""Small word lists the tagger leans on: publishing places and publisher words.
+
+Kept in one place so they can grow without touching the parsing logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PLACE", "PUBLISHER_WORDS", "is_place"]
+
+_PLACES = """
+Amsterdam Ann_Arbor Athens Baltimore Barcelona Basel Beijing Berkeley Berlin Bern Bologna Bonn Boston Boulder
+Bruxelles Brussels Budapest Buenos_Aires Cambridge Chicago Chichester Copenhagen Darmstadt Dordrecht Dresden
+Düsseldorf Edinburgh Firenze Florence Frankfurt Freiburg Geneva Genève Glasgow Göttingen Graz Hamburg Hannover
+Heidelberg Helsinki Hoboken Hong_Kong Innsbruck Ithaca Jena Kiel Köln Cologne Kraków Leiden Leipzig Lisboa
+Lisbon London Los_Angeles Louvain Lyon Madrid Mainz Manchester Marburg Melbourne Mexico Milano Milan Montréal
+Montreal Moscow Moskva Москва München Munich Münster Napoli Naples New_Delhi New_Haven New_York Norwood Nürnberg
+Oslo Ottawa Oxford Padova Paris Philadelphia Pisa Prague Praha Princeton Rio_de_Janeiro Roma Rome Rotterdam
+Salzburg San_Diego San_Francisco Santiago São_Paulo Sao_Paulo Singapore St._Petersburg Stockholm Stuttgart
+Sydney Tokyo Toronto Torino Turin Tübingen Upper_Saddle_River Utrecht Valencia Vancouver Venezia Venice Warsaw
+Warszawa Washington Wien Vienna Wiesbaden Würzburg Zürich Zurich Thousand_Oaks Newbury_Park Westport Malden
+Amherst Austin Cincinnati Lincoln Minneapolis Nashville Norman Pittsburgh Seattle Stanford Urbana Bloomington
+Durham Evanston Madison Baton_Rouge Chapel_Hill Columbus Berlin/New_York Heidelberg/Berlin Santa_Barbara Lanham
+Mahwah Hillsdale Totowa Englewood_Cliffs Reading Harmondsworth Basingstoke Aldershot Abingdon Cheltenham
+Newcastle Bristol Leeds Sheffield Nottingham Brighton Dublin Cork Belfast Lausanne Neuchâtel Bordeaux Lille
+Marseille Toulouse Strasbourg Grenoble Nantes Rennes Montpellier Nancy Québec Quebec Quito Lima Bogotá Caracas
+Granada Sevilla Salamanca Zaragoza Coimbra Porto Bergen Uppsala Lund Aarhus Groningen Nijmegen Gent Ghent
+Leuven Antwerpen Antwerp Kyiv Kiev Warsaw Wrocław Poznań Bratislava Ljubljana Zagreb Beograd Belgrade Sofia
+Bucharest București Istanbul Ankara Tehran Cairo Jerusalem Tel_Aviv Delhi Mumbai Bombay Calcutta Kolkata
+Chennai Madras Bangalore Karachi Lahore Dhaka Jakarta Manila Bangkok Kuala_Lumpur Seoul Taipei Shanghai
+Nairobi Johannesburg Cape_Town Pretoria Auckland Wellington Canberra Brisbane Perth Adelaide
+"""
+PLACE_NAMES = frozenset(p.replace("_", " ") for p in _PLACES.split())
+PLACE = "|".join(sorted((re.escape(p) for p in PLACE_NAMES), key=len, reverse=True))
+# "Boston, MA", "Cambridge, Mass.", "London [etc.]"
+_PLACE_RE = re.compile(rf"^(?:{PLACE})(?:,?\s+(?:[A-Z]{{2}}|[A-Z][a-z]{{1,5}}\.))?$")
+
+PUBLISHER_WORDS = re.compile(
+    r"\b(?:Press|Verlag|Verlags\w*|Publish\w*|Publications?|Pub\.?|Books|Editions?|Éditions|Editora|Editorial|"
+    r"Edizioni|Ediciones|Wiley|Springer|Elsevier|Routledge|Macmillan|Penguin|Harper\w*|Blackwell|Academic|Sage|"
+    r"CRC|McGraw[- ]Hill|Norton|Houghton|Knopf|Random\s+House|Basic|Kluwer|Pergamon|Taylor\s*&\s*Francis|"
+    r"University|Universitaires?|Universitaria|Inc\.?|Ltd\.?|Co\.?|GmbH|Gallimard|Seuil|Suhrkamp|Beck|Hanser|"
+    r"Brill|Mouton|Benjamins|Fayard|Flammarion|PUF|Harmattan|Karthala|Payot|Plon|Minuit|Hachette|Armand\s+Colin|"
+    r"Dunod|Einaudi|Laterza|Mulino|Feltrinelli|Mondadori|Paidós|Akal|Cátedra|Alianza|Tecnos|Crítica|Anagrama|"
+    r"Vintage|Bantam|Doubleday|Scribner|Viking|Picador|Faber|Granta|Verso|Polity|Palgrave|Ashgate|Greenwood|"
+    r"Praeger|Longman|Pearson|Prentice|Addison|Thieme|Karger|Hogrefe|Kohlhammer|Klett|Cornelsen|Rowohlt|Fischer|"
+    r"dtv|Vandenhoeck|Mohr|Siebeck|Nomos|Campus|Leske|Budrich|VS|Westdeutscher|Duncker|Humblot|Boréal|"
+    r"Наука|Издательство|Изд-во)\b"
+)
+
+
+def is_place(text: str) -> bool:
+    """A known publishing place, optionally with a state/country abbreviation ("Boston, MA")."""
+    return bool(_PLACE_RE.match(text.strip(" .,;")))
