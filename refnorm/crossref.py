@@ -48,7 +48,7 @@ from urllib.parse import quote, urlsplit
 from refnorm.cache import MISS, ResponseCache, default_cache_path
 from refnorm.diagnostics import Diagnostic, RefnormError, Severity, register
 from refnorm.doi import doi_key, normalize_doi
-from refnorm.matching import Assessment, Work, choose, query_text
+from refnorm.matching import Assessment, Work, assess, choose, query_text
 from refnorm.model import FrozenMap, Reference
 from refnorm.pages import normalize_pages
 
@@ -332,7 +332,6 @@ def _fill(ref: Reference, work: Work, *, add_doi: bool) -> tuple[Reference, tupl
         ("volume", work.volume),
         ("issue", work.issue),
         ("page", page),
-        ("publisher", work.publisher),
     ):
         if value and not ref.get(key):
             new[key] = value
@@ -362,17 +361,21 @@ def _agreement(a: Assessment) -> str:
     return f"confidence {a.confidence:.2f}; agrees on {', '.join(a.agreements) or 'nothing'}"
 
 
-def _find(index: int, ref: Reference, client: _Client, rows: int) -> _Outcome:
+def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) -> _Outcome:
     query = query_text(ref)
     works = [w for item in client.search(query, rows) if (w := Work.from_crossref(item))]
     decision = choose(ref, works, query=query)
     if decision.accepted is not None:
         chosen = decision.accepted
+        if not fill:
+            message = f"DOI {chosen.work.doi} found on Crossref, not added ({_agreement(chosen)})"
+            return _Outcome(ref, None, (_diag(ref, DOI_ADDED, message),))
         updated, filled = _fill(ref, chosen.work, add_doi=True)
         also = f"; also filled {', '.join(filled[1:])}" if len(filled) > 1 else ""
         message = f"DOI {chosen.work.doi} added from Crossref ({_agreement(chosen)}){also}"
-        change = Change(index, ref.label or ref.id, chosen.work.doi, "found", filled, chosen.work.score,
-                        chosen.confidence)  # fmt: skip
+        change = Change(
+            index, ref.label or ref.id, chosen.work.doi, "found", filled, chosen.work.score, chosen.confidence
+        )
         return _Outcome(updated, change, (_diag(ref, DOI_ADDED, message),))
     if decision.ambiguous:
         listed = " | ".join(f"{a.work.describe()} ({a.confidence:.2f})" for a in decision.ambiguous[:3])
@@ -385,7 +388,7 @@ def _find(index: int, ref: Reference, client: _Client, rows: int) -> _Outcome:
     return _Outcome(ref, None, (_diag(ref, NO_MATCH, "no Crossref candidates"),))
 
 
-def _verify(index: int, ref: Reference, client: _Client) -> _Outcome:
+def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome:
     doi = ref.doi
     record = client.work(normalize_doi(doi) or doi)
     if record is None:
@@ -398,8 +401,6 @@ def _verify(index: int, ref: Reference, client: _Client) -> _Outcome:
     if work is None:
         return _Outcome(ref, None, (_diag(ref, LOOKUP_FAILED, f"Crossref record of {doi} has no DOI"),))
     if ref.title or ref.author:
-        from refnorm.matching import assess
-
         a = assess(ref, work)
         people = len([c for c in a.conflicts if c.startswith(("first author", "year"))])
         if ref.title:  # a title too far off, plus another disagreement, is another work
@@ -413,21 +414,27 @@ def _verify(index: int, ref: Reference, client: _Client) -> _Outcome:
             message = f"DOI {doi} record disagrees: {'; '.join(a.conflicts)} — {work.describe()}"
             return _Outcome(ref, None, (_diag(ref, PARTLY_MATCHES, message, Severity.WARNING),))
     updated, filled = _fill(ref, work, add_doi=False)
-    if not filled:
+    if not filled or not fill:
         return _Outcome(ref)
     change = Change(index, ref.label or ref.id, work.doi, "verified", filled)
     message = f"filled {', '.join(filled)} from the Crossref record of {doi}"
     return _Outcome(updated, change, (_diag(ref, FIELDS_FILLED, message),))
 
 
-def _resolve_one(
-    index: int, ref: Reference, client: _Client, *, find: bool, verify: bool, rows: int
-) -> _Outcome:
+@dataclass(frozen=True, slots=True)
+class _Task:
+    find: bool
+    verify: bool
+    fill: bool
+    rows: int
+
+
+def _resolve_one(index: int, ref: Reference, client: _Client, task: _Task) -> _Outcome:
     try:
         if ref.doi:
-            return _verify(index, ref, client) if verify else _Outcome(ref)
-        if find and (ref.title or ref.raw.strip()):
-            return _find(index, ref, client, rows)
+            return _verify(index, ref, client, task.fill) if task.verify else _Outcome(ref)
+        if task.find and (ref.title or ref.raw.strip()):
+            return _find(index, ref, client, task.rows, task.fill)
         return _Outcome(ref)
     except _LookupFailed as error:
         what = f"verifying {ref.doi}" if ref.doi else "searching"
@@ -498,6 +505,7 @@ def resolve(
     cache: str | os.PathLike[str] | Literal[False] | None = None,
     verify: bool = True,
     find: bool = True,
+    fill: bool = True,
     timeout: float = 10.0,
     max_workers: int = 3,
     progress: bool = False,
@@ -513,6 +521,7 @@ def resolve(
     requirement doubles as an explicit opt-in. ``base_url`` defaults to ``$REFNORM_CROSSREF_URL``
     or the public API; with ``$REFNORM_OFFLINE`` set only loopback servers are contacted.
     ``cache`` is a sqlite path, None for the user cache directory, or False for none.
+    ``fill=False`` only reports (what ``refnorm check`` wants): no field is added.
     Data problems and failed lookups become C5xx diagnostics; each reference is either left
     unchanged or has only *empty* fields filled.
     """
@@ -536,12 +545,20 @@ def resolve(
     if not todo:
         return ResolveResult(tuple(references))
     store = _open_cache(cache)
-    client = _Client(url, mailto, timeout=timeout, retries=retries, backoff=backoff,
-                     per_second=requests_per_second, cache=store)  # fmt: skip
+    client = _Client(
+        url,
+        mailto,
+        timeout=timeout,
+        retries=retries,
+        backoff=backoff,
+        per_second=requests_per_second,
+        cache=store,
+    )
     bar = _Progress(len(todo), progress)
+    task = _Task(find, verify, fill, rows)
 
     def work(index: int) -> _Outcome:
-        outcome = _resolve_one(index, references[index], client, find=find, verify=verify, rows=rows)
+        outcome = _resolve_one(index, references[index], client, task)
         bar.step()
         return outcome
 
@@ -589,7 +606,7 @@ def add_crossref_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve_from_args(
-    refs: Sequence[Reference], args: argparse.Namespace, *, find: bool = True
+    refs: Sequence[Reference], args: argparse.Namespace, *, find: bool = True, fill: bool = True
 ) -> ResolveResult:
     """Run :func:`resolve` as the parsed options ask; without ``--crossref`` return ``refs`` unchanged."""
     if not getattr(args, "crossref", False):
@@ -603,5 +620,6 @@ def resolve_from_args(
         base_url=getattr(args, "crossref_url", None),
         cache=cache,
         find=find,
+        fill=fill,
         progress=sys.stderr.isatty(),
     )

@@ -71,12 +71,16 @@ def title_similarity(a: str, b: str) -> float:
     >>> title_similarity("Deep Learning.", "Deep learning")
     1.0
     """
-    ta, tb = title_tokens(a), title_tokens(b)
-    if not ta or not tb:
-        return 0.0
-    if _numbering(ta) != _numbering(tb):
-        return 0.0
-    return SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+    best = 0.0
+    # "back-propagating" = "backpropagating": compare with hyphens as spaces and as nothing.
+    for ta, tb in ((title_tokens(a), title_tokens(b)), (_joined(a), _joined(b))):
+        if ta and tb and _numbering(ta) == _numbering(tb):
+            best = max(best, SequenceMatcher(None, ta, tb, autojunk=False).ratio())
+    return best
+
+
+def _joined(text: str) -> tuple[str, ...]:
+    return title_tokens(re.sub(r"(?<=\w)[-‐‑](?=\w)", "", text))
 
 
 def _coverage(needle: Sequence[str], haystack: Sequence[str]) -> float:
@@ -199,63 +203,87 @@ class Assessment:
         return f"{self.work.describe()}: {why}"
 
 
-def assess(ref: Reference, work: Work) -> Assessment:
-    """Compare every field both sides have. Missing fields are neither evidence nor conflict."""
-    agree: list[str] = []
-    conflicts: list[str] = []
-    parts: dict[str, float] = {}
+class _Evidence:
+    """Collects per-field scores (0…1, 0.5 = unknown), agreements and conflicts."""
 
-    # Title: the reference's title field, or failing that, the candidate's title inside the raw text.
-    candidates = [work.title] + ([f"{work.title}: {work.subtitle}"] if work.subtitle else [])
+    def __init__(self) -> None:
+        self.parts: dict[str, float] = {}
+        self.agree: list[str] = []
+        self.conflicts: list[str] = []
+
+    def add(
+        self, part: str, score: float, label: str = "", conflict: str = "", agree_at: float = 1.0
+    ) -> None:
+        self.parts[part] = score
+        if label and score >= agree_at:
+            self.agree.append(label)
+        if conflict:
+            self.conflicts.append(conflict)
+
+
+def _title_evidence(ref: Reference, work: Work, numbers_agree: bool, out: _Evidence) -> float:
+    """Title similarity; a title cited without (or with an extra) subtitle counts only with page/volume."""
+    full = [work.title] + ([f"{work.title}: {work.subtitle}"] if work.subtitle else [])
     if ref.title:
-        similarity = max(title_similarity(ref.title, c) for c in candidates)
+        similarity = max(title_similarity(ref.title, c) for c in full)
+        if similarity < STRONG_TITLE and numbers_agree:
+            main = max(
+                title_similarity(_main(ref.title), _main(work.title)),
+                title_similarity(ref.title, _main(work.title)),
+            )
+            similarity = max(similarity, STRONG_TITLE if main >= 0.95 else 0.0)
     elif ref.raw and work.title:
         raw = title_tokens(ref.raw)
-        similarity = max(_coverage(title_tokens(c), raw) for c in candidates)
+        similarity = max(_coverage(title_tokens(c), raw) for c in full)
         if len(title_tokens(work.title)) < 3:  # "Deep learning" occurs inside many longer titles
             similarity = min(similarity, 0.8)
     else:
         similarity = 0.0
-    parts["title"] = similarity
-    if similarity >= STRONG_TITLE:
-        agree.append("title")
-    elif similarity < 0.75:
-        conflicts.append(f"title differs (similarity {similarity:.2f})")
+    conflict = f"title differs (similarity {similarity:.2f})" if similarity < 0.75 else ""
+    out.add("title", similarity, "title", conflict, agree_at=STRONG_TITLE)
+    return similarity
 
-    # First author.
+
+def _main(title: str) -> str:
+    """The main title, without a subtitle after ": " or ". "."""
+    return re.split(r"[:.?]\s", title, maxsplit=1)[0]
+
+
+def _author_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
     ref_family = _family_key(ref.author[0]) if ref.author else ""
-    work_families = [_family_key(n) for n in work.author]
-    if ref_family and work_families:
-        if _same_family(ref_family, work_families[0]):
-            parts["author"] = 1.0
-            agree.append("first author")
-        elif any(_same_family(ref_family, f) for f in work_families[1:3]):
-            parts["author"] = 0.5  # author order differs: weak evidence, not a conflict
+    families = [_family_key(n) for n in work.author]
+    if ref_family and families:
+        if _same_family(ref_family, families[0]):
+            out.add("author", 1.0, "first author")
+        elif any(_same_family(ref_family, f) for f in families[1:3]):
+            out.add("author", 0.5)  # author order differs: weak evidence, not a conflict
         else:
-            parts["author"] = 0.0
-            conflicts.append(f"first author {ref.author[0].full_family} ≠ {work.author[0].full_family}")
-    elif not ref.author and ref.raw and work_families and not ref.title:
-        found = work_families[0] in _fold(ref.raw).replace(" ", "")
-        parts["author"] = 1.0 if found else 0.0
-        if found:
-            agree.append("first author")
-        else:
-            conflicts.append(f"first author {work.author[0].full_family} not in the reference")
+            clash = f"first author {ref.author[0].full_family} ≠ {work.author[0].full_family}"
+            out.add("author", 0.0, conflict=clash)
+    elif not ref.author and not ref.title and ref.raw and families:
+        found = families[0] in _fold(ref.raw).replace(" ", "")
+        missing = "" if found else f"first author {work.author[0].full_family} not in the reference"
+        out.add("author", 1.0 if found else 0.0, "first author", missing)
     else:
-        parts["author"] = 0.5
+        out.add("author", 0.5)
 
-    # Year, ±1: online-first and print issues straddle new year.
-    if ref.year is not None and work.year is not None:
+
+def _year_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out: _Evidence) -> None:
+    """Year within ±1: online-first and print issues straddle new year."""
+    if work.year is None:
+        out.add("year", 0.5)
+    elif ref.year is not None:
         gap = abs(ref.year - work.year)
-        parts["year"] = 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0
-        if gap == 0:
-            agree.append("year")
-        elif gap > 1:
-            conflicts.append(f"year {ref.year} ≠ {work.year}")
+        conflict = f"year {ref.year} ≠ {work.year}" if gap > 1 else ""
+        out.add("year", 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0, "year", conflict)
+    elif raw_tokens:
+        out.add("year", 1.0 if str(work.year) in raw_tokens else 0.5, "year")
     else:
-        parts["year"] = 0.5
+        out.add("year", 0.5)
 
-    # Volume, issue, first page: exact when both sides have them.
+
+def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out: _Evidence) -> bool:
+    """Volume, issue, first page: equal when both sides have them. True when one agrees."""
     compared = matched = 0
     for label, mine, theirs in (
         ("volume", ref.volume, work.volume),
@@ -266,28 +294,58 @@ def assess(ref: Reference, work: Work) -> Assessment:
             compared += 1
             if _number_key(mine) == _number_key(theirs):
                 matched += 1
-                agree.append(label)
+                out.agree.append(label)
             else:
-                conflicts.append(f"{label} {mine} ≠ {theirs}")
-    parts["numbers"] = matched / compared if compared else 0.5
+                out.conflicts.append(f"{label} {mine} ≠ {theirs}")
+        elif (
+            raw_tokens
+            and theirs
+            and not mine
+            and _fold(theirs).split()
+            and set(_fold(theirs).split()) <= raw_tokens
+        ):
+            compared += 1  # a raw-only reference: the number is somewhere in its text
+            matched += 1
+            out.agree.append(label)
+    out.parts["numbers"] = matched / compared if compared else 0.5
+    return matched > 0
 
-    # Container: journal names are abbreviated in many ways, so a mismatch only lowers confidence.
-    if ref.container_title and (work.container_title or work.short_container_title):
+
+def _container_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
+    """Journal names are abbreviated in many ways, so a mismatch only lowers confidence."""
+    names = [c for c in (work.container_title, work.short_container_title) if c]
+    ref_preprint = bool(_PREPRINT.search(_fold(ref.container_title)))
+    work_preprint = work.type == "posted-content" or any(_PREPRINT.search(_fold(n)) for n in names)
+    if ref.container_title and (ref_preprint or work_preprint):
+        # A preprint and its article share title, authors and often year: which one was cited?
+        out.add("container", 1.0 if ref_preprint == work_preprint else 0.0, "container")
+    elif ref.container_title and names:
         same = any(
-            _abbreviates(ref.container_title, c) or _abbreviates(c, ref.container_title)
-            for c in (work.container_title, work.short_container_title)
-            if c
+            _abbreviates(ref.container_title, c) or _abbreviates(c, ref.container_title) for c in names
         )
-        parts["container"] = 1.0 if same else 0.0
-        if same:
-            agree.append("container")
+        out.add("container", 1.0 if same else 0.0, "container")
     else:
-        parts["container"] = 0.5
-
-    confidence = sum(_WEIGHTS[key] * value for key, value in parts.items())
-    return Assessment(work, round(confidence, 4), round(similarity, 4), tuple(agree), tuple(conflicts))
+        out.add("container", 0.5)
 
 
+def assess(ref: Reference, work: Work) -> Assessment:
+    """Compare every field both sides have. Missing fields are neither evidence nor conflict."""
+    out = _Evidence()
+    # Only a reference without parsed fields is searched for evidence inside its raw text.
+    bare = not (ref.title or ref.author or ref.year or ref.volume or ref.page)
+    raw_tokens = frozenset(_fold(ref.raw).split()) if bare and ref.raw else frozenset()
+    numbers_agree = _number_evidence(ref, work, raw_tokens, out)
+    similarity = _title_evidence(ref, work, numbers_agree, out)
+    _author_evidence(ref, work, out)
+    _year_evidence(ref, work, raw_tokens, out)
+    _container_evidence(ref, work, out)
+    confidence = sum(_WEIGHTS[key] * value for key, value in out.parts.items())
+    return Assessment(
+        work, round(confidence, 4), round(similarity, 4), tuple(out.agree), tuple(out.conflicts)
+    )
+
+
+_PREPRINT = re.compile(r"\b(?:[a-z]*rxiv|ssrn|preprints?|research square|zenodo)\b")
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "der", "und"})
 
 
