@@ -76,9 +76,13 @@ class Logged:
 class FakeCrossref:
     """``with FakeCrossref(items) as fake: resolve(refs, base_url=fake.url)``."""
 
-    def __init__(self, items: Iterable[Mapping[str, Any]] = (), *, slow_seconds: float = 1.0) -> None:
+    def __init__(
+        self, items: Iterable[Mapping[str, Any]] = (), *, slow_seconds: float = 1.0, retry_after: str = "0"
+    ) -> None:
         self.items = [dict(i) for i in items]
         self.slow_seconds = slow_seconds
+        self.retry_after = retry_after  # the Retry-After header sent with a 429
+        self.times: list[float] = []  # monotonic arrival time of each request
         self.requests: list[Logged] = []
         self._scripts: list[tuple[str, list[str]]] = []
         self._lock = threading.Lock()
@@ -168,11 +172,14 @@ class FakeCrossref:
                 params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
                 with fake._lock:
                     fake.requests.append(Logged(path, params, self.headers.get("User-Agent", "")))
+                    fake.times.append(time.monotonic())
                 behaviour = fake._next_behaviour(path + " " + " ".join(params.values()))
                 if behaviour == "slow":
                     time.sleep(fake.slow_seconds)
                 elif behaviour == "429":
-                    return self._send(429, "Too Many Requests", "text/plain", {"Retry-After": "0"})
+                    return self._send(
+                        429, "Too Many Requests", "text/plain", {"Retry-After": fake.retry_after}
+                    )
                 elif behaviour == "500":
                     return self._send(500, "Internal Server Error", "text/plain")
                 elif behaviour == "404":

@@ -860,6 +860,15 @@ def test_rate_limit_headers_slow_later_requests(fake: FakeCrossref) -> None:
     assert fake.count() == 8 and time.monotonic() - started >= 6 * 0.02
 
 
+def test_retry_after_is_respected() -> None:
+    """After a 429 with Retry-After: 0.4 the retry waits at least that long."""
+    with FakeCrossref(INDEX, retry_after="0.4") as server:
+        server.script("Deep learning", "429")
+        result = resolve([LECUN], base_url=server.url, **FAST)
+        assert result.references[0].doi == "10.1038/nature14539"
+        assert server.times[1] - server.times[0] >= 0.4
+
+
 def test_polite_user_agent_and_query_shape(fake: FakeCrossref) -> None:
     """mailto reaches Crossref in the User-Agent; a search asks for 5 rows by query.bibliographic."""
     resolve([LECUN], base_url=fake.url, mailto="me@example.org", **FAST)
