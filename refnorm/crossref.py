@@ -421,6 +421,10 @@ def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome
     return _Outcome(updated, change, (_diag(ref, FIELDS_FILLED, message),))
 
 
+def _searchable(ref: Reference) -> bool:
+    return bool(ref.title or ref.raw.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class _Task:
     find: bool
@@ -433,7 +437,7 @@ def _resolve_one(index: int, ref: Reference, client: _Client, task: _Task) -> _O
     try:
         if ref.doi:
             return _verify(index, ref, client, task.fill) if task.verify else _Outcome(ref)
-        if task.find and (ref.title or ref.raw.strip()):
+        if task.find and _searchable(ref):
             return _find(index, ref, client, task.rows, task.fill)
         return _Outcome(ref)
     except _LookupFailed as error:
@@ -541,7 +545,7 @@ def resolve(
     if timeout <= 0 or retries < 0 or rows < 1:
         raise RefnormError("timeout and rows must be positive and retries not negative")
 
-    todo = [i for i, ref in enumerate(references) if (ref.doi and verify) or (not ref.doi and find)]
+    todo = [i for i, ref in enumerate(references) if (verify if ref.doi else find and _searchable(ref))]
     if not todo:
         return ResolveResult(tuple(references))
     store = _open_cache(cache)
