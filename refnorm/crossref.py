@@ -372,6 +372,8 @@ def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) ->
             return _Outcome(ref, None, (_diag(ref, DOI_ADDED, message),))
         updated, filled = _fill(ref, chosen.work, add_doi=True)
         also = f"; also filled {', '.join(filled[1:])}" if len(filled) > 1 else ""
+        if chosen.notes:
+            also += f"; Crossref differs from your {'; '.join(chosen.notes)} (yours kept)"
         message = f"DOI {chosen.work.doi} added from Crossref ({_agreement(chosen)}){also}"
         change = Change(
             index, ref.label or ref.id, chosen.work.doi, "found", filled, chosen.work.score, chosen.confidence

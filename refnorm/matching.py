@@ -193,6 +193,7 @@ class Assessment:
     title_similarity: float
     agreements: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()  # any conflict rules the candidate out
+    notes: tuple[str, ...] = ()  # disagreements not held against it (a misparsed number)
 
     @property
     def plausible(self) -> bool:
@@ -210,6 +211,7 @@ class _Evidence:
         self.parts: dict[str, float] = {}
         self.agree: list[str] = []
         self.conflicts: list[str] = []
+        self.notes: list[str] = []  # disagreements explained away (reported, not held against)
 
     def add(
         self, part: str, score: float, label: str = "", conflict: str = "", agree_at: float = 1.0
@@ -282,20 +284,36 @@ def _year_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out: 
         out.add("year", 0.5)
 
 
+def _raw_has_volume_and_page(ref: Reference, work: Work) -> bool:
+    """The raw text holds the record's volume and its first page (3+ digits, so not by chance)."""
+    page = _fold(first_page(work.page)).strip()
+    volume = _fold(work.volume).strip()
+    if not ref.raw or not volume or len(page) < 3 or " " in page + volume:
+        return False
+    tokens = frozenset(_fold(ref.raw).split())
+    return page in tokens and volume in tokens
+
+
 def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out: _Evidence) -> bool:
     """Volume, issue, first page: equal when both sides have them. True when one agrees."""
     compared = matched = 0
+    text_confirms = _raw_has_volume_and_page(ref, work)
     for label, mine, theirs in (
         ("volume", ref.volume, work.volume),
         ("issue", ref.issue, work.issue),
         ("first page", first_page(ref.page), first_page(work.page)),
     ):
         if mine and theirs:
-            compared += 1
             if _number_key(mine) == _number_key(theirs):
+                compared += 1
                 matched += 1
                 out.agree.append(label)
+            elif text_confirms:
+                # The parsed number is misplaced ("550, 354–359 (2017)" read as volume 359, issue
+                # 2017) while the text holds the record's volume and first page: a parser slip.
+                out.notes.append(f"{label} {mine} ≠ {theirs}")
             else:
+                compared += 1
                 out.conflicts.append(f"{label} {mine} ≠ {theirs}")
         elif (
             raw_tokens
@@ -307,6 +325,10 @@ def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out
             compared += 1  # a raw-only reference: the number is somewhere in its text
             matched += 1
             out.agree.append(label)
+    if text_confirms and not matched:
+        compared += 1
+        matched += 1
+        out.agree.append("volume and first page in the text")
     out.parts["numbers"] = matched / compared if compared else 0.5
     return matched > 0
 
@@ -341,7 +363,12 @@ def assess(ref: Reference, work: Work) -> Assessment:
     _container_evidence(ref, work, out)
     confidence = sum(_WEIGHTS[key] * value for key, value in out.parts.items())
     return Assessment(
-        work, round(confidence, 4), round(similarity, 4), tuple(out.agree), tuple(out.conflicts)
+        work,
+        round(confidence, 4),
+        round(similarity, 4),
+        tuple(out.agree),
+        tuple(out.conflicts),
+        tuple(out.notes),
     )
 
 

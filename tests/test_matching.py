@@ -188,3 +188,42 @@ def test_import_refnorm_does_not_import_habanero() -> None:
     code = "import sys, refnorm, refnorm.crossref; print('habanero' in sys.modules, 'httpx2' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["False", "False"]
+
+
+GO = Work(
+    doi="10.1038/nature24270",
+    title="Mastering the game of Go without human knowledge",
+    author=(Name("Silver", "David"),),
+    issued=Date(2017),
+    container_title="Nature",
+    volume="550",
+    issue="7676",
+    page="354-359",
+)
+GO_RAW = "Silver, D. et al. Mastering the game of Go without human knowledge. Nature 550, 354–359 (2017)."
+
+
+@pytest.mark.parametrize(
+    ("raw", "plausible"),
+    [
+        (GO_RAW, True),
+        (GO_RAW.replace("550", "551"), False),
+        (GO_RAW.replace("354–359", "355–359"), False),
+        ("", False),
+    ],
+    ids=["text holds volume and first page", "other volume in text", "other page in text", "no text"],
+)
+def test_misparsed_numbers_are_forgiven_only_when_the_text_confirms(raw: str, plausible: bool) -> None:
+    """Parsed volume 359 / issue 2017 are a parser slip when the raw text holds 550 and 354."""
+    misparsed = Reference(
+        author=(Name("Silver", "D."),),
+        issued=Date(2017),
+        variables=FrozenMap(
+            {"title": GO.title, "container-title": "Nature", "volume": "359", "issue": "2017"}
+        ),
+        raw=raw,
+    )
+    result = assess(misparsed, GO)
+    assert result.plausible is plausible
+    if plausible:
+        assert result.notes == ("volume 359 ≠ 550", "issue 2017 ≠ 7676")
