@@ -86,6 +86,7 @@ def _lines(text: str) -> list[_Line]:
 
 # ── lexical cues shared by both modes ───────────────────────────────────────────────────
 
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 _YEAR_START = re.compile(r"(?:1[5-9]\d\d|20\d\d)[a-z]?[.:,)]")
 _ENTRY_END = re.compile(
@@ -277,6 +278,17 @@ def _has_title_words(text: str) -> bool:
     return any(w.isalpha() and w.islower() and len(w) >= 4 and w not in _NAME_PARTICLES for w in text.split())
 
 
+_IDENTIFIER_TAIL = re.compile(r"[\w./\-?=&#%~:;()<>]+")
+
+
+def _broken_identifier(prev: str, first: str) -> bool:
+    """Does a DOI or URL at the end of *prev* go on at the start of the next line?"""
+    token = _last_token(prev)
+    if not (_URL_TOKEN.match(token) or _DOI_TOKEN.match(token)) or token[-1] not in "/._-?=&#":
+        return False
+    return (first[:1].islower() or first[:1].isdigit()) and bool(_IDENTIFIER_TAIL.fullmatch(first))
+
+
 def join_signals(
     prev: str, nxt: str, ctx: JoinContext = JoinContext(), prev_width: int = -1, next_indent: int = 0
 ) -> dict[str, int]:
@@ -298,11 +310,17 @@ def join_signals(
     if ctx.width is not None:
         width = prev_width if prev_width >= 0 else len(prev)
         # Greedy wrapping would have put the next word on this line if it fitted there.
-        fits = ctx.width == 0 or width + 1 + len(first) <= ctx.width
-        signals["fits"] = -3 if fits else 3
+        # Characters stand in for a proportional font: a word that fits only just is weak evidence.
+        need = width + 1 + len(first)
+        if ctx.width == 0 or need <= ctx.width - max(2, ctx.width // 25):
+            signals["fits"] = -3
+        else:
+            signals["fits"] = -1 if need <= ctx.width else 3
         if ctx.width and len(nxt) < _SHORT_LINE:
             signals["short_tail"] = 2  # a whole reference is seldom this short
-    if prev.endswith("-") and head.isalnum():
+    if _broken_identifier(prev, first):
+        signals["broken_identifier"] = 6  # "doi: 10.1016/j.cell.2006." + "07.024."
+    elif prev.endswith("-") and head.isalnum():
         signals["hyphen"] = 4
     elif _ends_open(prev):
         signals["open_end"] = 2
@@ -391,9 +409,14 @@ _PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4
 
 def _is_furniture(text: str) -> bool:
     """Page text that is not a reference: headings, navigation, prose, calls to action."""
-    if _HEADING.fullmatch(text) or _PHONE.search(text):
+    if (
+        _HEADING.fullmatch(text)
+        or _PHONE.search(text)
+        or "©" in text
+        or "all rights reserved" in text.lower()
+    ):
         return True
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = _DIGIT.search(text) is not None
     inner = text[:-1]
     if not has_digit and not any(c in inner for c in ".,;:"):
         return True  # "New Patient?", "Home /Treatments", a title line
@@ -459,7 +482,7 @@ def _attach_dropped(chunks: list[Chunk], dropped: Sequence[_Line]) -> list[Chunk
     firsts = [chunk.line for chunk in chunks]
     extra: dict[int, list[Diagnostic]] = {}
     for run in runs:
-        index = min(bisect.bisect_right(firsts, run[0].no), len(chunks) - 1)
+        index = min(bisect.bisect_left(firsts, run[0].no), len(chunks) - 1)
         text = run[0].text if len(run[0].text) <= 40 else run[0].text[:37] + "..."
         where = f"line {run[0].no}" if len(run) == 1 else f"lines {run[0].no}-{run[-1].no}"
         message = f"dropped non-reference text at {where}: {text!r}"
@@ -502,6 +525,7 @@ class _Marker:
     index: int  # position in the line list
     number: int
     end: int  # where the entry text starts on that line
+    start: int = 0  # where the marker starts; text before it on the line is page furniture
 
 
 def _chain(lines: Sequence[_Line], style: _Style) -> list[_Marker]:
@@ -616,6 +640,7 @@ def _entry_lines(lines: Sequence[_Line], start: int, stop: int) -> list[_Line]:
 def _split_numbered(lines: Sequence[_Line], style: _Style, chain: Sequence[_Marker]) -> list[Chunk]:
     chunks: list[Chunk] = []
     used: set[int] = set()
+    prefix: list[_Line] = []  # text before a list number found inside a line ("References [1] …")
     previous = 0
     for pos, marker in enumerate(chain):
         following = chain[pos + 1] if pos + 1 < len(chain) else None
@@ -623,6 +648,8 @@ def _split_numbered(lines: Sequence[_Line], style: _Style, chain: Sequence[_Mark
         block = _entry_lines(lines, marker.index, stop_index)
         for line in block:
             used.add(line.no)
+        if marker.start:
+            prefix.append(_Line(block[0].no, 0, marker.start, lines[marker.index].text[: marker.start]))
         joined, offsets = _join([lines[marker.index].text[marker.end :], *(x.text for x in block[1:])])
         diagnostics: list[Diagnostic] = []
         label = str(marker.number)
@@ -660,7 +687,8 @@ def _split_numbered(lines: Sequence[_Line], style: _Style, chain: Sequence[_Mark
             chunks.append(Chunk("", "", 0, (gap,)))  # placeholder: attached to the next entry below
         previous = marker.number
     chunks = _fold_placeholders(chunks)
-    dropped = [line for line in lines if line.text and line.no not in used]
+    dropped = [*prefix, *(line for line in lines if line.text and line.no not in used)]
+    dropped.sort(key=lambda line: line.no)
     return _attach_dropped(chunks, dropped)
 
 
@@ -678,25 +706,58 @@ def _fold_placeholders(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+def _inline_first(lines: Sequence[_Line], style: _Style, indexes: Iterable[int]) -> _Marker | None:
+    """A list number 1 inside one of the given lines ("References: 1. Li F, …"), if any."""
+    if style.inline is None:
+        return None
+    for index in indexes:
+        text = lines[index].text
+        if "1" not in text and "¹" not in text:
+            continue
+        for match in style.inline.finditer(text):
+            if int(match.group(1).translate(_SUPERSCRIPT)) != 1:
+                continue
+            after = text[match.end() : match.end() + 80]
+            if after[:1].isupper() or after[:1] in "\"“‘'«":
+                return _Marker(index, 1, match.end(), match.start())
+    return None
+
+
+def _lead_in(lines: Sequence[_Line], first: int) -> range:
+    """Indexes of the non-blank lines directly above line index *first* (a heading or a merged start)."""
+    top = first
+    while top > 0 and lines[top - 1].text and first - top < 3:
+        top -= 1
+    return range(top, first)
+
+
 def _best_chain(lines: Sequence[_Line]) -> tuple[_Style, list[_Marker]] | None:
+    """The numbered list in *lines*, or None when the list is not numbered."""
     best: tuple[_Style, list[_Marker]] | None = None
     for style in _STYLES:
         chain = _chain(lines, style)
         if chain and (best is None or len(chain) > len(best[1])):
             best = (style, chain)
-    if best is None:
-        return None
-    style, chain = best
-    if len(chain) >= 2:
-        return best
-    # A lone "1." counts only if the text holds nothing else or more numbers follow inline.
-    marker = chain[0]
-    if marker.number != 1:
-        return None
-    rest = [line for line in lines if line.text and line.no != lines[marker.index].no]
-    line = lines[marker.index].text
-    found, _ = _split_inline(line[marker.end :], style, 2, None)
-    return best if found or not rest else None
+    if best is not None:
+        style, chain = best
+        if 1 < chain[0].number <= _MAX_GAP + 1:  # the list may start inside the line above
+            first = _inline_first(lines, style, _lead_in(lines, chain[0].index))
+            chain = [first, *chain] if first is not None else chain
+        if len(chain) >= 2:
+            return style, chain
+    # No run of line-start numbers: a lone "1." at a line start or inside a line counts
+    # when the numbers after it follow inline (a list whose line breaks were all lost).
+    for style in _STYLES:
+        start = next((c for c in _chain(lines, style) if c.number == 1), None)
+        start = start or _inline_first(lines, style, range(len(lines)))
+        if start is None:
+            continue
+        found, _ = _split_inline(lines[start.index].text[start.end :], style, 2, None)
+        if len(found) >= 2 or (found and not start.start):
+            return style, [start]
+    if best is not None and best[1][0].number == 1 and sum(1 for x in lines if x.text) == 1:
+        return best  # a single numbered entry
+    return None
 
 
 def split_entries(text: str) -> list[Chunk]:
