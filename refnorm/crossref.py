@@ -39,18 +39,19 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Final, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 from urllib.parse import quote, urlsplit
 
-from refnorm.cache import MISS, ResponseCache, default_cache_path
 from refnorm.diagnostics import Diagnostic, RefnormError, Severity, register
 from refnorm.doi import doi_key, normalize_doi
-from refnorm.matching import Assessment, Work, assess, choose, query_text
 from refnorm.model import FrozenMap, Reference
 from refnorm.pages import normalize_pages
+
+if TYPE_CHECKING:  # the CLI imports this module to add its options: keep that import cheap
+    from refnorm.cache import ResponseCache
+    from refnorm.matching import Assessment, Work
 
 __all__ = [
     "AMBIGUOUS",
@@ -268,6 +269,8 @@ class _Client:
 
     def _cached(self, key: str, fetch: Callable[[], _T]) -> _T:
         if self._cache is not None:
+            from refnorm.cache import MISS
+
             hit = self._cache.get(key)
             if hit is not MISS:
                 with self._lock:
@@ -362,6 +365,8 @@ def _agreement(a: Assessment) -> str:
 
 
 def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) -> _Outcome:
+    from refnorm.matching import Work, choose, query_text
+
     query = query_text(ref)
     works = [w for item in client.search(query, rows) if (w := Work.from_crossref(item))]
     decision = choose(ref, works, query=query)
@@ -391,6 +396,8 @@ def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) ->
 
 
 def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome:
+    from refnorm.matching import Work, assess
+
     doi = ref.doi
     record = client.work(normalize_doi(doi) or doi)
     if record is None:
@@ -467,6 +474,8 @@ def _is_loopback(host: str | None) -> bool:
 
 
 def _open_cache(cache: str | os.PathLike[str] | Literal[False] | None) -> ResponseCache | None:
+    from refnorm.cache import ResponseCache, default_cache_path
+
     if cache is False:
         return None
     if cache is not None:
@@ -569,6 +578,8 @@ def resolve(
         return outcome
 
     try:
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="refnorm-crossref") as pool:
             outcomes = dict(zip(todo, pool.map(work, todo), strict=True))
     finally:
