@@ -66,6 +66,7 @@ __all__ = [
     "Change",
     "ResolveResult",
     "add_crossref_arguments",
+    "check_bib_online",
     "resolve",
     "resolve_from_args",
 ]
@@ -640,3 +641,18 @@ def resolve_from_args(
         fill=fill,
         progress=sys.stderr.isatty(),
     )
+
+
+def check_bib_online(text: str, source: str, args: argparse.Namespace) -> list[Diagnostic]:
+    """For ``refnorm check --crossref``: verify a .bib file's DOIs and suggest missing ones.
+
+    Nothing is changed. Returned: problems (C505/C506/C508) and DOIs Crossref is sure of (C501);
+    the chatty infos (no match, ambiguous, unknown to Crossref) are left out of a check report.
+    """
+    if not getattr(args, "crossref", False):
+        return []
+    from refnorm.formats.bibtex import read_bibtex
+
+    refs = read_bibtex(text, source=source).references
+    found = resolve_from_args(refs, args, fill=False).diagnostics
+    return [d for d in found if d.severity != Severity.INFO or d.code == DOI_ADDED]

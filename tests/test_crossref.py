@@ -1012,3 +1012,41 @@ def test_fill_false_only_reports(fake: FakeCrossref, reference: Reference) -> No
     assert result.references[0] == reference.with_diagnostics(*result.diagnostics)
     assert result.changes == ()
     assert all(d.code == DOI_ADDED and "not added" in d.message for d in result.diagnostics)
+
+
+BIB = r"""@article{lecun2015,
+  author = {LeCun, Yann and Bengio, Yoshua},
+  title = {Deep learning},
+  journal = {Nature},
+  year = {2015},
+  volume = {521},
+  pages = {436--444},
+}
+
+@article{schmidhuber2015,
+  author = {Schmidhuber, J{\"u}rgen},
+  title = {Deep learning in neural networks: An overview},
+  journal = {Neural Networks},
+  year = {2015},
+  doi = {10.1038/nature14539},
+}
+"""
+
+
+def test_check_command_goes_online_only_with_crossref(
+    fake: FakeCrossref, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check --crossref` reports a DOI of another work and a DOI to add; without it nothing is sent."""
+    from refnorm.cli import main
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    main(["check", str(bib)])
+    assert fake.count() == 0
+    capsys.readouterr()
+    status = main(["check", str(bib), "--crossref", "--crossref-url", fake.url, "--no-cache"])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 1
+    assert f"{bib}:1: C501 [lecun2015] DOI 10.1038/nature14539 found on Crossref, not added" in lines[-2]
+    assert lines[-1].startswith(f"{bib}:10: C505 [schmidhuber2015] DOI 10.1038/nature14539 belongs to")
+    assert bib.read_text(encoding="utf-8") == BIB

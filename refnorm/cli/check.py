@@ -50,6 +50,9 @@ def add_parser(subparsers: Any) -> None:
         description="Report problems in .bib files, one 'file:line: CODE message' per line.",
     )
     add_codes_options(parser)
+    from refnorm.crossref import add_crossref_arguments
+
+    add_crossref_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -89,6 +92,13 @@ def run(args: argparse.Namespace) -> int:
         for finding in check_bib(bib, config):
             out.append(finding.diagnostic().render(name))
             status = max(status, 1)
+        if getattr(args, "crossref", False):  # online, only when asked
+            from refnorm.crossref import check_bib_online
+
+            for diagnostic in check_bib_online(bib.text, name, args):
+                if config.enabled(diagnostic.code):
+                    out.append(diagnostic.render(name))
+                    status = max(status, 1)
     if out:
         sys.stdout.write("\n".join(out) + "\n")
     return status
