@@ -920,7 +920,11 @@ def fix_bib(
         if drop or edits:
             current = render(first, edits, drop=drop)
             merges.extend(merged)
-            dropped_lines = {first.blocks[index].line for index in drop}
+            for index in drop:
+                located = first.blocks[index]
+                dropped_lines.update(
+                    range(located.line, located.line + first.text.count("\n", located.start, located.end) + 1)
+                )
     fixed = [f for f in check_bib(first, config) if f.fix and f.line not in dropped_lines]
     for _ in range(8):
         bib = parse_bib(current)
