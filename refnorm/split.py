@@ -20,6 +20,7 @@ input and never raises on bad text.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -273,20 +274,28 @@ def _ends_open(prev: str) -> bool:
     return _last_token(prev).lower() in _OPEN_WORDS
 
 
-def _has_title_words(text: str) -> bool:
-    """Has the entry got past its authors? (a lower-case word of 4+ letters that is no particle)"""
-    return any(w.isalpha() and w.islower() and len(w) >= 4 and w not in _NAME_PARTICLES for w in text.split())
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{3}[.?!][”\"']?\s")
+
+
+def _past_authors(text: str) -> bool:
+    """Has the entry got past its authors? (a lower-case title word, or two sentence breaks
+    that are not initials: "Gibson, William. Burning Chrome. New York: …")"""
+    if any(w.isalpha() and w.islower() and len(w) >= 4 and w not in _NAME_PARTICLES for w in text.split()):
+        return True
+    return len(_SENTENCE_BREAK.findall(text)) >= 2
 
 
 _IDENTIFIER_TAIL = re.compile(r"[\w./\-?=&#%~:;()<>]+")
 
 
-def _broken_identifier(prev: str, first: str) -> bool:
-    """Does a DOI or URL at the end of *prev* go on at the start of the next line?"""
+def _broken_identifier(prev: str, nxt: str, first: str) -> bool:
+    """Does a DOI or URL at the end of *prev* go on at the start of the next line *nxt*?"""
     token = _last_token(prev)
     if not (_URL_TOKEN.match(token) or _DOI_TOKEN.match(token)) or token[-1] not in "/._-?=&#":
         return False
-    return (first[:1].islower() or first[:1].isdigit()) and bool(_IDENTIFIER_TAIL.fullmatch(first))
+    if not (first[:1].islower() or first[:1].isdigit()) or not _IDENTIFIER_TAIL.fullmatch(first):
+        return False
+    return not author_start_strength(nxt[len(first) :].lstrip())  # "103. Buldum, A.;" starts an entry
 
 
 def join_signals(
@@ -318,7 +327,7 @@ def join_signals(
             signals["fits"] = -1 if need <= ctx.width else 3
         if ctx.width and len(nxt) < _SHORT_LINE:
             signals["short_tail"] = 2  # a whole reference is seldom this short
-    if _broken_identifier(prev, first):
+    if ctx.width != 0 and _broken_identifier(prev, nxt, first):
         signals["broken_identifier"] = 6  # "doi: 10.1016/j.cell.2006." + "07.024."
     elif prev.endswith("-") and head.isalnum():
         signals["hyphen"] = 4
@@ -329,7 +338,7 @@ def join_signals(
         signals["closed_end"] = 2 if _INITIALS.match(last) and len(last) <= 6 else -1
     ending = _ENTRY_END.search(prev[-80:])
     if ending and (
-        not _YEAR.fullmatch(ending.group().strip(".()")) or _has_title_words(entry[: -len(ending.group())])
+        not _YEAR.fullmatch(ending.group().strip(".()")) or _past_authors(entry[: -len(ending.group())])
     ):
         signals["ref_end"] = -2  # a page range, DOI, URL, or a year after the title closes a reference
     if first.lstrip("[(").lower() in _CONTINUATION_WORDS:
@@ -731,6 +740,31 @@ def _lead_in(lines: Sequence[_Line], first: int) -> range:
     return range(top, first)
 
 
+_CONVINCING = 6  # a run of this many counting numbers is a numbered list without further checks
+
+
+def _plausible(lines: Sequence[_Line], style: _Style, chain: Sequence[_Marker]) -> bool:
+    """Is a run of line-start numbers really a numbered list, not numbers that happen to start lines?
+
+    Most steps must count up by one, or skip only numbers found inside the line (lost line
+    breaks); and a short run must not leave many unnumbered entries between its numbers
+    (references that keep their own numbers from elsewhere).
+    """
+    good = 0
+    for a, b in itertools.pairwise(chain):
+        if b.number == a.number + 1:
+            good += 1
+        elif b.number > a.number + 1:
+            _, expected = _split_inline(lines[a.index].text[a.end :], style, a.number + 1, b.number)
+            good += expected == b.number
+    if 2 * good < len(chain) - 1 or (len(chain) == 2 and not good):
+        return False
+    if len(chain) >= _CONVINCING:
+        return True
+    between = _split_unnumbered(lines[chain[0].index : chain[-1].index])
+    return len(between) <= 2 * (len(chain) - 1)
+
+
 def _best_chain(lines: Sequence[_Line]) -> tuple[_Style, list[_Marker]] | None:
     """The numbered list in *lines*, or None when the list is not numbered."""
     best: tuple[_Style, list[_Marker]] | None = None
@@ -743,7 +777,7 @@ def _best_chain(lines: Sequence[_Line]) -> tuple[_Style, list[_Marker]] | None:
         if 1 < chain[0].number <= _MAX_GAP + 1:  # the list may start inside the line above
             first = _inline_first(lines, style, _lead_in(lines, chain[0].index))
             chain = [first, *chain] if first is not None else chain
-        if len(chain) >= 2:
+        if len(chain) >= 2 and _plausible(lines, style, chain):
             return style, chain
     # No run of line-start numbers: a lone "1." at a line start or inside a line counts
     # when the numbers after it follow inline (a list whose line breaks were all lost).
