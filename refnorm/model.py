@@ -8,13 +8,15 @@ and returns these values; steps derive new ones with :func:`dataclasses.replace`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from refnorm.diagnostics import Diagnostic
 
 __all__ = ["CSL_TYPES", "Date", "FrozenMap", "Name", "Reference"]
+
+_T = TypeVar("_T")
 
 # CSL 1.0.2 item types (csl-data.json). Anything else is written as "document".
 CSL_TYPES = frozenset(
@@ -42,6 +44,20 @@ class FrozenMap(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    # Fast paths: the Mapping mixins go through __getitem__ per key, which dominates dedupe at scale.
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    @overload
+    def get(self, key: str, /) -> str | None: ...
+    @overload
+    def get(self, key: str, default: str | _T, /) -> str | _T: ...
+    def get(self, key: str, default: object = None, /) -> object:
+        return self._data.get(key, default)
+
+    def items(self) -> ItemsView[str, str]:
+        return self._data.items()
 
     def __hash__(self) -> int:
         return hash(tuple(self._data.items()))
