@@ -126,31 +126,42 @@ def _is_word_start_upper(token: str) -> bool:
     return bool(token) and token[0].isupper()
 
 
+def _namelike(token: str) -> bool:
+    """A capitalised word made of letters, hyphens and apostrophes ("D’Antuono", "Geiger-Brown")."""
+    word = token.replace("-", "").replace("'", "").replace("’", "")
+    return word.isalpha() and token[0].isupper()
+
+
 def author_start_strength(text: str) -> int:
     """How surely *text* begins like an author list: 2 for "Li F,", "Kramer, S. L.", "J. P. Collman",
-    "GREEN, C"; 1 for the looser "Surname, Firstname"; 0 otherwise."""
+    "GREEN, C", "Dooley, Ben."; 1 for the looser "Surname, Firstname"; 0 otherwise."""
     tokens = text[:80].split(" ", 3)
     t0 = tokens[0]
     t1 = tokens[1] if len(tokens) > 1 else ""
-    if not _is_word_start_upper(t0) or not t1:
+    t2 = tokens[2] if len(tokens) > 2 else ""
+    if not t1 or not t0[0].isupper():
         return 0
-    if t0.endswith(",") and len(t0) > 2:
-        if _INITIALS.match(t1) or (t0[:-1].isupper() and len(t0) > 3):
+    surname = t0[:-1]
+    if t0[-1] == "," and len(surname) > 1 and _namelike(surname):
+        if _INITIALS.match(t1) or (surname.isupper() and len(surname) > 2):
             return 2
-        if not _is_word_start_upper(t1):
+        if not _namelike(t1.rstrip(",.")):
             return 0
-        return 2 if t1[-1] in ",." and t1[:-1].isalpha() else 1  # "Dooley, Ben." / "Smith, John,"
-    if t0.isupper() and len(t0) > 3 and t0.isalpha() and _is_word_start_upper(t1) and t1[-1] == ",":
-        return 2  # "RAMADIER Thierry,"
-    if _INITIALS.match(t0):
-        return 2 if _is_word_start_upper(t1) else 0
-    if t0.isalpha() and t0.isupper() and len(t0) <= 3:  # "AM Trinkoff", "JS Smith"
-        return 2 if _is_word_start_upper(t1) and t1.rstrip(",").isalpha() else 0
-    if t0.replace("-", "").replace("'", "").replace("’", "").isalpha():
-        if _CAPS.match(t1):  # Vancouver "Li F," / "Pixley JS."
+        if t1[-1] in ",." or _INITIALS.match(t2):  # "Dooley, Ben." / "Smith, John," / "Jones, Ward E."
             return 2
-        t2 = tokens[2] if len(tokens) > 2 else ""
-        if _is_word_start_upper(t1) and t1.isalpha() and _CAPS.match(t2) and t2[-1:] in ",.":
+        return 1
+    if t0[-1] in ".," and surname.isupper() and len(surname) > 2 and surname.isalpha():
+        return 2  # "SDDCTEA. 2011." / "USEPA, 2010."
+    if t0.isupper() and len(t0) > 3 and _namelike(t0) and _namelike(t1.rstrip(",")) and t1[-1] == ",":
+        return 2  # "RAMADIER Thierry,", "DJAMENT-TRAN Géraldine,"
+    if _INITIALS.match(t0):
+        return 2 if t1[0].isupper() else 0
+    if t0.isalpha() and t0.isupper() and len(t0) <= 3:  # "AM Trinkoff", "JS Smith"
+        return 2 if _namelike(t1.rstrip(",")) and t1[-1] == "," else 0
+    if _namelike(t0):
+        if _CAPS.match(t1) or _INITIALS.match(t1):  # Vancouver "Li F," / "Pixley JS." / "Marengo S.M.,"
+            return 2
+        if _namelike(t1) and (_CAPS.match(t2) or _INITIALS.match(t2)) and t2[-1:] in ",.":
             return 2  # "Mahdavi Gorabi A," / "Moreno Velásquez I."
     return 0
 
@@ -260,7 +271,8 @@ class JoinContext:
 
 # Words that open a later part of a reference, never a reference itself.
 _CONTINUATION_WORDS = frozenset(
-    """accessed retrieved available trans. translated edited ed. eds. in: in vol. vols. pp. p.
+    """accessed retrieved available trans. translated edited ed. eds. in: in vol. vols. volume pp. p.
+    published acesso accedido zugriff
     reprint reprinted repr. online url: doi: abgerufen consulté consultado hrsg. hg. s. bd. no.
     nr. isbn issn pmid pmcid""".split()  # noqa: SIM905
 )
@@ -269,9 +281,10 @@ _SHORT_LINE = 25
 
 
 def _ends_open(prev: str) -> bool:
+    last = _last_token(prev)
     if prev[-1] in ",;:&(/[“‘«":
-        return True
-    return _last_token(prev).lower() in _OPEN_WORDS
+        return not (prev[-1] == "/" and _URL_TOKEN.match(last))  # a URL may end in "/"
+    return last.lower() in _OPEN_WORDS
 
 
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{3}[.?!][”\"']?\s")
@@ -285,6 +298,7 @@ def _past_authors(text: str) -> bool:
     return len(_SENTENCE_BREAK.findall(text)) >= 2
 
 
+_ANY_NUMBER = re.compile(r"(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s")
 _IDENTIFIER_TAIL = re.compile(r"[\w./\-?=&#%~:;()<>]+")
 
 
@@ -342,15 +356,17 @@ def join_signals(
     ):
         signals["ref_end"] = -2  # a page range, DOI, URL, or a year after the title closes a reference
     if first.lstrip("[(").lower() in _CONTINUATION_WORDS:
-        signals["continuation_word"] = 2
+        signals["continuation_word"] = 4  # a reference never starts with "Accessed", "In:", "pp."
     elif head.islower():
         signals["lower_start"] = 2
-    elif head.isdigit():
+    elif head.isdigit() and not _ANY_NUMBER.match(nxt):
         signals["digit_start"] = 2
     elif _URL_TOKEN.match(first) or first.lower().startswith("doi"):
         signals["url_start"] = 2
     elif strength := author_start_strength(nxt):
         signals["author_start"] = -1 - 2 * (strength - 1)
+    elif (number := _ANY_NUMBER.match(nxt)) and author_start_strength(nxt[number.end() :]) == 2:
+        signals["numbered_start"] = -3  # "[49] C. Fowlkes and …": an entry keeping its own number
     if not _YEAR.search(entry):
         signals["no_year_yet"] = 1
     if entry.count("(") > entry.count(")") or entry.count("“") > entry.count("”"):
