@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from refnorm.api import parse, parse_reference
 from refnorm.diagnostics import Diagnostic, RefnormError, Severity
 from refnorm.model import Date, Name, Reference
 
 if TYPE_CHECKING:
+    from refnorm.api import parse, parse_reference
     from refnorm.crossref import resolve
     from refnorm.dedupe import DedupeResult, dedupe
     from refnorm.formats.bibtex import read_bibtex, to_bibtex
@@ -49,6 +49,8 @@ __version__ = "0.1.0.dev0"
 
 # name → module that defines it; imported on first use.
 _LAZY = {
+    "parse": "refnorm.api",  # the parsing core is big: the .bib hooks never need it
+    "parse_reference": "refnorm.api",
     "dedupe": "refnorm.dedupe",
     "DedupeResult": "refnorm.dedupe",
     "resolve": "refnorm.crossref",
