@@ -1050,3 +1050,21 @@ def test_check_command_goes_online_only_with_crossref(
     assert f"{bib}:1: C501 [lecun2015] DOI 10.1038/nature14539 found on Crossref, not added" in lines[-2]
     assert lines[-1].startswith(f"{bib}:10: C505 [schmidhuber2015] DOI 10.1038/nature14539 belongs to")
     assert bib.read_text(encoding="utf-8") == BIB
+
+
+def test_convert_command_fills_dois_it_is_sure_of(
+    fake: FakeCrossref, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`convert --crossref` adds the DOI, reports it with --report, and a rerun hits the cache."""
+    from refnorm.cli import main
+
+    source = tmp_path / "refs.bib"
+    source.write_text(BIB.split("@article{schmidhuber2015")[0], encoding="utf-8")
+    argv = ["convert", str(source), "--to", "csl-json", "--report", "--crossref", "--crossref-url", fake.url]
+    argv += ["--cache", str(tmp_path / "cache.sqlite3")]
+    main(argv)
+    captured = capsys.readouterr()
+    assert '"DOI": "10.1038/nature14539"' in captured.out
+    assert "C501" in captured.err
+    main(argv)
+    assert fake.count() == 1

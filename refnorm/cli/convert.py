@@ -46,6 +46,9 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--dedupe", action="store_true", help="merge duplicate works; report merges on stderr"
     )
+    from refnorm.crossref import add_crossref_arguments
+
+    add_crossref_arguments(parser)
     parser.set_defaults(func=run)
 
 
@@ -126,6 +129,12 @@ def run(args: argparse.Namespace) -> int:
     result = get_format(name).read(text, source=source)
     refs = list(result.references)
     diagnostics = result.all_diagnostics()
+    if getattr(args, "crossref", False):  # online, only when asked; before dedupe so found DOIs help it
+        from refnorm.crossref import resolve_from_args
+
+        resolved = resolve_from_args(refs, args)
+        refs = list(resolved.references)
+        diagnostics += resolved.diagnostics
     if args.dedupe:
         refs, found = _dedupe(refs, source)
         diagnostics += found
