@@ -271,8 +271,11 @@ def _reference(entry_type: str, key: str, fields: dict[str, str], raw: str, line
         if fields.get(name):
             unknown[name] = fields[name]
     prefix = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
-    if fields.get("eprint") and prefix.strip("{}") == "arxiv" and "number" not in variables:
-        variables["number"] = "arXiv:" + latex.decode_verbatim(fields["eprint"])
+    eprint = latex.decode_verbatim(fields.get("eprint", ""))
+    if eprint and prefix.strip("{}") == "arxiv" and "number" not in variables:
+        variables["number"] = "arXiv:" + eprint
+    elif eprint and prefix.strip("{}") in {"pmid", "pubmed"}:
+        variables.setdefault("PMID", eprint)
 
     extras: tuple[tuple[str, Any], ...] = ()
     if unknown:
