@@ -214,7 +214,7 @@ def _joint(left: str, right: str) -> tuple[int, str]:
     """How line *right* attaches to line *left*: (characters to cut off *left*, separator)."""
     token = _last_token(left)
     url_like = bool(_URL_TOKEN.match(token) or _DOI_TOKEN.match(token))
-    if url_like and token[-1] in "/-_.?=&#" and not right[:1].isupper():
+    if url_like and token[-1] in "/-_.?=&#" and (right[:1].islower() or right[:1].isdigit()):
         return 0, ""  # a DOI or URL broken across lines stays one token
     if left.endswith("-") and len(token) > 1 and token[-2] not in "-–—":
         return (0, "") if _keeps_hyphen(left, right) else (1, "")
@@ -559,8 +559,10 @@ def _chain(lines: Sequence[_Line], style: _Style) -> list[_Marker]:
     ends: dict[int, int] = {}  # last number → chain index (most recent)
     for index, line in enumerate(lines):
         match = style.at_start.match(line.text)
-        if match is None or match.end() >= len(line.text):
+        if match is None:
             continue
+        if match.end() >= len(line.text) and not (index + 1 < len(lines) and lines[index + 1].text):
+            continue  # a number alone on its line must be followed by its entry
         number = int(match.group(1).translate(_SUPERSCRIPT))
         marker = _Marker(index, number, match.end())
         # Duplicates (step 0) may extend a chain, but a "1" always starts a new one.

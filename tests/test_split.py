@@ -78,6 +78,14 @@ def test_numbered_continuation_lines_are_joined() -> None:
     assert [c.line for c in chunks] == [1, 3]
 
 
+def test_number_alone_on_its_line_labels_the_entry_below() -> None:
+    """A list number printed on a line of its own starts the entry on the following lines."""
+    chunks = split_entries(f"References\n\n1.\n{WATSON}\n\n2.\n{LECUN}\n")
+    assert texts(chunks) == [WATSON, LECUN]
+    assert labels(chunks) == ["1", "2"]
+    assert [c.line for c in chunks] == [3, 6]
+
+
 def test_seed_page_gives_its_24_references_in_order() -> None:
     """The motivating web page: 24 entries labelled 1..24, merged lines 5+6 and 13+14 repaired."""
     chunks = split_entries(SEED_PAGE.read_text(encoding="utf-8"))
