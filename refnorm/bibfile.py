@@ -51,6 +51,7 @@ __all__ = [
     "entry_of",
     "layout",
     "parse_bib",
+    "paused_gc",
     "read_bib_file",
     "remove_field",
     "render",
@@ -279,15 +280,26 @@ def parse_bib(text: str) -> BibFile:
     if bom:
         text = text[1:]
     newline = "\r\n" if "\r\n" in text[:4096] else "\n"
-    # Tens of thousands of small objects and no cycles: the cyclic GC would only rescan them.
-    paused = gc.isenabled()
+    with paused_gc():
+        return _parse(text, bom, newline)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: parsing and checking make tens of thousands of small,
+    acyclic objects, and the collector would only rescan them (a third of the time, measured)."""
+    enabled = gc.isenabled()
     gc.disable()
     try:
-        located = split_blocks(text)
-        library = Library([block for block, _, _ in located], fail_on_duplicate_key=False)
+        yield
     finally:
-        if paused:
+        if enabled:
             gc.enable()
+
+
+def _parse(text: str, bom: bool, newline: str) -> BibFile:
+    located = split_blocks(text)
+    library = Library([block for block, _, _ in located], fail_on_duplicate_key=False)
     blocks: list[Located] = []
     done = 0
     for position, (block, (_, start, end)) in enumerate(zip(library.blocks, located, strict=True)):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from bibtexparser.model import DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
@@ -26,6 +27,7 @@ from refnorm.bibfile import (
     entry_of,
     layout,
     parse_bib,
+    paused_gc,
     render,
     set_value,
     unwrap,
@@ -49,7 +51,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem in a .bib file; ``fix`` holds the edits that repair it, if that is safe."""
+    """One problem in a .bib file; ``fix`` holds the edits that repair it, if that is safe
+    (None: no safe fix; empty: fixable, edits not computed because only checking)."""
 
     code: str
     message: str
@@ -109,6 +112,7 @@ class Context:
 
     bib: BibFile
     config: Config
+    fixes: bool = True  # compute the edits of fixable findings (``check`` does not need them)
     entries: list[EntryInfo] = field(default_factory=list)
     bare: list[Suspect] = field(default_factory=list)  # macro, number or # concatenation
     spaced: list[Suspect] = field(default_factory=list)  # maybe stray whitespace
@@ -165,6 +169,8 @@ class Context:
 
     def set_content(self, info: EntryInfo, name: str, content: str) -> tuple[Replace, ...] | None:
         """Edits that give field ``name`` the literal ``content``, keeping its delimiter style."""
+        if not self.fixes:
+            return ()
         where = self.layout(info)
         item = where.field(name) if where else None
         if item is None:
@@ -178,6 +184,8 @@ class Context:
 
     def add(self, info: EntryInfo, name: str, content: str) -> tuple[Replace, ...] | None:
         """Edits that add field ``name = {content}`` to an entry."""
+        if not self.fixes:
+            return ()
         where = self.layout(info)
         if where is None:
             return None
@@ -281,7 +289,7 @@ def crossref_targets(ctx: Context) -> Iterator[Finding]:
     keys = {info.entry.key.lower() for info in ctx.entries}
     for info in ctx.entries:
         for name in ("crossref", "xdata"):
-            target = info.content(name)
+            target = info.content(name) if name in info.fields else None
             if target is None:
                 continue
             for part in target.split(","):
@@ -548,15 +556,17 @@ def missing_fields(ctx: Context) -> Iterator[Finding]:
         required = _REQUIRED.get(info.entry.entry_type)
         if not required:
             continue
-        present = info.present()
-        for name in ("crossref", "xdata"):
-            for target in (info.content(name) or "").split(","):
-                parent = by_key.get(target.strip().lower())
-                if parent is not None:
-                    inherited = parent.present()
-                    present |= inherited | ({"booktitle"} if "title" in inherited else set())
+        present: AbstractSet[str] = info.fields.keys() if not info.empty else info.present()
+        if "crossref" in info.fields or "xdata" in info.fields:
+            present = set(present)
+            for name in ("crossref", "xdata"):
+                for target in (info.content(name) or "").split(","):
+                    parent = by_key.get(target.strip().lower())
+                    if parent is not None:
+                        inherited = parent.present()
+                        present |= inherited | ({"booktitle"} if "title" in inherited else set())
         for group in required:
-            if not present.intersection(group):
+            if present.isdisjoint(group):
                 yield Finding(
                     "B606",
                     f"@{info.entry.entry_type} needs {' or '.join(group)}",
@@ -778,13 +788,14 @@ def encoding(ctx: Context) -> Iterator[Finding]:
 
 
 # -- running ------------------------------------------------------------------------------------
-def check_bib(bib: BibFile, config: Config | None = None) -> list[Finding]:
-    """Every finding of the enabled checks, in file order."""
-    ctx = Context(bib, config or Config())
-    found: list[Finding] = []
-    for code, check in CHECKS.items():
-        if ctx.config.enabled(code):
-            found.extend(check.run(ctx))
+def check_bib(bib: BibFile, config: Config | None = None, *, fixes: bool = False) -> list[Finding]:
+    """Every finding of the enabled checks, in file order; ``fixes`` computes their edits too."""
+    with paused_gc():
+        ctx = Context(bib, config or Config(), fixes)
+        found: list[Finding] = []
+        for code, check in CHECKS.items():
+            if ctx.config.enabled(code):
+                found.extend(check.run(ctx))
     found.sort(key=lambda f: (f.line, f.code))
     return found
 
@@ -925,10 +936,10 @@ def fix_bib(
                 dropped_lines.update(
                     range(located.line, located.line + first.text.count("\n", located.start, located.end) + 1)
                 )
-    fixed = [f for f in check_bib(first, config) if f.fix and f.line not in dropped_lines]
+    fixed = [f for f in check_bib(first, config, fixes=True) if f.fix and f.line not in dropped_lines]
     for _ in range(8):
         bib = parse_bib(current)
-        edits = _pick(check_bib(bib, config))
+        edits = _pick(check_bib(bib, config, fixes=True))
         if not edits:
             break
         current = render(bib, edits)
