@@ -223,9 +223,9 @@ def csl_type_for_bibtex(entry_type: str, fields: Mapping[str, str]) -> str:
     """The CSL type of a BibTeX entry (``fields`` lets @misc become a web page or a preprint)."""
     entry_type = entry_type.lower()
     csl = BIBTEX_TYPE_TO_CSL.get(entry_type, "document")
+    if csl in ("document", "webpage") and (fields.get("eprint") or fields.get("archiveprefix")):
+        return "article"  # a preprint: @misc/@online with an eprint (arXiv, bioRxiv…)
     if csl == "document":
-        if fields.get("eprint") or "arxiv" in fields.get("archiveprefix", "").lower():
-            return "article"
         if fields.get("url") and not (fields.get("publisher") or fields.get("journal")):
             return "webpage"
     return csl
