@@ -23,7 +23,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from refnorm.diagnostics import Diagnostic, Severity, register
 
@@ -668,20 +668,18 @@ def _split_numbered(lines: Sequence[_Line], style: _Style, chain: Sequence[_Mark
     chunks: list[Chunk] = []
     used: set[int] = set()
     prefix: list[_Line] = []  # text before a list number found inside a line ("References [1] …")
+    pending: list[Diagnostic] = []  # diagnostics waiting for the next entry
     previous = 0
     for pos, marker in enumerate(chain):
         following = chain[pos + 1] if pos + 1 < len(chain) else None
-        stop_index = following.index if following else len(lines)
-        block = _entry_lines(lines, marker.index, stop_index)
-        for line in block:
-            used.add(line.no)
+        block = _entry_lines(lines, marker.index, following.index if following else len(lines))
+        used.update(line.no for line in block)
         if marker.start:
             prefix.append(_Line(block[0].no, 0, marker.start, lines[marker.index].text[: marker.start]))
         joined, offsets = _join([lines[marker.index].text[marker.end :], *(x.text for x in block[1:])])
-        diagnostics: list[Diagnostic] = []
-        label = str(marker.number)
         if marker.number == previous:
-            diagnostics.append(
+            label = str(marker.number)
+            pending.append(
                 Diagnostic(S103, f"list number {label} appears twice", line=block[0].no, label=label)
             )
         found, expected = _split_inline(
@@ -690,47 +688,29 @@ def _split_numbered(lines: Sequence[_Line], style: _Style, chain: Sequence[_Mark
         starts = [(0, 0, marker.number), *found]
         for i, (start, text_start, number) in enumerate(starts):
             end = starts[i + 1][0] if i + 1 < len(starts) else len(joined)
+            line_no = block[max(0, bisect.bisect_right(offsets, start) - 1)].no if i else block[0].no
+            if i:
+                message = (
+                    f"entry {number} was run together with entry {starts[i - 1][2]}; split at its number"
+                )
+                pending.append(Diagnostic(S101, message, line=line_no, label=str(number)))
             piece = joined[text_start:end].strip()
-            line_no = block[max(0, bisect.bisect_right(offsets, start) - 1)].no
-            diags = diagnostics if i == 0 else []
-            if i > 0:
-                diags = [
-                    Diagnostic(
-                        S101,
-                        f"entry {number} was run together with entry {starts[i - 1][2]}; split at its number",
-                        line=line_no,
-                        label=str(number),
-                    )
-                ]
-            chunks.append(Chunk(piece, str(number), line_no if i else block[0].no, tuple(diags)))
+            if piece:
+                diagnostics = tuple(replace(d, label=str(number)) for d in pending)
+                chunks.append(Chunk(piece, str(number), line_no, diagnostics))
+                pending = []
         if following is not None and following.number > expected:
             missing = ", ".join(str(n) for n in range(expected, following.number))
-            gap = Diagnostic(
-                S102,
-                f"list number(s) {missing} missing before {following.number}",
-                line=lines[following.index].no,
-                label=str(following.number),
-            )
-            chunks.append(Chunk("", "", 0, (gap,)))  # placeholder: attached to the next entry below
+            line_no = lines[following.index].no
+            message = f"list number(s) {missing} missing before {following.number}"
+            pending.append(Diagnostic(S102, message, line=line_no, label=str(following.number)))
         previous = marker.number
-    chunks = _fold_placeholders(chunks)
+    if pending and chunks:
+        last = chunks[-1]
+        chunks[-1] = Chunk(last.text, last.label, last.line, (*last.diagnostics, *pending))
     dropped = [*prefix, *(line for line in lines if line.text and line.no not in used)]
     dropped.sort(key=lambda line: line.no)
     return _attach_dropped(chunks, dropped)
-
-
-def _fold_placeholders(chunks: list[Chunk]) -> list[Chunk]:
-    out: list[Chunk] = []
-    pending: tuple[Diagnostic, ...] = ()
-    for chunk in chunks:
-        if not chunk.text and chunk.line == 0:
-            pending += chunk.diagnostics
-            continue
-        if pending:
-            chunk = Chunk(chunk.text, chunk.label, chunk.line, (*pending, *chunk.diagnostics))
-            pending = ()
-        out.append(chunk)
-    return out
 
 
 def _inline_first(lines: Sequence[_Line], style: _Style, indexes: Iterable[int]) -> _Marker | None:
