@@ -72,6 +72,7 @@ _KINDS = ("DOI", "PMID", "PMCID", "arXiv id", "ISBN")
 _TEXT_SOURCES = ("url", "note", "eprint", "archive_location", "number", "howpublished")
 _ARXIV_VARIABLES = ("arxiv", "eprint", "arxivid")
 _PREPRINT_DOI = re.compile(r"^10\.(?:48550|1101|2139|20944|31219|31234|31235|21203|36227)/")
+_Finder = Callable[[str], Sequence[tuple[str, int, int]]]
 _PREPRINT_VENUE = re.compile(r"arxiv|biorxiv|medrxiv|ssrn|preprint|research square|chemrxiv", re.IGNORECASE)
 
 
@@ -197,8 +198,19 @@ def _shift_runs(renumbering: dict[int, int], merged: set[int]) -> list[tuple[int
 
 
 # -- identifiers -----------------------------------------------------------------------------------
-def _text_sources(ref: Reference) -> list[str]:
-    return [value for key, value in ref.variables.items() if key.lower() in _TEXT_SOURCES]
+def _first_found(texts: list[str], cue: str, find: _Finder) -> str | None:
+    """The first identifier ``find`` locates in ``texts`` that mention ``cue`` (a cheap pre-filter)."""
+    for text in texts:
+        if cue in text.lower():
+            found = find(text)
+            if found:
+                return found[0][0]
+    return None
+
+
+def _variable(variables: FrozenMap, name: str, normalize: Callable[[str], str | None]) -> str | None:
+    value = variables.get(name)
+    return normalize(value) if value else None
 
 
 def identifiers(ref: Reference) -> dict[str, str]:
@@ -207,61 +219,37 @@ def identifiers(ref: Reference) -> dict[str, str]:
     Explicit variables win; a DOI, PMID, PMCID or arXiv id written in ``URL``/``note``/``eprint``
     counts when the variable is absent. ISBNs identify a work only for books (chapters share them).
     """
-    ids: dict[str, str] = {}
-    texts: list[str] | None = None
     variables = ref.variables
-    doi = variables.get("DOI", "")
-    if doi and normalize_doi(doi):
-        ids["DOI"] = doi_key(doi)
-    else:
-        texts = _text_sources(ref)
-        for text in texts:
-            found = find_dois(text) if "10." in text else []
-            if found:
-                ids["DOI"] = doi_key(found[0][0])
-                break
-    for kind, variable, normalize, find in _SIMPLE_IDS:
-        value = variables.get(variable, "")
-        canonical = normalize(value) if value else None
-        if canonical is None:
-            texts = _text_sources(ref) if texts is None else texts
-            canonical = next((found[0][0] for found in map(find, texts) if found), None)
-        if canonical is not None:
-            ids[kind] = canonical
-    arxiv = _arxiv(ref, ids.get("DOI", ""))
+    texts: list[str] = []  # free-text variables that may hold an identifier
+    arxiv_values: list[str] = []  # variables that hold a bare arXiv id
+    for key, value in variables.items():
+        lower = key.lower()
+        if lower in _TEXT_SOURCES:
+            texts.append(value)
+        if lower in _ARXIV_VARIABLES:
+            arxiv_values.append(value)
+    ids: dict[str, str] = {}
+    doi = _variable(variables, "DOI", normalize_doi) or _first_found(texts, "10.", find_dois)
+    if doi:
+        ids["DOI"] = doi.lower()
+    pmid = _variable(variables, "PMID", normalize_pmid) or _first_found(texts, "pmid", find_pmids)
+    pmid = pmid or _first_found(texts, "pubmed", find_pmids)
+    if pmid:
+        ids["PMID"] = pmid
+    pmcid = _variable(variables, "PMCID", normalize_pmcid) or _first_found(texts, "pmc", find_pmcids)
+    if pmcid:
+        ids["PMCID"] = pmcid
+    arxiv: str | None = next(filter(None, map(normalize_arxiv, arxiv_values)), None)
+    if doi and doi.startswith("10.48550/"):
+        arxiv = arxiv or normalize_arxiv(doi) or None
+    arxiv = arxiv or _first_found(texts, "arxiv", find_arxiv_ids)
     if arxiv:
-        ids["arXiv id"] = arxiv
-    if ref.type == "book":
-        isbn = next(filter(None, map(normalize_isbn, variables.get("ISBN", "").split(";"))), None)
+        ids["arXiv id"] = arxiv_key(arxiv)
+    if ref.type == "book" and "ISBN" in variables:
+        isbn = next(filter(None, map(normalize_isbn, variables["ISBN"].split(";"))), None)
         if isbn:
             ids["ISBN"] = isbn
     return ids
-
-
-_SIMPLE_IDS: tuple[
-    tuple[str, str, Callable[[str], str | None], Callable[[str], Sequence[tuple[str, int, int]]]], ...
-] = (
-    ("PMID", "PMID", normalize_pmid, find_pmids),
-    ("PMCID", "PMCID", normalize_pmcid, find_pmcids),
-)
-
-
-def _arxiv(ref: Reference, doi: str) -> str:
-    if doi.startswith("10.48550/"):
-        found = normalize_arxiv(doi)
-        if found:
-            return arxiv_key(found)
-    for key, value in ref.variables.items():
-        lower = key.lower()
-        if lower in _ARXIV_VARIABLES:
-            found = normalize_arxiv(value)
-            if found:
-                return arxiv_key(found)
-        if lower in _TEXT_SOURCES and "arxiv" in value.lower():
-            hits = find_arxiv_ids(value)
-            if hits:
-                return arxiv_key(hits[0][0])
-    return ""
 
 
 # -- fuzzy key -------------------------------------------------------------------------------------
@@ -298,7 +286,8 @@ class _Groups:
         self.refs = refs
         self.parent: dict[int, int] = {}
         self.reason: dict[int, str] = {}
-        self.ids: dict[int, dict[str, str]] = {}  # per root, computed on first need
+        self.ids: dict[int, dict[str, str]] = {}  # per root of a group of two or more
+        self.own: dict[int, dict[str, str]] = {}  # entries' own identifiers, once needed
         self.refused: list[tuple[int, int, str]] = []  # (earlier position, later position, why)
         self._refused_roots: set[tuple[int, int]] = set()
 
@@ -311,11 +300,14 @@ class _Groups:
             parent[i], i = root, parent[i]
         return root
 
-    def ids_of(self, root: int) -> dict[str, str]:
-        ids = self.ids.get(root)
+    def own_ids(self, i: int) -> dict[str, str]:
+        ids = self.own.get(i)
         if ids is None:
-            ids = self.ids[root] = identifiers(self.refs[root])
+            ids = self.own[i] = identifiers(self.refs[i])
         return ids
+
+    def ids_of(self, root: int) -> dict[str, str]:
+        return self.ids.get(root) or self.own_ids(root)
 
     def conflict(self, a: int, b: int) -> str:
         """The first identifier kind on which the groups of roots ``a`` and ``b`` disagree, or ""."""
@@ -346,7 +338,7 @@ class _Groups:
         for kind, key in self.ids_of(child).items():
             merged.setdefault(kind, key)
         self.ids[root] = merged
-        del self.ids[child]
+        self.ids.pop(child, None)
         self.parent[child] = root
         self.reason[child] = reason
 
@@ -474,37 +466,66 @@ class _Merger:
 
 
 # -- the pass --------------------------------------------------------------------------------------
+# Indexes are keyed by hash() of the key, not the key itself, to keep memory near 100 bytes per
+# entry at a million entries; a hit is confirmed against the recomputed key, so a hash collision
+# can at worst hide a match, never invent one.
+
+
 def _link_identifiers(refs: Sequence[Reference], groups: _Groups) -> None:
     """Join every entry with the first earlier entry sharing each of its identifiers."""
-    index: dict[tuple[str, str], int] = {}
+    index: dict[int, int] = {}
     for i, ref in enumerate(refs):
-        for kind, key in identifiers(ref).items():
-            first = index.setdefault((kind, key), i)
+        ids = identifiers(ref)
+        for kind, key in ids.items():
+            first = index.setdefault(hash((kind, key)), i)
             if first != i:
-                groups.link(first, i, f"same {kind}")
+                groups.own.setdefault(i, ids)
+                if groups.own_ids(first).get(kind) == key:
+                    groups.link(first, i, f"same {kind}")
+
+
+def _one_apart(a: int | None, b: int | None) -> bool:
+    return a is not None and b is not None and abs(a - b) == 1
 
 
 def _link_fuzzy(refs: Sequence[Reference], groups: _Groups, fuzzy: bool) -> list[tuple[int, int]]:
     """Pair entries with equal title/author keys and compatible years; join them when ``fuzzy``.
 
-    Each bucket keeps one anchor per (year, preprint?) so a bucket costs O(distinct years).
+    A bucket keeps one anchor per (year, preprint?), so it costs O(distinct years); whether an
+    entry is a preprint is only worked out when its bucket has company.
     """
-    buckets: dict[tuple[str, str], list[tuple[int | None, bool, int]]] = {}
+    buckets: dict[int, int | list[int]] = {}
+    preprint: dict[int, bool] = {}
+
+    def is_preprint(i: int) -> bool:
+        flag = preprint.get(i)
+        if flag is None:
+            flag = preprint[i] = _is_preprint(refs[i])
+        return flag
+
     likely: list[tuple[int, int]] = []
     for i, ref in enumerate(refs):
         key = _fuzzy_key(ref)
         if key is None:
             continue
-        year, preprint = ref.year, _is_preprint(ref)
-        anchors = buckets.setdefault(key, [])
-        for a_year, a_preprint, first in anchors:
-            near = year is not None and a_year is not None and abs(a_year - year) == 1
-            if (a_year == year or (near and (preprint or a_preprint))) and groups.link(
-                first, i, FUZZY_REASON, merge=fuzzy
-            ):
+        anchors = buckets.setdefault(hash(key), i)
+        if anchors == i:
+            continue
+        if isinstance(anchors, int):
+            if _fuzzy_key(refs[anchors]) != key:
+                continue
+            anchors = buckets[hash(key)] = [anchors]
+        year, same_kind = ref.year, False
+        for first in anchors:
+            a_year = refs[first].year
+            if a_year == year:
+                same_kind = same_kind or is_preprint(first) == is_preprint(i)
+            elif not _one_apart(year, a_year) or not (is_preprint(i) or is_preprint(first)):
+                continue
+            if groups.link(first, i, FUZZY_REASON, merge=fuzzy):
                 likely.append((first, i))
-        if not any(a_year == year and a_preprint == preprint for a_year, a_preprint, _ in anchors):
-            anchors.append((year, preprint, i))
+        if not same_kind:
+            anchors.append(i)
     return likely
 
 

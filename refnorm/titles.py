@@ -49,7 +49,8 @@ def title_key(text: str) -> str:
     >>> title_key("The {DNA} of Schr\\\\\\"{o}dinger's Cat: A <i>Review</i>.")
     'the dna of schrodingers cat a review'
     """
-    text = _HTML_TAG.sub(" ", text)
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
     if "\\" in text:
         text = _LATEX_COMMAND.sub(_latex_letter, text)
     # Braces group letters ("Schr{o}dinger", "{DNA}"); dropping them must not split a word.
