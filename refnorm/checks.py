@@ -29,6 +29,7 @@ from refnorm.bibfile import (
     parse_bib,
     paused_gc,
     render,
+    set_key,
     set_value,
     unwrap,
 )
@@ -819,6 +820,7 @@ class FixResult:
     fixed: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
     merges: tuple[Merge, ...] = ()
+    renames: tuple[Merge, ...] = ()  # --keys: ``dropped`` is the old key, ``survivor`` the new one
 
 
 def _ids(content: str | None) -> list[str]:
@@ -871,6 +873,46 @@ def _dedupe_edits(ctx: Context) -> tuple[list[Replace], set[int], list[Merge]]:
     return edits, drop, merges
 
 
+def _key_edits(ctx: Context) -> tuple[list[Replace], list[Merge]]:
+    """New citation keys from :func:`refnorm.keys.assign_keys` (author, year, title word).
+
+    Documents still cite the old keys, so each old key goes into the entry's biblatex ``ids``
+    field and crossrefs follow the rename; entries refnorm cannot read keep their keys.
+    """
+    import dataclasses
+
+    from refnorm.formats.bibtex import read_bibtex
+    from refnorm.keys import assign_keys
+
+    refs = {ref.line: ref for ref in read_bibtex(ctx.bib.text).references if ref.line is not None}
+    infos = [info for info in ctx.entries if info.line in refs and ctx.layout(info) is not None]
+    wanted = assign_keys(dataclasses.replace(refs[info.line], id="") for info in infos)
+    kept = {info.entry.key.lower() for info in ctx.entries if info not in infos}
+    edits: list[Replace] = []
+    renames: list[Merge] = []
+    renamed: dict[str, str] = {}
+    for info, key in zip(infos, wanted, strict=True):
+        old = info.entry.key
+        where = ctx.layout(info)
+        if key == old or key.lower() in kept or where is None:
+            continue
+        edits.append(set_key(where, key))
+        renamed[old.lower()] = key
+        renames.append(Merge(key, old, info.line, "new key"))
+        ids = _ids(info.content("ids"))
+        if old.lower() not in {i.lower() for i in ids}:
+            ids.append(old)
+            if "ids" in info.fields:
+                edits.extend(ctx.set_content(info, "ids", ", ".join(ids)) or ())
+            else:
+                edits.append(add_field(ctx.bib, where, "ids", "{" + ", ".join(ids) + "}"))
+    for info in ctx.entries:
+        target = info.content("crossref") if "crossref" in info.fields else None
+        if target and target.strip().lower() in renamed:
+            edits.extend(ctx.set_content(info, "crossref", renamed[target.strip().lower()]) or ())
+    return edits, renames
+
+
 def _sort_order(bib: BibFile) -> list[int]:
     """Block order with entries sorted by key inside each run of adjacent entries.
 
@@ -914,7 +956,7 @@ def _pick(findings: Sequence[Finding]) -> list[Replace]:
 
 
 def fix_bib(
-    text: str, config: Config | None = None, *, dedupe: bool = False, sort: bool = False
+    text: str, config: Config | None = None, *, dedupe: bool = False, sort: bool = False, keys: bool = False
 ) -> FixResult:
     """Apply every safe fix to ``text`` until a fixed point; untouched bytes stay as they were.
 
@@ -936,6 +978,12 @@ def fix_bib(
                 dropped_lines.update(
                     range(located.line, located.line + first.text.count("\n", located.start, located.end) + 1)
                 )
+    renames: list[Merge] = []
+    if keys:
+        bib = parse_bib(current)
+        edits, renames = _key_edits(Context(bib, config))
+        if edits:
+            current = render(bib, edits)
     fixed = [f for f in check_bib(first, config, fixes=True) if f.fix and f.line not in dropped_lines]
     for _ in range(8):
         bib = parse_bib(current)
@@ -949,4 +997,4 @@ def fix_bib(
         if order != list(range(len(bib.blocks))):
             current = render(bib, order=order)
     remaining = check_bib(parse_bib(current), config)
-    return FixResult(current, current != text, tuple(fixed), tuple(remaining), tuple(merges))
+    return FixResult(current, current != text, tuple(fixed), tuple(remaining), tuple(merges), tuple(renames))

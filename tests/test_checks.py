@@ -324,3 +324,36 @@ def test_fix_reaches_a_fixed_point(pieces: list[str], dedupe: bool) -> None:
     """Whatever the mix, one fix run reaches a state a second run leaves unchanged."""
     result = fix_bib("".join(pieces), dedupe=dedupe, sort=dedupe)
     assert fix_bib(result.text, dedupe=dedupe, sort=dedupe).changed is False
+
+
+def test_keys_regenerates_keys_keeps_old_ones_in_ids_and_follows_crossrefs() -> None:
+    """--keys makes author-year-word keys, keeps old keys in ids, re-points crossrefs; idempotent."""
+    text = entry(
+        "author = {Knuth, Donald}\ntitle = {The Art of Programming}\npublisher = {AW}\nyear = {1968}",
+        "book",
+        "b1",
+    ) + entry(
+        "author = {Lamport, Leslie}\ntitle = {Time and Clocks}\ncrossref = {b1}\nyear = {1978}",
+        "incollection",
+        "x",
+    )
+    result = fix_bib(text, keys=True)
+    entries = {e.key: {f.key: f.value for f in e.fields} for e in parse_bib(result.text).library.entries}
+    assert set(entries) == {"knuth1968art", "lamport1978time"}
+    assert entries["knuth1968art"]["ids"] == "{b1}"
+    assert entries["lamport1978time"]["crossref"] == "{knuth1968art}"
+    assert [(r.dropped, r.survivor) for r in result.renames] == [
+        ("b1", "knuth1968art"),
+        ("x", "lamport1978time"),
+    ]
+    assert fix_bib(result.text, keys=True).changed is False
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_keys_on_sample_files_is_idempotent_and_keeps_every_entry(path: Path) -> None:
+    """--keys --dedupe --sort on each sample: same number of entries less merges, second run unchanged."""
+    text = path.read_bytes().decode("utf-8")
+    result = fix_bib(text, keys=True, dedupe=True, sort=True)
+    before = len(list(parse_bib(text).entries()))
+    assert len(list(parse_bib(result.text).entries())) == before - len(result.merges)
+    assert fix_bib(result.text, keys=True, dedupe=True, sort=True).changed is False

@@ -28,6 +28,11 @@ def add_parser(subparsers: Any) -> None:
         "--dedupe", action="store_true", help="merge entries of the same work (old keys go to 'ids')"
     )
     parser.add_argument("--sort", action="store_true", help="sort entries by citation key")
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="regenerate citation keys (author-year-word); old keys go to 'ids'",
+    )
     parser.add_argument("--dry-run", action="store_true", help="change no file")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the changes")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only 'Fixing FILE' lines")
@@ -46,11 +51,11 @@ def run(args: argparse.Namespace) -> int:
             status = 2
             continue
         original = bib.original()
-        result = fix_bib(original, config, dedupe=args.dedupe, sort=args.sort)
+        result = fix_bib(original, config, dedupe=args.dedupe, sort=args.sort, keys=args.keys)
         lines: list[str] = []
         if result.changed:
             status = max(status, 1)
-            lines.append(f"{'Would fix' if args.dry_run else 'Fixing'} {name}")
+            print(f"{'Would fix' if args.dry_run else 'Fixing'} {name}", flush=True)
             if args.diff:
                 diff = difflib.unified_diff(
                     original.splitlines(keepends=True),
@@ -67,6 +72,9 @@ def run(args: argparse.Namespace) -> int:
                     f"merged into '{merge.survivor}' ({merge.reason}); '{merge.dropped}' is kept in its ids"
                 )
                 lines.append(f"{name}:{merge.line}: B602 [{merge.dropped}] {what}")
+            for rename in result.renames:
+                what = f"key '{rename.dropped}' is now '{rename.survivor}' (old key in ids)"
+                lines.append(f"{name}:{rename.line}: {what}")
             for finding in result.fixed:
                 lines.append(f"{finding.diagnostic().render(name)} (fixed)")
             for finding in result.remaining:
