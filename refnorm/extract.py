@@ -52,6 +52,25 @@ _DOI_LABEL_BEFORE = re.compile(r"(?:\bdoi|\bDOI)\s*[:.]?\s*$")
 _DOI_TAIL = re.compile(r"^(?:\s*[\w.()/-]*[\w)])+\s*[.,;]?\s*$")
 
 
+_ACCESS_WORDS = (
+    "accessed",
+    "cited",
+    "retrieved",
+    "viewed",
+    "consult",
+    "abgerufen",
+    "zugegriffen",
+    "date of access",
+)
+_FINDERS: tuple[tuple[str, Callable[[str], list[tuple[str, int, int]]], str], ...] = (
+    ("pmc", identifiers.find_pmcids, "PMCID"),
+    ("pmid", identifiers.find_pmids, "PMID"),
+    ("pubmed", identifiers.find_pmids, "PMID"),
+    ("arxiv", identifiers.find_arxiv_ids, "arxiv"),
+    ("issn", identifiers.find_issns, "ISSN"),
+)
+
+
 def _cut(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """Remove spans (start, end) from text, leaving a single space where one was cut."""
     if not spans:
@@ -87,14 +106,16 @@ def extract_identifiers(text: str) -> Extracted:
     online = False
     accessed: Date | None = None
 
-    for match in _ACCESSED.finditer(text):
+    lowered = text.lower()
+    accessed_cue = any(word in lowered for word in _ACCESS_WORDS)
+    for match in _ACCESSED.finditer(text) if accessed_cue else ():
         date = parse_date_text(match.group("date"))
         if date is None:
             date = _loose_date(match.group("date"))
         if date is not None:
             accessed = accessed or date
             spans.append(match.span())
-    for match in _URL.finditer(text):
+    for match in _URL.finditer(text) if ("http" in lowered or "www." in lowered or "ftp" in lowered) else ():
         url = match.group(0).strip("<> ")
         url = _trim_url(url)
         start = match.start()
@@ -111,7 +132,7 @@ def extract_identifiers(text: str) -> Extracted:
         end = match.end() if raw.rstrip().endswith(">") else match.start() + raw.find(url) + len(url)
         spans.append((start, end))
     url_spans = list(spans)
-    for doi, start, end in find_dois(text):
+    for doi, start, end in find_dois(text) if "10." in text else ():
         if any(s <= start < e for s, e in url_spans):
             continue
         tail = text[end:]
@@ -125,20 +146,25 @@ def extract_identifiers(text: str) -> Extracted:
                     doi, end = joined, len(text)
         variables.setdefault("DOI", doi)
         spans.append((start, end))
-    _collect(text, identifiers.find_pmcids, "PMCID", variables, spans)
-    _collect(text, identifiers.find_pmids, "PMID", variables, spans)
-    _collect(text, identifiers.find_arxiv_ids, "arxiv", variables, spans)
-    _collect(text, identifiers.find_isbns, "ISBN", variables, spans)
-    _collect(text, identifiers.find_issns, "ISSN", variables, spans)
-    for match in _PII.finditer(text):
-        variables.setdefault("pii", match.group(1))
-        spans.append(match.span())
-    for match in _EPUB.finditer(text):
-        spans.append(match.span())
-    rest = _cut(text, _merge_overlaps(spans))
-    rest, internet = _INTERNET.subn("", rest)
-    online = online or bool(internet)
-    return Extracted(_tidy(rest), variables, accessed, online)
+    lowered = text.lower()
+    # cheap substring guards first: most references hold none of these identifiers
+    for needle, finder, key in _FINDERS:
+        if needle in lowered:
+            _collect(text, finder, key, variables, spans)
+    if "isbn" in lowered or "978" in text or "979" in text:
+        _collect(text, identifiers.find_isbns, "ISBN", variables, spans)
+    if "pii" in lowered:
+        for match in _PII.finditer(text):
+            variables.setdefault("pii", match.group(1))
+            spans.append(match.span())
+    if "epub" in lowered or "published online" in lowered:
+        for match in _EPUB.finditer(text):
+            spans.append(match.span())
+    rest = _cut(text, _merge_overlaps(spans)) if spans else text
+    if "[" in rest:
+        rest, internet = _INTERNET.subn("", rest)
+        online = online or bool(internet)
+    return Extracted(_tidy(rest) if spans else rest.strip(" ,;:"), variables, accessed, online)
 
 
 def _trim_url(url: str) -> str:

@@ -51,7 +51,7 @@ _T = TypeVar("_T", bound=str)
 _PUBMED_URL = r"(?:https?://)?(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov/|ncbi\.nlm\.nih\.gov/pubmed/)"
 _PMID_PREFIX = re.compile(rf"^\s*(?:{_PUBMED_URL}|PMID\s*[:=]?\s*|pubmed\s*[:=]\s*)", re.IGNORECASE)
 _PMID_IN_TEXT = re.compile(
-    rf"(?:{_PUBMED_URL}|\bPMID\s*[:=]?\s*|\bpubmed\s*[:=]\s*)(?P<id>\d{{1,9}})(?![\d.])", re.IGNORECASE
+    rf"(?:{_PUBMED_URL}|\bPMID\s*[:=]?\s*|\bpubmed\s*[:=]\s*)(?P<id>\d{{1,9}})(?!\d|\.\d)", re.IGNORECASE
 )
 
 _PMC_URL = r"(?:https?://)?(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pmc/articles/|pmc\.ncbi\.nlm\.nih\.gov/articles/)"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLACE", "PUBLISHER_WORDS", "is_place"]
+__all__ = ["CONFERENCE", "PLACE", "PUBLISHER_WORDS", "REPORT", "THESIS", "is_place"]
 
 _PLACES = """
 Amsterdam Ann_Arbor Athens Baltimore Barcelona Basel Beijing Berkeley Berlin Bern Bologna Bonn Boston Boulder
@@ -53,3 +53,20 @@ PUBLISHER_WORDS = re.compile(
 def is_place(text: str) -> bool:
     """A known publishing place, optionally with a state/country abbreviation ("Boston, MA")."""
     return bool(_PLACE_RE.match(text.strip(" .,;")))
+
+
+THESIS = re.compile(
+    r"\b(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|M\.?A\.?|M\.?Sc\.?|MSc|Diploma|Bachelor'?s?)\s*(?:thesis|dissertation|diss\.)|"
+    r"\b(?:thesis|dissertation|Dissertation|Diss\.|Doktorarbeit|Habilitationsschrift|thèse|tesis|tese)\b",
+    re.IGNORECASE,
+)
+REPORT = re.compile(
+    r"\b(?:Technical|Tech\.?|Research|Working|Discussion|Policy|Final|Annual|Internal)\s+(?:Rep(?:ort)?\.?|Paper|Note|Memorandum)\b|"
+    r"\b(?:Report|Rapport|Bericht)\s+(?:No|Nr|Number|#)\.?|\bTR[-\s]?\d|\bWorking\s+Paper\b|\bArbeitspapier\b",
+    re.IGNORECASE,
+)
+CONFERENCE = re.compile(
+    r"\b(?:Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Colloquium|Meeting|Kongress|"
+    r"Tagung|Actes|Summit|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|"
+    r"INTERSPEECH|CHI|UIST|WWW|SIGGRAPH)\b"
+)

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from refnorm.model import Name
 
 __all__ = ["NameList", "is_name_list", "looks_like_initials", "parse_name", "parse_names"]
 
 PARTICLES = frozenset(
-    "van von der den de del della di da das dos do du la le les ten ter te zu zur vom dei degli d' d’ "
-    "al el bin ibn y mac".split()
+    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "do", "du", "la", "le", "les", "ten", "ter", "te", "zu", "zur", "vom", "dei", "degli", "d'", "d’", "al", "el", "bin", "ibn", "y", "mac"]
 )
 # Latin-1, Latin Extended-A (Ž, Ł, Ő… alternate upper/lower there, so the range is in both), Greek, Cyrillic
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-žΑ-ΩА-ЯЁ"
@@ -49,7 +49,7 @@ _ORG_WORDS = re.compile(
     r"Inc|Ltd|Team|Consortium|Collaboration|Network|Program(?:me)?|Nations|Bank|Federal|National|Survey|"
     r"Authority|Administration|Union|Institut|Bundesamt|Academy|Trust|Panel|Forum|Federation)\b"
 )
-_ORG_GLUE = frozenset("of for and the on in de du des für und y et la le les der die das".split())
+_ORG_GLUE = frozenset(["of", "for", "and", "the", "on", "in", "de", "du", "des", "für", "und", "y", "et", "la", "le", "les", "der", "die", "das"])
 _SEPARATOR = re.compile(r"\s*(?:;|,?\s+(?:and|und|et|y|e|with|и)\s+|,?\s*&\s*|,)\s*", re.IGNORECASE)
 
 
@@ -67,6 +67,7 @@ def looks_like_initials(text: str) -> bool:
     return bool(tokens) and all(_INITIAL.match(t) or _BARE_INITIALS.match(t) for t in tokens)
 
 
+@lru_cache(maxsize=65536)
 def _token_class(token: str, last: bool) -> str:
     if _SUFFIX.match(token):
         return "S"
@@ -81,6 +82,7 @@ def _token_class(token: str, last: bool) -> str:
     return "X"
 
 
+@lru_cache(maxsize=65536)
 def _form(piece: str) -> str:
     tokens = piece.replace(".", ". ").replace(". -", ".-").split()
     classes = [_token_class(t, i == len(tokens) - 1) for i, t in enumerate(tokens)]
@@ -119,6 +121,7 @@ def _natural(words: list[str], suffix: str = "") -> Name:
     )
 
 
+@lru_cache(maxsize=65536)
 def parse_name(text: str, *, inverted: bool | None = None) -> Name | None:
     """Parse a single name. ``inverted`` forces "Family, Given"; None guesses from a comma."""
     text = text.strip(" ,;:")
@@ -172,18 +175,50 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _search_end(pattern: re.Pattern[str], text: str) -> int:
+    """Start of ``pattern`` anchored at the end of ``text`` (-1 if absent); only the tail is searched,
+    so the cost does not grow with the length of the list."""
+    offset = max(0, len(text) - 30)
+    match = pattern.search(text, offset)
+    return match.start() if match else -1
+
+
+# substrings one of _EDITOR_MARK / _ETAL needs: a cheap test before the regexes
+_MARK_CUES = (
+    "ed",
+    "hrsg",
+    "hg",
+    "dir",
+    "comp",
+    "coord",
+    "red",
+    "al",
+    "others",
+    "u.",
+    "…",
+    "...",
+    "coll",
+    "др",
+    "anderen",
+    "herausgeber",
+)
+
+
 def _strip_marks(text: str) -> tuple[str, bool, bool]:
     text = text.strip().strip(",;:")
     editors = truncated = False
+    tail = text[-30:].lower()
+    if not any(cue in tail for cue in _MARK_CUES):
+        return text, False, False
     for _ in range(2):
-        match = _EDITOR_MARK.search(text)
-        if match and match.start() > 0:
+        start = _search_end(_EDITOR_MARK, text)
+        if start > 0:
             editors = True
-            text = text[: match.start()].rstrip(" ,;:")
-        match = _ETAL.search(text)
-        if match:
+            text = text[:start].rstrip(" ,;:")
+        start = _search_end(_ETAL, text)
+        if start >= 0:
             truncated = True
-            text = text[: match.start()].rstrip(" ,;:")
+            text = text[:start].rstrip(" ,;:")
     return text, truncated, editors
 
 
@@ -207,6 +242,10 @@ def parse_names(text: str) -> NameList:
     pieces = _pieces(text)
     forms = [_form(piece) for piece, _ in pieces]
     names: list[Name] = []
+    # A Vancouver list ("Li F, Guo X") has no natural-order names: "Doe J. Title" is not one.
+    vancouver_list = any(
+        _VANCOUVER.match(f) and "." not in p for (p, _), f in zip(pieces, forms, strict=True)
+    )
     valid = True
     index = 0
     while index < len(pieces):
@@ -227,7 +266,7 @@ def parse_names(text: str) -> NameList:
                     Name(name.family, name.given, name.non_dropping_particle, "", name.suffix or suffix)
                 )
             continue
-        if not (_VANCOUVER.match(form) or _NATURAL.match(form)):
+        if not (_VANCOUVER.match(form) or (_NATURAL.match(form) and not vancouver_list)):
             valid = False
         if form == "S" and names:
             last = names[-1]

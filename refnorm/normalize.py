@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from refnorm.doi import normalize_doi
+from refnorm.lexicon import CONFERENCE, REPORT, THESIS
 from refnorm.model import FrozenMap, Name, Reference
 from refnorm.pages import normalize_pages
 
@@ -124,21 +125,19 @@ def _names(ref: Reference, hints: frozenset[str]) -> Reference:
 
 
 def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
-    from refnorm.parser import _CONFERENCE, _REPORT, _THESIS  # the cue patterns live with the tagger
-
     variables = ref.variables
     container = variables.get("container-title", "")
     title = variables.get("title", "")
     everything = f"{title} {container} {variables.get('genre', '')} {variables.get('publisher', '')}"
-    if "thesis" in hints or _THESIS.search(everything):
+    if "thesis" in hints or THESIS.search(everything):
         kind = "thesis"
     elif "preprint" in hints and not variables.get("volume"):
         kind = "article"
     elif "in" in hints or (ref.editor and container):
-        kind = "paper-conference" if _CONFERENCE.search(container) else "chapter"
-    elif _CONFERENCE.search(container):
+        kind = "paper-conference" if CONFERENCE.search(container) else "chapter"
+    elif CONFERENCE.search(container):
         kind = "paper-conference"
-    elif "report" in hints or _REPORT.search(everything):
+    elif "report" in hints or REPORT.search(everything):
         kind = "report"
     elif container and (variables.keys() & {"volume", "issue", "page"} or "publisher" not in variables):
         kind = "article-journal"

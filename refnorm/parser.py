@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from refnorm.dates import MONTH_PATTERN, YEAR, parse_date_text
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
+from refnorm.lexicon import PUBLISHER_WORDS, REPORT, THESIS, is_place
 from refnorm.model import Date, FrozenMap, Name, Reference
 from refnorm.names import PARTICLES, _form, _pieces, is_name_list, parse_names
 from refnorm.normalize import clean_text, normalize
@@ -152,7 +153,7 @@ _AUTHOR_BOUNDARY = re.compile(r"(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=
 
 def _names_ok(prefix: str) -> bool:
     """Is ``prefix`` (everything before a candidate author-block end) a plausible list of names?"""
-    return is_name_list(prefix)
+    return not _HARD_STOP.search(prefix) and is_name_list(prefix)
 
 
 def _author_end(text: str) -> int:
@@ -165,15 +166,18 @@ def _author_end(text: str) -> int:
     match = re.search(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)", head)
     if match and match.start() > 0 and _names_ok(head[: match.start()]):
         return match.start()
-    best = 0
-    for boundary in _AUTHOR_BOUNDARY.finditer(head):
-        end = boundary.end() if boundary.group(0) == "." else boundary.start()
-        prefix = head[:end]
-        if _names_ok(prefix):
-            best = end
-        elif _HARD_STOP.search(prefix) or "X" in _piece_forms(prefix):
-            break
-    return best
+    # Names cannot run past an ordinary lower-case word or a number; of the boundaries before that,
+    # the longest prefix that reads as a name list wins (tried longest first: usually one parse).
+    stop = _HARD_STOP.search(head)
+    limit = stop.start() if stop else len(head)
+    ends = [
+        boundary.end() if boundary.group(0) == "." else boundary.start()
+        for boundary in _AUTHOR_BOUNDARY.finditer(head, 0, limit + 1)
+    ]
+    for end in reversed(ends):
+        if end <= limit and is_name_list(head[:end]):
+            return end
+    return 0
 
 
 def _piece_forms(prefix: str) -> str:
@@ -242,7 +246,7 @@ _ABBREVIATIONS = frozenset(
         "ff",
     ]
 )
-_JOURNAL_ABBREVIATION = re.compile(r"[a-z]{1,4}")
+_JOURNAL_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}")
 _ABBREVIATED_NEXT = re.compile(r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}\b|\d)")
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
 
@@ -277,7 +281,8 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
             continue
         if (
             text[position] == "."
-            and _JOURNAL_ABBREVIATION.fullmatch(token)
+            and word is not None
+            and _JOURNAL_ABBREVIATION.fullmatch(word.group(1))
             and _ABBREVIATED_NEXT.match(text, position + 1)
         ):
             continue  # "Syst. Bot. 10: 49" — inside an abbreviated journal name
@@ -311,8 +316,19 @@ def _title_end(text: str, comma_style: bool) -> int:
     return end
 
 
+# Physics / astronomy short form has no title: "Astron. J. 116, 1009 (1998)", "Phys. Rev. B 54, 1 (1996)"
+_CONTAINER_FIRST = re.compile(
+    r"^(?P<container>(?:[A-Z][a-z]{0,5}\.|[A-Z]{1,4})(?:\s(?:[A-Z][a-z]{0,5}\.|[A-Z]{1,4}|of|and|&))*)"
+    r"\s+\d{1,5}[A-Za-z]?\s*,\s*[A-Za-z]?\d"
+)
+
+
 def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
     text = text.lstrip(" .,;:")
+    short_form = _CONTAINER_FIRST.match(text)
+    if short_form and "." in short_form.group("container"):
+        fields.set("container-title", short_form.group("container"))
+        return text[short_form.end("container") :]
     quote = _OPEN_QUOTE.match(text)
     if quote:
         opener = text[quote.start()]
@@ -373,9 +389,15 @@ _NUMBERS = [
         rf"(?P<volume>\b\d{{1,5}})\.(?P<issue>\d{{1,4}})\s*\({YEAR}\)\s*:\s*"
         r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
     ),
-    # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9
+    # Nature / physics: 550, 354–359 (2017) | 116, 1009 (1998)
     re.compile(
-        r"(?P<volume>\b\d+[A-Za-z]?|\b[IVXLC]+)\s*\((?P<issue>[^()]{1,20})\)\s*[,:]?\s*(?:pp?\.\s*)?"
+        r"(?P<volume>\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        rf"\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
+    ),
+    # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
+    re.compile(
+        rf"(?P<volume>\b\d+[A-Za-z]?|\b[IVXLC]+)\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
+        r"(?P<issue>[^()]{1,20})\)\s*[,:]?\s*(?:pp?\.\s*)?"
         r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
     ),
     # 19: 437-488 | 1089:1-22 | 4:32
@@ -388,37 +410,13 @@ _NUMBERS = [
         rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s)"
     ),
     # 2(3) without pages
-    re.compile(r"(?P<volume>\b\d{1,5})\s*\((?P<issue>\d[^()]{0,10})\)"),
+    re.compile(rf"(?P<volume>\b\d{{1,5}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
 ]
 _PLACE_PUBLISHER = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]+)?)?)\s*:\s*"
     r"(?P<publisher>[^:;.,()][^:;()]{1,80}?)(?=\s*(?:[,.;]\s*|\s)(?:(?:c\s*)?"
     + YEAR
     + r"|\d|pp?\.|$)|\s*[.;]?\s*$|\s*\()"
-)
-_PUBLISHER_WORDS = re.compile(
-    r"\b(?:Press|Verlag|Publish\w*|Publications?|Pub\.?|Books|Editions?|Éditions|Editora|Editorial|Edizioni|Wiley|"
-    r"Springer|Elsevier|Routledge|Macmillan|Penguin|Harper\w*|Blackwell|Academic|Sage|CRC|McGraw[- ]Hill|Norton|"
-    r"Houghton|Knopf|Random House|Basic|Kluwer|Pergamon|Taylor\s*&\s*Francis|Cambridge|Oxford|MIT|Inc\.?|Ltd\.?|Co\.?|"
-    r"GmbH|Gallimard|Seuil|Suhrkamp|Beck|Hanser|Brill|Mouton|Benjamins)\b"
-)
-_THESIS = re.compile(
-    r"\b(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|M\.?A\.?|M\.?Sc\.?|MSc|Diploma|Bachelor'?s?)\s*(?:thesis|dissertation|diss\.)|"
-    r"\b(?:thesis|dissertation|Dissertation|Diss\.|Doktorarbeit|Habilitationsschrift|thèse|tesis|tese)\b",
-    re.IGNORECASE,
-)
-_REPORT = re.compile(
-    r"\b(?:Technical|Tech\.?|Research|Working|Discussion|Policy|Final|Annual|Internal)\s+(?:Rep(?:ort)?\.?|Paper|Note|Memorandum)\b|"
-    r"\b(?:Report|Rapport|Bericht)\s+(?:No|Nr|Number|#)\.?|\bTR[-\s]?\d|\bWorking\s+Paper\b|\bArbeitspapier\b",
-    re.IGNORECASE,
-)
-_CONFERENCE = re.compile(
-    r"\b(?:Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Colloquium|Meeting|Kongress|"
-    r"Tagung|Actes|Summit|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|"
-    r"INTERSPEECH|CHI|UIST|WWW|SIGGRAPH)\b"
-)
-_WEB = re.compile(
-    r"\b(?:Retrieved|Accessed|Available|website|web\s?site|blog|homepage|online)\b", re.IGNORECASE
 )
 
 
@@ -510,15 +508,30 @@ def _take_year_anywhere(text: str, fields: _Fields) -> None:
 
 
 def _split_publisher(text: str, fields: _Fields) -> str:
-    """Find "Place: Publisher" (or "Publisher, Place") in ``text``; return what is left."""
+    """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left."""
     match = _PLACE_PUBLISHER.search(text)
     if match and not re.search(r"\d", match.group("place")):
-        place = match.group("place").strip()
-        # "Edited by X. Boston" → keep only the last sentence as the place
-        place = re.split(r"\.\s+", place)[-1]
-        fields.set("publisher-place", place)
+        place = match.group("place")
+        # "Europäische Städte. Berlin: Akademie Verlag" — only the last sentence is the place
+        cut = max(place.rfind(". "), -1) + 1
+        fields.set("publisher-place", place[cut:].strip())
         fields.set("publisher", match.group("publisher").strip())
-        return (text[: match.start()] + " " + text[match.end() :]).strip(" ,.;")
+        kept = text[: match.start() + cut] + " " + text[match.end() :]
+        return kept.strip(" ,.;")
+    pieces = [p.strip() for p in re.split(r"\s*[,;]\s*", text) if p.strip()]
+    for index, piece in enumerate(pieces):
+        if not is_place(piece):
+            continue
+        neighbours = [i for i in (index + 1, index - 1) if 0 <= i < len(pieces)]
+        for other in neighbours:
+            candidate = pieces[other]
+            if PUBLISHER_WORDS.search(candidate) or (other == index + 1 and not re.search(r"\d", candidate)):
+                fields.set("publisher-place", piece)
+                fields.set("publisher", candidate)
+                rest = [p for i, p in enumerate(pieces) if i not in {index, other}]
+                return ", ".join(rest)
+        fields.set("publisher-place", piece)
+        return ", ".join(p for i, p in enumerate(pieces) if i != index)
     return text
 
 
@@ -544,11 +557,11 @@ def _take_tail(text: str, fields: _Fields) -> None:
         if names_end and _names_ok(names_end.group(1)):
             fields.editor = fields.editor or parse_names(names_end.group(1)).names
             text = (text[: edited.start()] + ". " + after[names_end.end(1) :]).strip(" .")
-    thesis = _THESIS.search(text)
+    thesis = THESIS.search(text)
     if thesis:
         fields.hints.add("thesis")
         fields.set("genre", thesis.group(0))
-    if _REPORT.search(text) or _REPORT.search(fields.variables.get("title", "")):
+    if REPORT.search(text) or REPORT.search(fields.variables.get("title", "")):
         fields.hints.add("report")
     start, end = _take_numbers(text, fields)
     before = text[:start] if start < len(text) else text
@@ -574,20 +587,20 @@ def _take_tail(text: str, fields: _Fields) -> None:
         container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:")
         if "publisher" in fields.variables or "container-title" in fields.variables:
             fields.set("container-title", container)
-        elif _PUBLISHER_WORDS.search(container) and not _looks_like_journal(container, fields):
+        elif PUBLISHER_WORDS.search(container) and not _looks_like_journal(container, fields):
             fields.set("publisher", container)
         else:
             fields.set("container-title", container)
         if rest:
             rest = rest.strip(" .,;")
-            if rest and "publisher" not in fields.variables and _PUBLISHER_WORDS.search(rest):
+            if rest and "publisher" not in fields.variables and PUBLISHER_WORDS.search(rest):
                 fields.set("publisher", rest)
             elif rest:
                 fields.leftovers.append(rest)
     if after:
         after = _PRINTED_DATE.sub(" ", after).strip(" ,.;:()")
         if after and not re.fullmatch(r"[\W\d]*", after):
-            if "publisher" not in fields.variables and _PUBLISHER_WORDS.search(after):
+            if "publisher" not in fields.variables and PUBLISHER_WORDS.search(after):
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)

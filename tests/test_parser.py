@@ -1,0 +1,252 @@
+"""Field parsing: one reference string in, the right CSL fields out, across citation styles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import refnorm
+from refnorm.parser import MAX_REFERENCE_LENGTH
+
+
+def family_names(csl: dict[str, Any], role: str = "author") -> list[str]:
+    return [n.get("family") or n.get("literal", "") for n in csl.get(role, [])]
+
+
+# (id, reference, expected subset of the CSL item; "author"/"editor" list family names)
+CASES: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "vancouver",
+        "Watson JD, Crick FH. Molecular structure of nucleic acids; a structure for deoxyribose nucleic acid. "
+        "Nature. 1953 Apr 25;171(4356):737-8. doi: 10.1038/171737a0. PMID: 13054692.",
+        {
+            "author": ["Watson", "Crick"],
+            "title": "Molecular structure of nucleic acids; a structure for deoxyribose nucleic acid",
+            "container-title": "Nature",
+            "issued": [1953, 4, 25],
+            "volume": "171",
+            "issue": "4356",
+            "page": "737-738",
+            "DOI": "10.1038/171737a0",
+            "PMID": "13054692",
+            "type": "article-journal",
+        },
+    ),
+    (
+        "vancouver-compound-family",
+        "Garcia Marquez G, van der Berg JA, O'Neill S, et al. Stem cell niches in adipose tissue. "
+        "Cell Metab. 2015;21(2):102-15.",
+        {
+            "author": ["Garcia Marquez", "Berg", "O'Neill"],
+            "volume": "21",
+            "issue": "2",
+            "page": "102-115",
+            "container-title": "Cell Metab",
+            "issued": [2015],
+        },
+    ),
+    (
+        "apa",
+        "Kahneman, D., & Tversky, A. (1979). Prospect theory: An analysis of decision under risk. "
+        "Econometrica, 47(2), 263–291. https://doi.org/10.2307/1914185",
+        {
+            "author": ["Kahneman", "Tversky"],
+            "title": "Prospect theory: An analysis of decision under risk",
+            "container-title": "Econometrica",
+            "volume": "47",
+            "issue": "2",
+            "page": "263-291",
+            "DOI": "10.2307/1914185",
+            "issued": [1979],
+            "type": "article-journal",
+        },
+    ),
+    (
+        "apa-chapter",
+        "Miller, G. A., & Chomsky, N. (1963). Finitary models of language users. In R. D. Luce, R. R. Bush, "
+        "& E. Galanter (Eds.), Handbook of mathematical psychology (Vol. 2, pp. 419–491). New York: Wiley.",
+        {
+            "author": ["Miller", "Chomsky"],
+            "editor": ["Luce", "Bush", "Galanter"],
+            "title": "Finitary models of language users",
+            "container-title": "Handbook of mathematical psychology",
+            "page": "419-491",
+            "publisher": "Wiley",
+            "publisher-place": "New York",
+            "type": "chapter",
+        },
+    ),
+    (
+        "chicago-book",
+        "Kuhn, Thomas S. The Structure of Scientific Revolutions. Chicago: University of Chicago Press, 1962.",
+        {
+            "author": ["Kuhn"],
+            "title": "The Structure of Scientific Revolutions",
+            "publisher-place": "Chicago",
+            "publisher": "University of Chicago Press",
+            "issued": [1962],
+            "type": "book",
+        },
+    ),
+    (
+        "mla-mixed-names",
+        'Strunk, William, and E. B. White. "Omitting Needless Words." The Elements of Style, vol. 4, 1999, '
+        "pp. 23-25.",
+        {
+            "author": ["Strunk", "White"],
+            "title": "Omitting Needless Words",
+            "volume": "4",
+            "page": "23-25",
+            "issued": [1999],
+        },
+    ),
+    (
+        "ieee",
+        '[7] C. E. Shannon, "A mathematical theory of communication," Bell Syst. Tech. J., vol. 27, no. 3, '
+        "pp. 379–423, Jul. 1948.",
+        {
+            "author": ["Shannon"],
+            "title": "A mathematical theory of communication",
+            "container-title": "Bell Syst. Tech. J",
+            "volume": "27",
+            "issue": "3",
+            "page": "379-423",
+            "issued": [1948],
+            "citation-number": "7",
+        },
+    ),
+    (
+        "harvard-comma-year",
+        "Hochreiter, S. and Schmidhuber, J., 1997. Long short-term memory. Neural Computation, 9(8), "
+        "pp.1735-1780.",
+        {
+            "author": ["Hochreiter", "Schmidhuber"],
+            "title": "Long short-term memory",
+            "container-title": "Neural Computation",
+            "volume": "9",
+            "issue": "8",
+            "page": "1735-1780",
+            "issued": [1997],
+        },
+    ),
+    (
+        "thesis",
+        "Nash, J. F. (1950). Non-cooperative games (Doctoral dissertation, Princeton University).",
+        {"author": ["Nash"], "title": "Non-cooperative games", "issued": [1950], "type": "thesis"},
+    ),
+    (
+        "arxiv-preprint",
+        "Vaswani A, Shazeer N, Parmar N, et al. Attention is all you need. arXiv:1706.03762. 2017.",
+        {
+            "author": ["Vaswani", "Shazeer", "Parmar"],
+            "title": "Attention is all you need",
+            "issued": [2017],
+            "type": "article",
+        },
+    ),
+    (
+        "organisation-author",
+        "World Health Organization. Global report on diabetes. Geneva: World Health Organization; 2016.",
+        {
+            "author": ["World Health Organization"],
+            "title": "Global report on diabetes",
+            "publisher-place": "Geneva",
+            "issued": [2016],
+            "type": "book",
+        },
+    ),
+    (
+        "german-in-hrsg",
+        "Müller, K.: Die Stadt im Mittelalter. In: Schmidt, H. (Hrsg.): Europäische Städte. Berlin: "
+        "Akademie Verlag 1999, S. 45-67.",
+        {
+            "author": ["Müller"],
+            "editor": ["Schmidt"],
+            "title": "Die Stadt im Mittelalter",
+            "container-title": "Europäische Städte",
+            "page": "45-67",
+            "type": "chapter",
+        },
+    ),
+    (
+        "pii-and-epub",
+        "Doe J, Roe R. A trial of something. Lancet. 2020;395(10223):e1-e9. pii: S0140-6736(20)30001-0. "
+        "Epub 2020 Jan 6.",
+        {
+            "author": ["Doe", "Roe"],
+            "container-title": "Lancet",
+            "volume": "395",
+            "issue": "10223",
+            "note": "pii: S0140-6736(20)30001-0",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("reference", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_parse_reference_fields(reference: str, expected: dict[str, Any]) -> None:
+    """Each style's reference yields the expected CSL fields (only the listed keys are compared)."""
+    csl = refnorm.parse_reference(reference).to_csl()
+    for key, value in expected.items():
+        if key in {"author", "editor"}:
+            assert family_names(csl, key) == value, key
+        elif key == "issued":
+            assert csl["issued"]["date-parts"][0] == value
+        else:
+            assert csl.get(key) == value, key
+
+
+def test_et_al_marks_truncated_list() -> None:
+    """ "et al." is not a name: the list is marked truncated instead."""
+    ref = refnorm.parse_reference("Smith J, Jones K, et al. A title here. J Test. 2001;1:1-2.")
+    assert [n.family for n in ref.author] == ["Smith", "Jones"]
+    assert ref.truncated_authors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\x00\x01\x02",
+        "hello world",
+        "1234567890",
+        "((((((((((",
+        "....,,,,;;;;",
+        "é" * 5000,
+        "G. W. and L. B. and M. M. G. and " * 200,
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "control",
+        "prose",
+        "digits",
+        "brackets",
+        "punctuation",
+        "accents",
+        "initials-run",
+    ],
+)
+def test_bad_input_never_raises(text: str) -> None:
+    """parse_reference returns a Reference (with raw kept) for any text instead of raising."""
+    ref = refnorm.parse_reference(text)
+    assert ref.raw == text
+
+
+def test_overlong_input_is_kept_whole_with_a_diagnostic() -> None:
+    """Text far longer than any reference is kept in raw/leftovers and flagged P201, not parsed."""
+    text = "word " * (MAX_REFERENCE_LENGTH // 4)
+    ref = refnorm.parse_reference(text)
+    assert [d.code for d in ref.diagnostics] == ["P201"]
+    assert ref.leftovers == (text,)
+
+
+def test_identifiers_do_not_leak_into_other_fields() -> None:
+    """A DOI, URL and PMID are found and cut out of title and container."""
+    ref = refnorm.parse_reference(
+        "Roe A. Title of work. J Things. 2010;3:4-5. https://example.org/paper PMID: 123456 doi:10.1000/xyz"
+    )
+    assert ref.doi == "10.1000/xyz" and ref.url == "https://example.org/paper" and ref.get("PMID") == "123456"
+    assert "http" not in ref.title + ref.container_title and "10.1000" not in ref.container_title
