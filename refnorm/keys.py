@@ -11,7 +11,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from refnorm.model import Reference
 
@@ -93,7 +93,7 @@ def is_valid_key(key: str) -> bool:
     return bool(_KEY_CHARS.fullmatch(key)) and any(c.isalpha() for c in key)
 
 
-def _suffixes() -> Iterable[str]:
+def _suffixes() -> Iterator[str]:
     letters = "abcdefghijklmnopqrstuvwxyz"
     yield from letters
     for first in letters:
@@ -120,10 +120,12 @@ def assign_keys(refs: Iterable[Reference]) -> list[str]:
             owner[i] = True
     counts = Counter(key.lower() for i, key in enumerate(wanted) if not owner[i])
     result: list[str] = []
+    suffixes: dict[str, Iterator[str]] = {}  # one running suffix sequence per base: linear, not quadratic
     for i, key in enumerate(wanted):
         if not owner[i]:
             if counts[key.lower()] > 1 or key.lower() in used:
-                key = next(key + s for s in _suffixes() if (key + s).lower() not in used)
+                sequence = suffixes.setdefault(key.lower(), _suffixes())
+                key = next(key + s for s in sequence if (key + s).lower() not in used)
             used.add(key.lower())
         result.append(key)
     return result

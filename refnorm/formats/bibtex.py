@@ -88,6 +88,8 @@ _FIELD_TO_CSL = {field: csl for csl, field in BIBTEX_FIELDS.items() if field not
 _FIELD_TO_CSL.update({field: csl for field, csl in BIBTEX_FIELD_ALIASES.items() if field not in _HANDLED})
 _DEFAULT_GENRE = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 _ARXIV_NUMBER = re.compile(r"^arxiv:\s*(\S+)$", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_SIMPLE_NAME = re.compile(r"^([A-Z][^\s,{}\\]*(?: [A-Z][^\s,{}\\]*)*), ([^,{}\\]+)$")
 _URLISH = re.compile(r"^(?:\\url\{)?(?:https?|ftp)://", re.IGNORECASE)
 
 
@@ -115,7 +117,8 @@ def _resolve(value: str, macros: Mapping[str, str]) -> tuple[str, list[str]]:
     """A raw field value with macros and concatenation resolved, and the undefined macro names."""
     out: list[str] = []
     missing: list[str] = []
-    for part in _split_concatenation(value.strip()):
+    value = value.strip()
+    for part in _split_concatenation(value) if "#" in value else [value]:
         if len(part) >= 2 and ((part[0] == "{" and part[-1] == "}") or (part[0] == '"' and part[-1] == '"')):
             out.append(part[1:-1])
         elif part.isdigit() or not part:
@@ -163,8 +166,15 @@ def _names(
     names: list[Name] = []
     truncated = False
     problems: list[Diagnostic] = []
-    for part in split_name_list(value):
+    # pybtex's splitter and Person parser are exact but slow; names without braces, backslashes or
+    # lower-case (von) words in "Last, First" form give the same result by plain splitting.
+    parts = _AND.split(value) if "{" not in value else split_name_list(value)
+    for part in parts:
         part = part.strip()
+        simple = _SIMPLE_NAME.match(part)
+        if simple and part.lower() != "others":
+            names.append(Name(family=simple.group(1), given=simple.group(2)))
+            continue
         if part.lower() == "others":
             truncated = True
             continue

@@ -108,11 +108,14 @@ def _items(text: str, source: str) -> list[tuple[Any, str, int]]:
     # Walk the array again to learn where each item starts (for line numbers and raw text).
     found: list[tuple[Any, str, int]] = []
     pos = text.index("[") + 1
+    line, counted = 1, 0
     for _ in data:
         while text[pos] in " \t\r\n,":
             pos += 1
         item, end = decoder.raw_decode(text, pos)
-        found.append((item, text[pos:end], text.count("\n", 0, pos) + 1))
+        line += text.count("\n", counted, pos)
+        counted = pos
+        found.append((item, text[pos:end], line))
         pos = end
     return found
 

@@ -25,6 +25,7 @@ _TEXT_MACROS = {"textbraceleft": "{", "textbraceright": "}", "textasciicircum": 
 # Literal braces are written as macros, not \{ \}: BibTeX counts every brace when matching.
 _SPECIAL_TEXT = {"{": r"\textbraceleft{}", "}": r"\textbraceright{}", "$": r"\$"}
 _SPECIAL_TEXT.update({char: f"\\{name}{{}}" for name, char in _TEXT_MACROS.items() if char not in "{}"})
+_NEEDS_ENCODING = re.compile(r"[^\x20-\x7e]|[\\{}^$&%#_~]")
 _VERBATIM_ESCAPES = re.compile(r"\\([_%&#$])")
 _SPACE_RUN = re.compile(r"\s+")
 
@@ -45,6 +46,7 @@ def _decoder() -> Any:
     return LatexNodes2Text(latex_context=context, math_mode="verbatim", keep_braced_groups=False)
 
 
+@functools.lru_cache(maxsize=65536)  # names and journal titles repeat throughout a .bib
 def decode(text: str) -> tuple[str, bool]:
     """Unicode text for a LaTeX field value, and whether it decoded cleanly."""
     ok = True
@@ -106,6 +108,8 @@ def encode(text: str, *, unicode: bool = False) -> str:
 
     ``unicode=False`` also turns non-ASCII letters into LaTeX accents (``ü`` → ``\\"u``).
     """
+    if not _NEEDS_ENCODING.search(text):
+        return text
     out = []
     pos = 0
     for match in _MATH.finditer(text):

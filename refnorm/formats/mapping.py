@@ -225,9 +225,8 @@ def csl_type_for_bibtex(entry_type: str, fields: Mapping[str, str]) -> str:
     csl = BIBTEX_TYPE_TO_CSL.get(entry_type, "document")
     if csl in ("document", "webpage") and (fields.get("eprint") or fields.get("archiveprefix")):
         return "article"  # a preprint: @misc/@online with an eprint (arXiv, bioRxiv…)
-    if csl == "document":
-        if fields.get("url") and not (fields.get("publisher") or fields.get("journal")):
-            return "webpage"
+    if csl == "document" and fields.get("url") and not (fields.get("publisher") or fields.get("journal")):
+        return "webpage"
     return csl
 
 
