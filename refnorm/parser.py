@@ -356,7 +356,11 @@ def _find_closing_single(text: str, start: int, closer: str) -> int:
 # -- 4. the tail: editors, container, numbers, publisher ----------------------------------------------
 
 _IN = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im)\s*:?\s+")
-_EDITED_BY = re.compile(r"[.,]?\s*(?:edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|herausgegeben\s+von)\s+", re.I)
+_EDITED_BY = re.compile(
+    r"[.,]?\s*(?:edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
+    r"(?-i:(?:Eds?|eds?|red|Red|dir|Dir)\.))\s+(?=[A-Z])",
+    re.I,
+)
 _EDITOR_MARK = re.compile(
     r"\s*[(\[]?\b(?:eds?|editors?|\(?hrsg|hg|éds?|coords?|comps?|dirs?)\b\.?(?:\s*[)\]])?\s*[.,:]?\s*",
     re.IGNORECASE,
@@ -409,6 +413,10 @@ _NUMBERS = [
         r"(?P<volume>\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
         rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s)"
     ),
+    # (38): 284-311 — an issue number with no volume
+    re.compile(
+        rf"\((?!{YEAR}\))(?P<issue>\d{{1,4}})\)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
+    ),
     # 2(3) without pages
     re.compile(rf"(?P<volume>\b\d{{1,5}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
 ]
@@ -424,7 +432,14 @@ def _take_editors(text: str, fields: _Fields) -> str:
     """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it."""
     for mark in _EDITOR_MARK.finditer(text[:400]):
         candidate = text[: mark.start()].strip(" ,")
-        if candidate and _names_ok(candidate):
+        if candidate and (
+            _names_ok(candidate)
+            or (
+                mark.group(0).strip().startswith("(")
+                and len(candidate) < 200
+                and not re.search(r"\d", candidate)
+            )
+        ):
             names = parse_names(candidate)
             fields.editor = names.names
             return text[mark.end() :].lstrip(" ,.:")
@@ -543,8 +558,15 @@ _PRINTED_DATE = re.compile(
 )
 
 
+_LATER_IN = re.compile(r"(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z])")
+
+
 def _take_tail(text: str, fields: _Fields) -> None:
     text = text.strip()
+    later = _LATER_IN.search(text, 1)
+    if later and "title" in fields.variables and not re.search(r"\d", text[: later.start()]):
+        fields.variables["title"] += ". " + text[: later.start()].strip(" .,")
+        text = text[later.start() :].lstrip(" .,")
     in_match = _IN.match(text)
     if in_match:
         fields.hints.add("in")
@@ -585,7 +607,11 @@ def _take_tail(text: str, fields: _Fields) -> None:
     if before:
         container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
         container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:")
-        if "publisher" in fields.variables or "container-title" in fields.variables:
+        if "publisher" in fields.variables and not (
+            fields.hints & {"in"} or fields.variables.keys() & {"volume", "issue", "page"}
+        ):
+            fields.leftovers.append(container)  # a book: series, edition or subtitle, not a container
+        elif "publisher" in fields.variables or "container-title" in fields.variables:
             fields.set("container-title", container)
         elif PUBLISHER_WORDS.search(container) and not _looks_like_journal(container, fields):
             fields.set("publisher", container)
