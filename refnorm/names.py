@@ -23,7 +23,40 @@ from refnorm.model import Name
 __all__ = ["NameList", "is_name_list", "looks_like_initials", "parse_name", "parse_names"]
 
 PARTICLES = frozenset(
-    ["van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "do", "du", "la", "le", "les", "ten", "ter", "te", "zu", "zur", "vom", "dei", "degli", "d'", "d’", "al", "el", "bin", "ibn", "y", "mac"]
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "dos",
+        "do",
+        "du",
+        "la",
+        "le",
+        "les",
+        "ten",
+        "ter",
+        "te",
+        "zu",
+        "zur",
+        "vom",
+        "dei",
+        "degli",
+        "d'",
+        "d’",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "y",
+        "mac",
+    ]
 )
 # Latin-1, Latin Extended-A (Ž, Ł, Ő… alternate upper/lower there, so the range is in both), Greek, Cyrillic
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-žΑ-ΩА-ЯЁ"
@@ -49,7 +82,29 @@ _ORG_WORDS = re.compile(
     r"Inc|Ltd|Team|Consortium|Collaboration|Network|Program(?:me)?|Nations|Bank|Federal|National|Survey|"
     r"Authority|Administration|Union|Institut|Bundesamt|Academy|Trust|Panel|Forum|Federation)\b"
 )
-_ORG_GLUE = frozenset(["of", "for", "and", "the", "on", "in", "de", "du", "des", "für", "und", "y", "et", "la", "le", "les", "der", "die", "das"])
+_ORG_GLUE = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "the",
+        "on",
+        "in",
+        "de",
+        "du",
+        "des",
+        "für",
+        "und",
+        "y",
+        "et",
+        "la",
+        "le",
+        "les",
+        "der",
+        "die",
+        "das",
+    ]
+)
 _SEPARATOR = re.compile(r"\s*(?:;|,?\s+(?:and|und|et|y|e|with|и)\s+|,?\s*&\s*|,)\s*", re.IGNORECASE)
 
 
@@ -92,7 +147,7 @@ def _form(piece: str) -> str:
 
 # piece forms (see module docstring); S = optional suffix
 _FAMILY_ONLY = re.compile(r"^P*W(?:P*W){0,2}S?$")
-_GIVEN_ONLY = re.compile(r"^(?:I|W{1,3}|WI|WWI|IW)S?$")
+_GIVEN_ONLY = re.compile(r"^(?:I|W{1,3}|WI|WWI|IW)P{0,2}S?$")  # "Françoise de" keeps its particle
 _VANCOUVER = re.compile(r"^P*W(?:P*W){0,2}IS?$")
 _NATURAL = re.compile(r"^(?:IP*W(?:P*W)?|W(?:W|I){0,2}P*W)S?$")
 

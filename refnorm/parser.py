@@ -63,7 +63,7 @@ class _Fields:
 _LABEL = re.compile(
     r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s*[-–]\s|(\d{1,3})\s+(?=[^\W\d]))\s*"
 )
-_SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+)\s*[.,]?\s*")
+_SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+|[-–•*·]\s)\s*[.,]?\s*")
 _YEAR_PAREN = re.compile(
     rf"[(\[]\s*(?:(?:c\.\s*)?{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}}[a-z]?)?(?:\s*,?\s*[^()\[\]]{{0,30}})?|"
     r"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|en\s+prensa|undated)\s*[)\]]",
@@ -188,7 +188,7 @@ def _piece_forms(prefix: str) -> str:
 
 _LEADING_DATE = re.compile(
     rf"^\s*[,.]?\s*(?:[(\[]\s*(?P<p>[^()\[\]]{{1,40}}?)\s*[)\]]|(?P<y>{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}})?"
-    rf"(?:,?\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?\b)?))\s*[.,:;]?\s*",
+    rf"(?:,?\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?\b)?))(?:\s*\[{YEAR}\])?\s*[.,:;]?\s*",
     re.IGNORECASE,
 )
 _NO_DATE = re.compile(r"^(?:n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|undated)$", re.IGNORECASE)
@@ -305,6 +305,9 @@ def _title_end(text: str, comma_style: bool) -> int:
     cue = _DETAIL_CUE.search(text, 8, end)
     if cue:
         end = cue.start()
+        # "Going Public: …, Fordham Law Review, 83(5), …": numbers right after a comma-separated container
+        if text[cue.start() : cue.start() + 1] == "," and not text[cue.start() :].lstrip(", ")[:1].isalpha():
+            comma_style = True
     if comma_style:
         comma = _COMMA_BOUNDARY.search(text, 8, end)
         if comma:
