@@ -62,7 +62,7 @@ _ACCESS_WORDS = (
     "zugegriffen",
     "date of access",
 )
-_FINDERS: tuple[tuple[str, Callable[[str], list[tuple[str, int, int]]], str], ...] = (
+_FINDERS: tuple[tuple[str, Callable[[str], Sequence[tuple[str, int, int]]], str], ...] = (
     ("pmc", identifiers.find_pmcids, "PMCID"),
     ("pmid", identifiers.find_pmids, "PMID"),
     ("pubmed", identifiers.find_pmids, "PMID"),
@@ -89,7 +89,7 @@ def _cut(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def _collect(
     text: str,
-    finder: Callable[[str], list[tuple[str, int, int]]],
+    finder: Callable[[str], Sequence[tuple[str, int, int]]],
     key: str,
     variables: dict[str, str],
     spans: list[tuple[int, int]],
@@ -136,14 +136,13 @@ def extract_identifiers(text: str) -> Extracted:
         if any(s <= start < e for s, e in url_spans):
             continue
         tail = text[end:]
-        if _DOI_LABEL_BEFORE.search(text[max(0, start - 6) : start + 4]) or text[
-            start:end
-        ].lower().startswith("doi"):
+        labelled = _DOI_LABEL_BEFORE.search(text[max(0, start - 6) : start + 4])
+        broken = tail and _DOI_TAIL.match(tail) and (text[end - 1] in "./" or tail[:1] == ".")
+        if broken and (labelled or text[start:end].lower().startswith("doi")):
             # "doi: 10.1002/ ldr. 1091" — join the broken pieces when they run to the end of the text
-            if tail and _DOI_TAIL.match(tail) and (text[end - 1] in "./" or tail[:1] == "."):
-                joined = normalize_doi(re.sub(r"\s+", "", doi + tail))
-                if joined:
-                    doi, end = joined, len(text)
+            joined = normalize_doi(re.sub(r"\s+", "", doi + tail))
+            if joined:
+                doi, end = joined, len(text)
         variables.setdefault("DOI", doi)
         spans.append((start, end))
     lowered = text.lower()

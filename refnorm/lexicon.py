@@ -10,26 +10,27 @@ import re
 __all__ = ["CONFERENCE", "PLACE", "PUBLISHER_WORDS", "REPORT", "THESIS", "is_place"]
 
 _PLACES = """
-Amsterdam Ann_Arbor Athens Baltimore Barcelona Basel Beijing Berkeley Berlin Bern Bologna Bonn Boston Boulder
-Bruxelles Brussels Budapest Buenos_Aires Cambridge Chicago Chichester Copenhagen Darmstadt Dordrecht Dresden
-Düsseldorf Edinburgh Firenze Florence Frankfurt Freiburg Geneva Genève Glasgow Göttingen Graz Hamburg Hannover
-Heidelberg Helsinki Hoboken Hong_Kong Innsbruck Ithaca Jena Kiel Köln Cologne Kraków Leiden Leipzig Lisboa
-Lisbon London Los_Angeles Louvain Lyon Madrid Mainz Manchester Marburg Melbourne Mexico Milano Milan Montréal
-Montreal Moscow Moskva Москва München Munich Münster Napoli Naples New_Delhi New_Haven New_York Norwood Nürnberg
-Oslo Ottawa Oxford Padova Paris Philadelphia Pisa Prague Praha Princeton Rio_de_Janeiro Roma Rome Rotterdam
-Salzburg San_Diego San_Francisco Santiago São_Paulo Sao_Paulo Singapore St._Petersburg Stockholm Stuttgart
-Sydney Tokyo Toronto Torino Turin Tübingen Upper_Saddle_River Utrecht Valencia Vancouver Venezia Venice Warsaw
-Warszawa Washington Wien Vienna Wiesbaden Würzburg Zürich Zurich Thousand_Oaks Newbury_Park Westport Malden
-Amherst Austin Cincinnati Lincoln Minneapolis Nashville Norman Pittsburgh Seattle Stanford Urbana Bloomington
-Durham Evanston Madison Baton_Rouge Chapel_Hill Columbus Berlin/New_York Heidelberg/Berlin Santa_Barbara Lanham
-Mahwah Hillsdale Totowa Englewood_Cliffs Reading Harmondsworth Basingstoke Aldershot Abingdon Cheltenham
-Newcastle Bristol Leeds Sheffield Nottingham Brighton Dublin Cork Belfast Lausanne Neuchâtel Bordeaux Lille
-Marseille Toulouse Strasbourg Grenoble Nantes Rennes Montpellier Nancy Québec Quebec Quito Lima Bogotá Caracas
-Granada Sevilla Salamanca Zaragoza Coimbra Porto Bergen Uppsala Lund Aarhus Groningen Nijmegen Gent Ghent
-Leuven Antwerpen Antwerp Kyiv Kiev Warsaw Wrocław Poznań Bratislava Ljubljana Zagreb Beograd Belgrade Sofia
-Bucharest București Istanbul Ankara Tehran Cairo Jerusalem Tel_Aviv Delhi Mumbai Bombay Calcutta Kolkata
-Chennai Madras Bangalore Karachi Lahore Dhaka Jakarta Manila Bangkok Kuala_Lumpur Seoul Taipei Shanghai
-Nairobi Johannesburg Cape_Town Pretoria Auckland Wellington Canberra Brisbane Perth Adelaide
+Amsterdam Ann_Arbor Athens Baltimore Barcelona Basel Beijing Berkeley Berlin Bern Bologna Bonn Boston
+Boulder Bruxelles Brussels Budapest Buenos_Aires Cambridge Chicago Chichester Copenhagen Darmstadt Dordrecht
+Dresden Düsseldorf Edinburgh Firenze Florence Frankfurt Freiburg Geneva Genève Glasgow Göttingen Graz
+Hamburg Hannover Heidelberg Helsinki Hoboken Hong_Kong Innsbruck Ithaca Jena Kiel Köln Cologne Kraków Leiden
+Leipzig Lisboa Lisbon London Los_Angeles Louvain Lyon Madrid Mainz Manchester Marburg Melbourne Mexico
+Milano Milan Montréal Montreal Moscow Moskva Москва München Munich Münster Napoli Naples New_Delhi New_Haven
+New_York Norwood Nürnberg Oslo Ottawa Oxford Padova Paris Philadelphia Pisa Prague Praha Princeton
+Rio_de_Janeiro Roma Rome Rotterdam Salzburg San_Diego San_Francisco Santiago São_Paulo Sao_Paulo Singapore
+St._Petersburg Stockholm Stuttgart Sydney Tokyo Toronto Torino Turin Tübingen Upper_Saddle_River Utrecht
+Valencia Vancouver Venezia Venice Warsaw Warszawa Washington Wien Vienna Wiesbaden Würzburg Zürich Zurich
+Thousand_Oaks Newbury_Park Westport Malden Amherst Austin Cincinnati Lincoln Minneapolis Nashville Norman
+Pittsburgh Seattle Stanford Urbana Bloomington Durham Evanston Madison Baton_Rouge Chapel_Hill Columbus
+Berlin/New_York Heidelberg/Berlin Santa_Barbara Lanham Mahwah Hillsdale Totowa Englewood_Cliffs Reading
+Harmondsworth Basingstoke Aldershot Abingdon Cheltenham Newcastle Bristol Leeds Sheffield Nottingham
+Brighton Dublin Cork Belfast Lausanne Neuchâtel Bordeaux Lille Marseille Toulouse Strasbourg Grenoble Nantes
+Rennes Montpellier Nancy Québec Quebec Quito Lima Bogotá Caracas Granada Sevilla Salamanca Zaragoza Coimbra
+Porto Bergen Uppsala Lund Aarhus Groningen Nijmegen Gent Ghent Leuven Antwerpen Antwerp Kyiv Kiev Warsaw
+Wrocław Poznań Bratislava Ljubljana Zagreb Beograd Belgrade Sofia Bucharest București Istanbul Ankara Tehran
+Cairo Jerusalem Tel_Aviv Delhi Mumbai Bombay Calcutta Kolkata Chennai Madras Bangalore Karachi Lahore Dhaka
+Jakarta Manila Bangkok Kuala_Lumpur Seoul Taipei Shanghai Nairobi Johannesburg Cape_Town Pretoria Auckland
+Wellington Canberra Brisbane Perth Adelaide
 """
 PLACE_NAMES = frozenset(p.replace("_", " ") for p in _PLACES.split())
 PLACE = "|".join(sorted((re.escape(p) for p in PLACE_NAMES), key=len, reverse=True))

@@ -145,9 +145,24 @@ def _strip_label(text: str) -> tuple[str, str]:
     return label, text[match.end() :]
 
 
-_HARD_STOP = re.compile(
-    rf"\d|(?:^|[\s(])(?!(?:{'|'.join(sorted(PARTICLES | {'and', 'und', 'et', 'al', 'y', 'e', 'with', 'eds', 'ed', 'hrsg', 'hg', 'editors', 'editor', 'others'}))})\b)[a-zß-ÿ]"
-)
+_NAME_LIST_WORDS = PARTICLES | {
+    "and",
+    "und",
+    "et",
+    "al",
+    "y",
+    "e",
+    "with",
+    "eds",
+    "ed",
+    "hrsg",
+    "hg",
+    "editors",
+    "editor",
+    "others",
+}
+# A digit or a lower-case word that is no particle or list word: names cannot run past it.
+_HARD_STOP = re.compile(rf"\d|(?:^|[\s(])(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]")
 _AUTHOR_BOUNDARY = re.compile(r"(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b)")
 
 
@@ -642,7 +657,7 @@ def _looks_like_journal(text: str, fields: _Fields) -> bool:
 def _sentence_split_ok(text: str) -> bool:
     """A ". " inside the container part separates container from publisher — unless it is an abbreviation."""
     match = re.search(r"([\w]+)\. (?=[A-Z])", text)
-    return bool(match) and len(match.group(1)) > 4 and not match.group(1)[0].isupper()
+    return match is not None and len(match.group(1)) > 4 and not match.group(1)[0].isupper()
 
 
 # -- the entry point ----------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ def family_names(csl: dict[str, Any], role: str = "author") -> list[str]:
 CASES: list[tuple[str, str, dict[str, Any]]] = [
     (
         "vancouver",
-        "Watson JD, Crick FH. Molecular structure of nucleic acids; a structure for deoxyribose nucleic acid. "
+        "Watson JD, Crick FH. Molecular structure of nucleic acids; a structure for deoxyribose nucleic "
+        "acid. "
         "Nature. 1953 Apr 25;171(4356):737-8. doi: 10.1038/171737a0. PMID: 13054692.",
         {
             "author": ["Watson", "Crick"],
@@ -79,7 +80,8 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
     ),
     (
         "chicago-book",
-        "Kuhn, Thomas S. The Structure of Scientific Revolutions. Chicago: University of Chicago Press, 1962.",
+        "Kuhn, Thomas S. The Structure of Scientific Revolutions. Chicago: University of Chicago Press, "
+        "1962.",
         {
             "author": ["Kuhn"],
             "title": "The Structure of Scientific Revolutions",
