@@ -10,6 +10,7 @@ finding that can be repaired safely carries the edits that repair it (``fix``), 
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -943,15 +944,25 @@ def _sort_order(bib: BibFile) -> list[int]:
 def _pick(findings: Sequence[Finding]) -> list[Replace]:
     """Non-overlapping fix edits, first finding first (the rest wait for the next round)."""
     chosen: list[Replace] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, so each test looks at its neighbours only
+
+    def clashes(start: int, end: int) -> bool:
+        index = bisect.bisect_left(taken, (start, -1))
+        if index and taken[index - 1][1] > start:
+            return True
+        for other_start, other_end in taken[index:]:
+            if other_start > end or (other_start == end and start != end):
+                break
+            if (other_start < end and start < other_end) or (other_start, other_end) == (start, end):
+                return True
+        return False
+
     for finding in findings:
-        if not finding.fix:
-            continue
-        spans = [(rep.start, rep.end) for rep in finding.fix]
-        if any((s < e2 and s2 < e) or (s == s2 and e == e2) for s, e in spans for s2, e2 in taken):
+        if not finding.fix or any(clashes(rep.start, rep.end) for rep in finding.fix):
             continue
         chosen.extend(finding.fix)
-        taken.extend(spans)
+        for rep in finding.fix:
+            bisect.insort(taken, (rep.start, rep.end))
     return chosen
 
 
@@ -963,7 +974,11 @@ def fix_bib(
     ``fixed`` lists the repaired findings with their lines in ``text``; ``remaining`` lists what is
     left, with lines in the new text. Merging comes first, so fields a merge brings in are fixed too.
     """
-    config = config or Config()
+    with paused_gc():
+        return _fix(text, config or Config(), dedupe=dedupe, sort=sort, keys=keys)
+
+
+def _fix(text: str, config: Config, *, dedupe: bool, sort: bool, keys: bool) -> FixResult:
     first = parse_bib(text)
     merges: list[Merge] = []
     dropped_lines: set[int] = set()
@@ -984,17 +999,24 @@ def fix_bib(
         edits, renames = _key_edits(Context(bib, config))
         if edits:
             current = render(bib, edits)
-    fixed = [f for f in check_bib(first, config, fixes=True) if f.fix and f.line not in dropped_lines]
+    first_findings = check_bib(first, config, fixes=True)
+    fixed = [f for f in first_findings if f.fix and f.line not in dropped_lines]
+    # Each round re-reads the text it wrote, so offsets are always fresh; the last round's
+    # findings (no more edits) are what remains.
+    bib = first if current is text else parse_bib(current)
+    findings: list[Finding] | None = first_findings if bib is first else None
     for _ in range(8):
-        bib = parse_bib(current)
-        edits = _pick(check_bib(bib, config, fixes=True))
+        if findings is None:
+            findings = check_bib(bib, config, fixes=True)
+        edits = _pick(findings)
         if not edits:
             break
         current = render(bib, edits)
+        bib, findings = parse_bib(current), None
     if sort:
-        bib = parse_bib(current)
         order = _sort_order(bib)
         if order != list(range(len(bib.blocks))):
             current = render(bib, order=order)
-    remaining = check_bib(parse_bib(current), config)
+            bib, findings = parse_bib(current), None
+    remaining = findings if findings is not None else check_bib(bib, config)
     return FixResult(current, current != text, tuple(fixed), tuple(remaining), tuple(merges), tuple(renames))
