@@ -23,6 +23,8 @@ import csv
 import io
 import json
 import re
+import sys
+import types
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -639,3 +641,17 @@ def _merge_group(
     diagnostics += merger.diagnostics
     merged = merger.ref
     return replace(merged, diagnostics=merged.diagnostics + tuple(merger.diagnostics))
+
+
+class _CallableModule(types.ModuleType):
+    """``refnorm.dedupe`` names both this module and its function; importing the module (``from
+    refnorm.dedupe import …``) rebinds the package attribute to the module, so the module must
+    be callable too for ``refnorm.dedupe(refs)`` to keep working."""
+
+    def __call__(
+        self, refs: Iterable[Reference], *, fuzzy: bool = False, keep: Keep = "first"
+    ) -> DedupeResult:
+        return dedupe(refs, fuzzy=fuzzy, keep=keep)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -444,3 +444,13 @@ def test_report_formats() -> None:
     assert {d["code"] for d in data["diagnostics"]} == {"D401", "D403"}
     with pytest.raises(RefnormError):
         result.render_report("xml")  # type: ignore[arg-type]
+
+
+def test_package_attribute_stays_callable_after_module_import() -> None:
+    """``refnorm.dedupe(refs)`` works even after ``refnorm.dedupe`` the module was imported."""
+    import refnorm
+    import refnorm.dedupe as module
+
+    assert callable(refnorm.dedupe)
+    assert refnorm.dedupe([ref("1", DOI=DOI), ref("2", DOI=DOI)]).groups == [[1, 2]]
+    assert module.dedupe is dedupe
