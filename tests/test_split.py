@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import time
 from pathlib import Path
 
 import pytest
@@ -375,12 +373,10 @@ LARGE = {
 
 
 @pytest.mark.parametrize("text", LARGE.values(), ids=LARGE.keys())
-def test_large_input_is_linear(text: str) -> None:
-    """Pathological large inputs finish quickly (linear time, no regex backtracking)."""
-    budget = float(os.environ.get("REFNORM_SPLIT_BUDGET", "20"))
-    start = time.perf_counter()
-    split_entries(text)
-    assert time.perf_counter() - start < budget
+def test_large_input_is_split_without_error(text: str) -> None:
+    """Pathological large inputs are split into non-empty chunks (linear time is checked by size
+    doubling in tests/test_adversarial.py, never by a wall-clock budget)."""
+    assert all(c.text for c in split_entries(text))
 
 
 TOKENS = [*"ab. ,;:-–()[]1234567890\n\t•A¹²", "doi: 10.1/x", "2019", "Smith, J. ", "\n\n"]
