@@ -47,7 +47,8 @@ PUBLISHER_WORDS = re.compile(
     r"Vintage|Bantam|Doubleday|Scribner|Viking|Picador|Faber|Granta|Verso|Polity|Palgrave|Ashgate|Greenwood|"
     r"Praeger|Longman|Pearson|Prentice|Addison|Thieme|Karger|Hogrefe|Kohlhammer|Klett|Cornelsen|Rowohlt|Fischer|"
     r"dtv|Vandenhoeck|Mohr|Siebeck|Nomos|Campus|Leske|Budrich|VS|Westdeutscher|Duncker|Humblot|Boréal|"
-    r"Наука|Издательство|Изд-во)\b"
+    r"Наука|Издательство|Изд-во|Institut[eo]?|Society|Association|Council|Agency|Office|Ministry|Organi[sz]ation|"
+    r"Foundation|Commission|Committee|Survey|Hall|House|Verlagsgruppe)\b"
 )
 
 

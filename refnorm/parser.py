@@ -439,7 +439,9 @@ _NUMBERS = [
     re.compile(rf"(?P<volume>\b\d{{1,5}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
 ]
 _PLACE_PUBLISHER = re.compile(
-    r"(?P<place>[A-ZÀ-ÖØ-Þ][\w.'’ -]{1,40}?(?:,\s*[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]+)?)?)\s*:\s*"
+    # a place is one to four capitalised words ("Palo Alto (CA)", "Cambridge, Mass.", "Frankfurt/M.")
+    r"(?<![\w.])(?P<place>[A-ZÀ-ÖØ-Þ][\w'’/-]*\.?(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’/-]*\.?|de|del|am|upon|on|sur|im|a\.)){0,3}"
+    r"(?:\s?\([A-Z]{2,5}\)|,\s*[A-Z]{2}\b|,\s*[A-Z][a-z]{1,10}\.?(?:\s[A-Z][a-z]+)?)?)\s*:\s*"
     r"(?P<publisher>[^:;.,()][^:;()]{1,80}?)(?=\s*(?:[,.;]\s*|\s)(?:(?:c\s*)?"
     + YEAR
     + r"|\d|pp?\.|$)|\s*[.;]?\s*$|\s*\()"
@@ -556,9 +558,13 @@ def _split_publisher(text: str, fields: _Fields) -> str:
         if not is_place(piece):
             continue
         neighbours = [i for i in (index + 1, index - 1) if 0 <= i < len(pieces)]
+        # a neighbour naming a publisher wins; else the piece after the place ("Paris, Gallimard"),
+        # unless that is only a state or country ("New York, NY")
+        neighbours.sort(key=lambda i: not PUBLISHER_WORDS.search(pieces[i]))
         for other in neighbours:
             candidate = pieces[other]
-            if PUBLISHER_WORDS.search(candidate) or (other == index + 1 and not re.search(r"\d", candidate)):
+            plain_next = other == index + 1 and not re.search(r"\d", candidate) and len(candidate) > 3
+            if PUBLISHER_WORDS.search(candidate) or (plain_next and not is_place(candidate)):
                 fields.set("publisher-place", piece)
                 fields.set("publisher", candidate)
                 rest = [p for i, p in enumerate(pieces) if i not in {index, other}]
@@ -608,7 +614,8 @@ def _take_tail(text: str, fields: _Fields) -> None:
     after = text[end:] if end else ""
     _take_year_anywhere(text, fields)
     # Book-like tails: "Place: Publisher, Year" may come before or after the numbers.
-    before = _split_publisher(before, fields)
+    if not fields.variables.keys() & {"volume", "issue"}:  # a journal's tail has no publisher
+        before = _split_publisher(before, fields)
     if after:
         after = _split_publisher(after, fields)
     before = _PRINTED_DATE.sub(" ", before) if fields.issued else before
