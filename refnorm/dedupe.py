@@ -348,7 +348,7 @@ class _Groups:
 # -- numbering -------------------------------------------------------------------------------------
 def _numbers(refs: Sequence[Reference]) -> tuple[list[int], bool, Diagnostic | None]:
     """Each entry's number, whether labels were used, and a D405 when they could not be."""
-    numbers = [int(r.label) if r.label.isdigit() else i for i, r in enumerate(refs, 1)]
+    numbers = [int(r.label) if r.label.isdecimal() else i for i, r in enumerate(refs, 1)]
     if len(set(numbers)) == len(numbers):
         return numbers, True, None
     diagnostic = Diagnostic(
@@ -573,7 +573,7 @@ def dedupe(refs: Iterable[Reference], *, fuzzy: bool = False, keep: Keep = "firs
                 refs, [i, *sorted(group)], numbers, groups.reason, keep, merges, diagnostics, new
             )
             result_groups.append([numbers[j] for j in _survivor_first([i, *sorted(group)], refs, keep)])
-        if numbered_by_label and ref.label.isdigit() and int(ref.label) != new:
+        if numbered_by_label and ref.label.isdecimal() and int(ref.label) != new:
             ref = replace(ref, label=str(new))
         survivors.append(ref)
     merges.sort(key=lambda m: m.old)

@@ -367,6 +367,7 @@ def test_gaps_in_printed_numbers_are_kept() -> None:
         pytest.param(["", "", ""], [], id="no-labels"),
         pytest.param(["smith2020", "jones2019", "lee2018"], [], id="citation-keys"),
         pytest.param(["1", "1", "2"], ["D405"], id="repeated-numbers"),
+        pytest.param(["¹", "²", "³"], [], id="superscript-digits"),
     ],
 )
 def test_entries_without_distinct_numbers_use_positions(labels: list[str], expected_codes: list[str]) -> None:
