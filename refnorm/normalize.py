@@ -36,10 +36,16 @@ _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# inline markup pasted from web pages and JATS: <italic>, <i>, <b>, <sup>, </italic>, <br/>
+_MARKUP = re.compile(r"</?(?:italic|i|b|bold|em|strong|sup|sub|sc|u|span|br)\b[^<>]{0,40}>", re.IGNORECASE)
+
+
 def clean_text(text: str) -> str:
     """Unicode clean-up before parsing: ligatures, soft hyphens, odd spaces, control characters."""
     text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
     text = _CONTROL.sub(" ", text)
+    if "<" in text:
+        text = _MARKUP.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 

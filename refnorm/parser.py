@@ -307,7 +307,10 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
 
 _DETAIL_CUE = re.compile(
     rf"(?:,\s*|\(\s*|\s)(?:{YEAR}\b|(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
-    r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*in\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)",
+    r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*in:?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
+    rf"|\s\((?=[^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)"
+    r"|,\s*(?:\d+\.?\s*|[\w-]+\s+)?(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
+    r"|\s//\s",  # GOST: "Title // Container"
     re.IGNORECASE,
 )
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
@@ -362,7 +365,7 @@ def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
     if title.endswith("."):
         title = title[:-1]
     fields.set("title", title)
-    return text[end:].lstrip(" .,;:")
+    return text[end:].lstrip(" .,;:/")
 
 
 def _find_closing_single(text: str, start: int, closer: str) -> int:
@@ -390,14 +393,15 @@ _VANCOUVER_NUMBERS = re.compile(
 )
 _LABELLED = {
     "volume": re.compile(
-        r"\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
+        r"(?:\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)|(?<!\w)(?:Т|Вып|Vol))(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
         re.I,
     ),
     "issue": re.compile(
-        r"\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º])\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b", re.I
+        r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º])|№)\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b",
+        re.I,
     ),
     "page": re.compile(
-        r"(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+)(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)",
+        r"(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+|(?<!\w)[СсS]\.\s*)(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)",
         re.I,
     ),
     "edition": re.compile(
