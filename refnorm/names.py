@@ -308,7 +308,14 @@ def parse_names(text: str) -> NameList:
         form = forms[index]
         following = forms[index + 1] if index + 1 < len(pieces) else ""
         pairs = index + 1 < len(pieces) and pieces[index + 1][1] == "," and _GIVEN_ONLY.match(following)
-        if _FAMILY_ONLY.match(form) and pairs and (form.count("W") == 1 or following in {"I", "IS"}):
+        # a one-word family pairs with any given name; a longer one ("Sachdeva Mann") with initials,
+        # or with a single given name that ends the list ("Nederveen Pieterse, Jan")
+        last_pair = index + 2 >= len(pieces) or pieces[index + 2][1] not in {","}
+        if (
+            _FAMILY_ONLY.match(form)
+            and pairs
+            and (form.count("W") == 1 or following in {"I", "IS"} or (following == "W" and last_pair))
+        ):
             given = pieces[index + 1][0]
             index += 2
             suffix = ""

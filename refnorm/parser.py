@@ -306,7 +306,8 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
 
 
 _DETAIL_CUE = re.compile(
-    rf"(?:,\s*|\(\s*|\s)(?:{YEAR}\b|(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
+    rf"(?:,\s*|\(\s*){YEAR}\b"
+    r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*in:?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
     rf"|\s\((?=[^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)"
     r"|,\s*(?:\d+\.?\s*|[\w-]+\s+)?(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
@@ -589,6 +590,22 @@ _PRINTED_DATE = re.compile(
 _LATER_IN = re.compile(r"(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z])")
 
 
+_FULL_DATE = re.compile(
+    rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}},\s+{YEAR}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+{YEAR})\b",
+    re.IGNORECASE,
+)
+
+
+def _reorder_date(text: str) -> str:
+    """ "November 5, 2001" / "5 November 2001" → "2001 November 5" for parse_date_text."""
+    year = re.search(rf"{YEAR}", text)
+    rest = (text[: year.start()] + text[year.end() :]).replace(",", " ") if year else text
+    day = re.search(r"\d{1,2}", rest)
+    month = re.sub(r"[\d.]", " ", rest).split()
+    parts = [year.group(0) if year else "", month[0] if month else "", day.group(0) if day else ""]
+    return " ".join(p for p in parts if p)
+
+
 def _take_tail(text: str, fields: _Fields) -> None:
     text = text.strip()
     later = _LATER_IN.search(text, 1)
@@ -603,16 +620,21 @@ def _take_tail(text: str, fields: _Fields) -> None:
     edited = _EDITED_BY.search(text)
     if edited:
         after = text[edited.end() :]
-        names_end = re.match(r"([^.;(]+?)(?:[.;(]\s|\.$|$)", after)
-        if names_end and _names_ok(names_end.group(1)):
-            fields.editor = fields.editor or parse_names(names_end.group(1)).names
-            text = (text[: edited.start()] + ". " + after[names_end.end(1) :]).strip(" .")
+        names_end = _author_end(after)
+        if names_end:
+            fields.editor = fields.editor or parse_names(after[:names_end]).names
+            text = (text[: edited.start()] + ". " + after[names_end:].lstrip(" ,.")).strip(" .")
     thesis = THESIS.search(text)
     if thesis:
         fields.hints.add("thesis")
         fields.set("genre", thesis.group(0))
     if REPORT.search(text) or REPORT.search(fields.variables.get("title", "")):
         fields.hints.add("report")
+    full_date = _FULL_DATE.search(text)
+    if full_date:
+        if fields.issued is None or fields.issued.month is None:
+            fields.issued = parse_date_text(_reorder_date(full_date.group(0))) or fields.issued
+        text = (text[: full_date.start()] + " " + text[full_date.end() :]).strip()
     start, end = _take_numbers(text, fields)
     before = text[:start] if start < len(text) else text
     after = text[end:] if end else ""
@@ -636,6 +658,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
     if before:
         container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
         container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:")
+        container = _take_trailing_numbers(container, fields)
         if "publisher" in fields.variables and not (
             fields.hints & {"in"} or fields.variables.keys() & {"volume", "issue", "page"}
         ):
@@ -659,6 +682,27 @@ def _take_tail(text: str, fields: _Fields) -> None:
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)
+
+
+_TRAILING_NUMBERS = re.compile(
+    r"^(?P<name>.*?[^\d\s,.;:])[\s,.;:]+(?P<numbers>(?:(?:vol\.?\s*)?\d{1,5}[A-Za-z]?|n[°º]\s*\d+|\(\d+\))"
+    r"(?:[\s,.;:]+(?:n[°º]\s*|no\.?\s*|Pt\.?\s*)?\d{1,5}[A-Za-z]?)*)$"
+)
+
+
+def _take_trailing_numbers(container: str, fields: _Fields) -> str:
+    """ "Intellectual Observer 11" → container + volume 11; "Journal 23. 4" → volume 23, issue 4."""
+    match = _TRAILING_NUMBERS.match(container)
+    if not match or re.fullmatch(YEAR, match.group("numbers").strip()):
+        return container
+    numbers = re.findall(r"\d{1,5}[A-Za-z]?", match.group("numbers"))
+    if numbers and "volume" not in fields.variables:
+        fields.set("volume", numbers[0])
+        if len(numbers) > 1:
+            fields.set("issue", numbers[1])
+    elif numbers and "issue" not in fields.variables and numbers[0] != fields.variables.get("volume"):
+        fields.set("issue", numbers[0])
+    return match.group("name")
 
 
 def _looks_like_journal(text: str, fields: _Fields) -> bool:
