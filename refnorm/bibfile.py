@@ -133,25 +133,29 @@ def _fast_entry(text: str, at: int, end: int, line: int) -> tuple[list[tuple[Blo
     fields: list[Field] = []
     pos = head.end()
     if head.group(3) == ",":
-        # The hot loop of `refnorm check`: locals only, one regex call and one Field per field.
-        field_match, count, append = _FIELD.match, text.count, fields.append
-        field_line, counted = line, at
-        while True:
-            match = field_match(text, pos, end)
-            if match is None:
-                close = _CLOSE.match(text, pos, end)
-                if close is None:
-                    raise _Bail
-                pos = close.end()
-                break
-            raw_key, value, stop = match.groups()
-            eq = match.start(2) - 1
-            field_line += count("\n", counted, eq)
-            counted = eq
+        # The hot loop of `refnorm check`: one findall for all fields (it may skip text between
+        # matches, so the pieces are joined and compared with the text before they are trusted).
+        field_line = line + text.count("\n", at, pos)
+        start, closed = pos, False
+        append = fields.append
+        pieces: list[str] = []
+        for raw_key, value, stop in _FIELD.findall(text, pos, end):
+            field_line += raw_key.count("\n")
             append(Field(raw_key.strip(), value.strip(), field_line))
-            pos = match.end()
+            field_line += value.count("\n")
+            pieces.append(f"{raw_key}={value}{stop}")
             if stop == "}":
+                closed = True
                 break
+        joined = "".join(pieces)
+        pos = start + len(joined)
+        if not text.startswith(joined, start):
+            raise _Bail
+        if not closed:
+            close = _CLOSE.match(text, pos, end)
+            if close is None:
+                raise _Bail
+            pos = close.end()
     keys = [field.key for field in fields]
     duplicates = {key for key in keys if keys.count(key) > 1} if len(set(keys)) != len(keys) else set()
     raw = text[at:pos]
