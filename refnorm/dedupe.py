@@ -26,7 +26,7 @@ import re
 import sys
 import types
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple
 
@@ -396,57 +396,16 @@ class _Merger:
         self.kept_no = kept_no
         self.diagnostics: list[Diagnostic] = []
         self._conflicts: list[Diagnostic] = []  # of the entry being added, listed after its D401
+        self._other, self._other_no = kept, kept_no  # the entry being added
 
     def add(self, other: Reference, other_no: int, reason: str) -> None:
-        filled: list[str] = []
-        changes: dict[str, Any] = {}
-        ref = self.ref
-        variables = dict(ref.variables)
-        for key, value in other.variables.items():
-            if key not in variables:
-                variables[key] = value
-                filled.append(key)
-            elif not _same_value(key, variables[key], value):
-                self._conflict(other, other_no, key, variables[key], value)
-        if len(variables) != len(ref.variables):
-            changes["variables"] = FrozenMap(variables)
-        for role in ("author", "editor"):
-            mine, theirs = getattr(ref, role), getattr(other, role)
-            if not theirs or _names_key(mine) == _names_key(theirs):
-                continue
-            longer = ref.truncated_authors and _names_key(theirs)[: len(mine)] == _names_key(mine)
-            if not mine or (role == "author" and longer and len(theirs) > len(mine)):
-                changes[role] = theirs
-                if role == "author":
-                    changes["truncated_authors"] = other.truncated_authors
-                filled.append(role)
-            else:
-                self._conflict(other, other_no, role, "; ".join(map(str, mine)), "; ".join(map(str, theirs)))
-        for role in ("issued", "accessed"):
-            mine_date, their_date = getattr(ref, role), getattr(other, role)
-            if their_date is None or mine_date == their_date:
-                continue
-            if mine_date is None or _date_refines(mine_date, their_date):
-                changes[role] = their_date
-                filled.append(role)
-            else:
-                self._conflict(other, other_no, role, mine_date, their_date)
-        for role in ("type", "id"):
-            if getattr(other, role) and getattr(ref, role) != getattr(other, role):
-                if getattr(ref, role):
-                    self._conflict(other, other_no, role, getattr(ref, role), getattr(other, role))
-                else:
-                    changes[role] = getattr(other, role)
-                    filled.append(role)
-        extras = dict(ref.extras)
-        for key, value in other.extras:
-            if key not in extras:
-                extras[key] = value
-                filled.append(key)
-            elif extras[key] != value:
-                self._conflict(other, other_no, key, extras[key], value)
-        if len(extras) != len(ref.extras):
-            changes["extras"] = tuple(extras.items())
+        """Fold ``other`` (entry ``other_no``, matched for ``reason``) into the kept entry."""
+        self._other, self._other_no = other, other_no
+        ref, changes, filled = self.ref, {}, []
+        for merge in (self._variables, self._names, self._dates, self._scalars, self._extras):
+            for name, value, label in merge(ref):
+                changes[name] = value
+                filled.extend(label)
         new_leftovers = tuple(t for t in other.leftovers if t not in ref.leftovers)
         if new_leftovers:
             changes["leftovers"] = ref.leftovers + new_leftovers
@@ -459,12 +418,76 @@ class _Merger:
         self.diagnostics += self._conflicts
         self._conflicts = []
 
-    def _conflict(self, other: Reference, other_no: int, name: str, kept: object, dropped: object) -> None:
+    # Each step yields (Reference attribute, new value, names of the fields it filled).
+    def _variables(self, ref: Reference) -> Iterator[tuple[str, Any, list[str]]]:
+        variables = dict(ref.variables)
+        filled = []
+        for key, value in self._other.variables.items():
+            if key not in variables:
+                variables[key] = value
+                filled.append(key)
+            elif not _same_value(key, variables[key], value):
+                self._conflict(key, variables[key], value)
+        if filled:
+            yield "variables", FrozenMap(variables), filled
+
+    def _names(self, ref: Reference) -> Iterator[tuple[str, Any, list[str]]]:
+        for role in ("author", "editor"):
+            mine, theirs = getattr(ref, role), getattr(self._other, role)
+            if not theirs or _names_key(mine) == _names_key(theirs):
+                continue
+            completes = (
+                role == "author"
+                and ref.truncated_authors
+                and len(theirs) > len(mine)
+                and _names_key(theirs)[: len(mine)] == _names_key(mine)
+            )
+            if not mine or completes:
+                yield role, theirs, [role]
+                if role == "author":
+                    yield "truncated_authors", self._other.truncated_authors, []
+            else:
+                self._conflict(role, "; ".join(map(str, mine)), "; ".join(map(str, theirs)))
+
+    def _dates(self, ref: Reference) -> Iterator[tuple[str, Any, list[str]]]:
+        for role in ("issued", "accessed"):
+            mine, theirs = getattr(ref, role), getattr(self._other, role)
+            if theirs is None or mine == theirs:
+                continue
+            if mine is None or _date_refines(mine, theirs):
+                yield role, theirs, [role]
+            else:
+                self._conflict(role, mine, theirs)
+
+    def _scalars(self, ref: Reference) -> Iterator[tuple[str, Any, list[str]]]:
+        for role in ("type", "id"):
+            mine, theirs = getattr(ref, role), getattr(self._other, role)
+            if not theirs or mine == theirs:
+                continue
+            if mine:
+                self._conflict(role, mine, theirs)
+            else:
+                yield role, theirs, [role]
+
+    def _extras(self, ref: Reference) -> Iterator[tuple[str, Any, list[str]]]:
+        extras = dict(ref.extras)
+        filled = []
+        for key, value in self._other.extras:
+            if key not in extras:
+                extras[key] = value
+                filled.append(key)
+            elif extras[key] != value:
+                self._conflict(key, extras[key], value)
+        if filled:
+            yield "extras", tuple(extras.items()), filled
+
+    def _conflict(self, name: str, kept: object, dropped: object) -> None:
         message = (
             f"field {name!r} differs: kept {_short(kept)} from entry {self.kept_no}, "
-            f"dropped {_short(dropped)} from entry {other_no}"
+            f"dropped {_short(dropped)} from entry {self._other_no}"
         )
-        self._conflicts.append(Diagnostic(D_CONFLICT, message, Severity.WARNING, other.line, str(other_no)))
+        where = (self._other.line, str(self._other_no))
+        self._conflicts.append(Diagnostic(D_CONFLICT, message, Severity.WARNING, *where))
 
 
 # -- the pass --------------------------------------------------------------------------------------
