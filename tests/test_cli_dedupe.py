@@ -157,3 +157,18 @@ def test_refuses_to_overwrite_input_with_unreadable_blocks(
     assert code == 2
     assert "would be lost" in err
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_bib_arxiv_versions_and_pmid_merge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """eprint/archivePrefix arXiv ids (versions differ) and biblatex eprinttype=pmid identify works."""
+    path = tmp_path / "preprints.bib"
+    path.write_text(
+        "@misc{a, title = {Attention is all you need}, eprint = {1706.03762v1}, archivePrefix = {arXiv}}\n"
+        "@misc{b, title = {Transformers}, eprint = {1706.03762v5}, archivePrefix = {arXiv}}\n"
+        "@article{c, title = {A trial}, eprint = {31227802}, eprinttype = {pmid}}\n"
+        "@article{d, title = {The same trial}, eprint = {31227802}, eprinttype = {pubmed}}\n",
+        encoding="utf-8",
+    )
+    code, stdout, _ = run(["dedupe", str(path), "--to", "csl-json", "--report", "-"], capsys)
+    assert code == 0
+    assert [item["id"] for item in json.loads(stdout)] == ["a", "c"]
