@@ -424,7 +424,7 @@ _NUMBERS = [
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
     re.compile(
         rf"(?P<volume>\b\d+[A-Za-z]?|\b[IVXLC]+)\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
-        r"(?P<issue>[^()]{1,20})\)\s*[,:]?\s*(?:pp?\.\s*)?"
+        r"(?P<issue>[^():]{0,12}\d[^():]{0,8})\)\s*[,:]?\s*(?:pp?\.\s*)?"
         r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
     ),
     # 19: 437-488 | 1089:1-22 | 4:32
@@ -768,6 +768,8 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     diagnostics = []
     if not fields.author and not fields.editor:
         diagnostics.append(Diagnostic(P202, "no author found", Severity.INFO, line, label))
+    if "title" not in fields.variables and "container-title" not in fields.variables:
+        diagnostics.append(Diagnostic(P203, "no title found", Severity.INFO, line, label))
     if fields.issued is None:
         diagnostics.append(Diagnostic(P204, "no year found", Severity.INFO, line, label))
     if fields.leftovers:
