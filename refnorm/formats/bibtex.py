@@ -494,7 +494,8 @@ def _fields(ref: Reference, entry_type: str, unicode: bool, biblatex: bool) -> l
     if genre and genre != _DEFAULT_GENRE.get(entry_type):
         put("type", genre)
     if ref.doi:
-        put("doi", normalize_doi(ref.doi) or ref.doi, encoded=True)
+        doi = normalize_doi(ref.doi) or ref.doi  # braces would unbalance the entry: percent-encode them
+        put("doi", doi.replace("{", "%7B").replace("}", "%7D"), encoded=True)
     if ref.url:
         put("url", ref.url.replace("{", "%7B").replace("}", "%7D"), encoded=True)
     if ref.accessed is not None and ref.accessed.year is not None:
