@@ -20,7 +20,7 @@ from typing import Any
 import bibtexparser
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_string as pybtex_parse
 
@@ -187,6 +187,8 @@ def test_dedupe_accounts_for_every_entry(refs: list[str], data: st.DataObject) -
 
 @FAST
 @given(st.one_of(generated_references().map("\n".join), texts), st.booleans(), st.booleans())
+@example("https://doi.org/10.1234/ab(c){", False, False)  # a brace in a DOI once unbalanced the entry
+@example("doi:10.1234/x}a", True, True)
 def test_bibtex_of_any_parse_loads_in_bibtexparser_and_pybtex(
     text: str, unicode: bool, biblatex: bool
 ) -> None:
@@ -234,7 +236,10 @@ def bib_files(draw: st.DrawFn) -> str:
             "DOI": draw(st.sampled_from([work.doi, f"https://doi.org/{work.doi}", f"doi:{work.doi}", ""])),
             "note": draw(field_text),
         }
-        item: dict[str, Any] = {"type": "article-journal", "author": [{"family": a[1], "given": a[2]} for a in work.authors]}
+        item: dict[str, Any] = {
+            "type": "article-journal",
+            "author": [{"family": a[1], "given": a[2]} for a in work.authors],
+        }
         item.update({k: v for k, v in variables.items() if v})
         item["issued"] = {"date-parts": [[work.year]]}
         refs.append(Reference.from_csl(item))
