@@ -725,6 +725,17 @@ _COMBINING = {mark: command for command, mark in _ACCENTS.items()}
 _LETTERS = {"ø": "o", "Ø": "O", "å": "aa", "Å": "AA", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
             "ł": "l", "Ł": "L", "ı": "i", "ȷ": "j", "đ": "dj", "Đ": "DJ"}  # fmt: skip
 _LETTER_COMMANDS = {command: letter for letter, command in _LETTERS.items()}
+# TeX's own spellings of typographic punctuation (encoded in LaTeX mode; UTF-8 mode leaves them).
+_PUNCTUATION = {
+    "–": "--",
+    "—": "---",
+    "‘": "`",
+    "’": "'",
+    "“": "``",
+    "”": "''",
+    "\u00a0": "~",
+    "…": "\\ldots{}",
+}
 _DECODABLE = re.compile(
     r"\{\\([a-zA-Z]{1,2})\}"  # {\ss} {\o}
     r"|\{?\\(['`^\"~=.])\s*\{?\\?([A-Za-z])\}?\}?"  # {\"u} \"u {\"{u}} {\'\i}
@@ -755,6 +766,9 @@ def unicode_to_latex(content: str) -> str | None:
             continue
         if char in _LETTERS:
             out.append("{\\" + _LETTERS[char] + "}")
+            continue
+        if char in _PUNCTUATION:
+            out.append(_PUNCTUATION[char])
             continue
         decomposed = unicodedata.normalize("NFD", char)
         base, marks = decomposed[0], decomposed[1:]

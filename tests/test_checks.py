@@ -282,6 +282,16 @@ def test_protect_capitals(title: str, expected: str, words: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "latex"),
+    [("1735–1780", "1735--1780"), ("“Quoted”", "``Quoted''"), ("Wait…", "Wait\\ldots{}"), ("中文", None)],
+    ids=["en-dash", "curly-quotes", "ellipsis", "no-latex-form"],
+)
+def test_unicode_punctuation_to_latex(text: str, latex: str | None) -> None:
+    """Typographic punctuation gets TeX's spelling; a character with no LaTeX form makes no fix."""
+    assert unicode_to_latex(text) == latex
+
+
+@pytest.mark.parametrize(
     ("latex", "text"),
     [
         ('M{\\"u}ller', "Müller"),
