@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONFERENCE", "PLACE", "PUBLISHER_WORDS", "REPORT", "THESIS", "is_place"]
+__all__ = ["CONFERENCE", "JOURNAL_WORDS", "PLACE", "PUBLISHER_WORDS", "REPORT", "THESIS", "is_place"]
 
 _PLACES = """
 Amsterdam Ann_Arbor Athens Baltimore Barcelona Basel Beijing Berkeley Berlin Bern Bologna Bonn Boston
@@ -71,4 +71,13 @@ CONFERENCE = re.compile(
     r"\b(?:Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Colloquium|Meeting|Kongress|"
     r"Tagung|Actes|Summit|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|"
     r"INTERSPEECH|CHI|UIST|WWW|SIGGRAPH)\b"
+)
+
+# Words that mark a periodical: a container holding one is a journal even when no volume was found.
+JOURNAL_WORDS = re.compile(
+    r"\b(?:J|Jour|Journal|Review|Rev|Quarterly|Annals?|Ann|Bulletin|Bull|Transactions|Trans|Letters?|Lett|"
+    r"Magazine|Mag|Times|News|Newsletter|Gazette|Zeitschrift|Zs|Revue|Revista|Rivista|Tijdschrift|Tidsskrift|"
+    r"Archives?|Arch|Acta|Studies|Research|Science|Sciences|Sci|Nature|Medicine|Med|Clinical|Clin|Today|Weekly|"
+    r"Monthly|Forum|Cahiers|Bollettino|Jahrbuch|Blätter|Mitteilungen|Berichte|Vestnik|Вестник|Журнал|Известия|"
+    r"Advances|Reports|Communications|Opinion|Insight|Perspectives|Post|Tribune|Herald|Guardian|Chronicle)\b"
 )

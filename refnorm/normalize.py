@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from refnorm.doi import normalize_doi
-from refnorm.lexicon import CONFERENCE, REPORT, THESIS
+from refnorm.lexicon import CONFERENCE, JOURNAL_WORDS, REPORT, THESIS
 from refnorm.model import FrozenMap, Name, Reference
 from refnorm.pages import normalize_pages
 
@@ -145,16 +145,17 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
         kind = "paper-conference"
     elif "report" in hints or REPORT.search(everything):
         kind = "report"
-    elif container and (variables.keys() & {"volume", "issue", "page"} or "publisher" not in variables):
+    elif container and (variables.keys() & {"volume", "issue"} or JOURNAL_WORDS.search(container)):
+        kind = "article-journal"
+    elif container and ("page" in variables or "DOI" in variables) and "publisher" not in variables:
         kind = "article-journal"
     elif "publisher" in variables or "edited-book" in hints or "ISBN" in variables:
         kind = "book"
     elif "online" in hints or variables.get("URL"):
         kind = "webpage"
-    elif container:
-        kind = "article-journal"
     else:
-        kind = "book" if ref.issued and title else "document"
+        # a title with a bare tail and no numbers is most often a book (the tail: place, publisher, series)
+        kind = "book" if title else "document"
     return replace(ref, type=kind)
 
 
