@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from refnorm.doi import normalize_doi
@@ -130,6 +130,13 @@ def _names(ref: Reference, hints: frozenset[str]) -> Reference:
     )
 
 
+def _is_periodical(container: str, variables: Mapping[str, str]) -> bool:
+    """A container is a journal when it has a volume/issue, a periodical word, or pages/DOI and no publisher."""
+    if variables.keys() & {"volume", "issue"} or JOURNAL_WORDS.search(container):
+        return True
+    return bool(variables.keys() & {"page", "DOI"}) and "publisher" not in variables
+
+
 def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
     variables = ref.variables
     container = variables.get("container-title", "")
@@ -145,9 +152,7 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
         kind = "paper-conference"
     elif "report" in hints or REPORT.search(everything):
         kind = "report"
-    elif container and (variables.keys() & {"volume", "issue"} or JOURNAL_WORDS.search(container)):
-        kind = "article-journal"
-    elif container and ("page" in variables or "DOI" in variables) and "publisher" not in variables:
+    elif container and _is_periodical(container, variables):
         kind = "article-journal"
     elif "publisher" in variables or "edited-book" in hints or "ISBN" in variables:
         kind = "book"
