@@ -131,7 +131,7 @@ def _names(ref: Reference, hints: frozenset[str]) -> Reference:
 
 
 def _is_periodical(container: str, variables: Mapping[str, str]) -> bool:
-    """A container is a journal when it has a volume/issue, a periodical word, or pages/DOI and no publisher."""
+    """A journal: a volume or issue, a periodical word, or pages or a DOI without a publisher."""
     if variables.keys() & {"volume", "issue"} or JOURNAL_WORDS.search(container):
         return True
     return bool(variables.keys() & {"page", "DOI"}) and "publisher" not in variables
