@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from refnorm.lexicon import is_place
 from refnorm.model import Name
 
 __all__ = ["NameList", "is_name_list", "looks_like_initials", "parse_name", "parse_names"]
@@ -279,8 +280,8 @@ def _strip_marks(text: str) -> tuple[str, bool, bool]:
 
 def _organisation(text: str) -> Name | None:
     words = text.strip(" .").split()
-    if not _ORG_WORDS.search(text) or len(words) > 12:
-        return None
+    if not _ORG_WORDS.search(text) or len(words) > 10 or ":" in text or re.search(r"[a-z]{2}\. [A-Z]", text):
+        return None  # a sentence break or colon inside: this is more than a name
     if all(w[:1].isupper() or w.lower() in _ORG_GLUE or not w[:1].isalpha() for w in words):
         return Name(literal=text.strip(" ."))
     return None
@@ -314,7 +315,11 @@ def parse_names(text: str) -> NameList:
         if (
             _FAMILY_ONLY.match(form)
             and pairs
-            and (form.count("W") == 1 or following in {"I", "IS"} or (following == "W" and last_pair))
+            and (
+                form.count("W") == 1
+                or following in {"I", "IS"}
+                or (following == "W" and last_pair and not is_place(pieces[index + 1][0]))
+            )
         ):
             given = pieces[index + 1][0]
             index += 2

@@ -474,6 +474,27 @@ def _take_editors(text: str, fields: _Fields) -> str:
     return text
 
 
+_BRACKETED_EDITOR_MARK = re.compile(
+    r"\s*\((?:eds?|Hrsg|Hg|éds?|dirs?|coords?|comps?)\.?\)[.,:]?", re.IGNORECASE
+)
+_NAMES_START = re.compile(r"(?:^|[.,:;]\s+|\b(?:in|In|dans|en|In:)\s+)")
+
+
+def _take_marked_editors(text: str, fields: _Fields) -> str:
+    """ "…, in Katherine Ragsdale (ed.), Boundary Wars" — names right before a bracketed editor mark."""
+    mark = _BRACKETED_EDITOR_MARK.search(text)
+    if not mark or mark.start() == 0:
+        return text
+    window_start = max(0, mark.start() - 200)
+    for start in _NAMES_START.finditer(text, window_start, mark.start()):
+        candidate = text[start.end() : mark.start()]
+        if candidate.strip() and _names_ok(candidate):
+            fields.editor = parse_names(candidate).names
+            fields.hints.add("in")
+            return (text[: start.end()] + text[mark.end() :]).strip()
+    return text
+
+
 def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
     """Find volume/issue/pages/year in the tail; return the span (start, end) the numbers cover."""
     start = len(text)
@@ -617,6 +638,8 @@ def _take_tail(text: str, fields: _Fields) -> None:
         fields.hints.add("in")
         text = text[in_match.end() :]
         text = _take_editors(text, fields)
+    if not fields.editor:
+        text = _take_marked_editors(text, fields)
     edited = _EDITED_BY.search(text)
     if edited:
         after = text[edited.end() :]
