@@ -26,7 +26,15 @@ class Extracted:
     online: bool = False  # "[Internet]", "Available from", a URL: the item was read online
 
 
-_URL = re.compile(r"(?:<\s*)?\b(?:https?://|ftp://|www\.)[^\s<>\"]+(?:\s*>)?", re.IGNORECASE)
+_URL = re.compile(
+    r"(?:<\s*)?(?:\b(?:https?://|ftp://|www\.)[^\s<>\"]+"
+    # a bare host with a path: "classiques.uqac.ca/classiques/…"
+    r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|int|info|ca|uk|de|fr|it|es|nl|be|ch|au|jp|ru|br|io)/[^\s<>\"]*)"
+    r"(?:\s*>)?",
+    re.IGNORECASE,
+)
+# What a URL broken by a line wrap continues with: a path piece and then the end of the text or a sentence.
+_URL_CONTINUATION = re.compile(r" ([\w.~%/?=&#+-]{2,80}[\w/=])(?=[.,;]?(?:\s|$))")
 _URL_LEAD = re.compile(
     r"(?:\b(?:available|abrufbar|disponible)\s+(?:online\s+)?(?:from|at|on|unter|en|sur)\b|\bonline\s*:|"
     r"\bretrieved\s+from\b|\bURL\b|\[online\]|\bonline\s+at\b|\bvia\b)\s*:?\s*$",
@@ -49,7 +57,6 @@ _EPUB = re.compile(
 )
 _DOI_LABEL_BEFORE = re.compile(r"(?:\bdoi|\bDOI)\s*[:.]?\s*$")
 # A DOI written with a stray space inside its suffix: "10.1057/ palcomms. 2015.46" at the end of the text.
-_DOI_TAIL = re.compile(r"^(?:\s*[\w.()/-]*[\w)])+\s*[.,;]?\s*$")
 
 
 _ACCESS_WORDS = (
@@ -115,9 +122,12 @@ def extract_identifiers(text: str) -> Extracted:
         if date is not None:
             accessed = accessed or date
             spans.append(match.span())
-    for match in _URL.finditer(text) if ("http" in lowered or "www." in lowered or "ftp" in lowered) else ():
+    for match in _URL.finditer(text) if ("http" in lowered or "www." in lowered or "/" in text) else ():
         url = match.group(0).strip("<> ")
         url = _trim_url(url)
+        extra = _URL_CONTINUATION.match(text, match.end()) if url.endswith(("/", ".")) else None
+        if extra and not re.search(r"[A-Z]", extra.group(1)[:1]):
+            url = _trim_url(url + extra.group(1))
         start = match.start()
         lead = _URL_LEAD.search(text[max(0, start - 40) : start])
         if lead:
@@ -126,10 +136,13 @@ def extract_identifiers(text: str) -> Extracted:
         if doi:
             variables.setdefault("DOI", doi)
         else:
-            variables.setdefault("URL", url)
             online = True
+        variables.setdefault("URL", url)  # a resolver URL is kept as written, beside the canonical DOI
         raw = match.group(0)
-        end = match.end() if raw.rstrip().endswith(">") else match.start() + raw.find(url) + len(url)
+        if extra:
+            end = extra.end(1)
+        else:
+            end = match.end() if raw.rstrip().endswith(">") else match.start() + raw.find(url) + len(url)
         spans.append((start, end))
     url_spans = list(spans)
     for doi, start, end in find_dois(text) if "10." in text else ():
@@ -137,7 +150,7 @@ def extract_identifiers(text: str) -> Extracted:
             continue
         tail = text[end:]
         labelled = _DOI_LABEL_BEFORE.search(text[max(0, start - 6) : start + 4])
-        broken = tail and _DOI_TAIL.match(tail) and (text[end - 1] in "./" or tail[:1] == ".")
+        broken = _looks_like_doi_tail(tail) and (text[end - 1] in "./" or tail[:1] == ".")
         if broken and (labelled or text[start:end].lower().startswith("doi")):
             # "doi: 10.1002/ ldr. 1091" — join the broken pieces when they run to the end of the text
             joined = normalize_doi(re.sub(r"\s+", "", doi + tail))
@@ -164,6 +177,14 @@ def extract_identifiers(text: str) -> Extracted:
         rest, internet = _INTERNET.subn("", rest)
         online = online or bool(internet)
     return Extracted(_tidy(rest) if spans else rest.strip(" ,;:"), variables, accessed, online)
+
+
+def _looks_like_doi_tail(tail: str) -> bool:
+    """ ". 2015.46", " j. 0012-155X. 2005.00401. x": the rest of a DOI a stray space broke, up to the end."""
+    pieces = tail.strip(" .,;").split()
+    return 1 <= len(pieces) <= 5 and all(
+        re.fullmatch(r"[\w.()/-]+", p) and not re.fullmatch(r"[A-Za-z]{4,}", p.strip(".")) for p in pieces
+    )
 
 
 def _trim_url(url: str) -> str:

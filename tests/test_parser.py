@@ -252,3 +252,30 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
     )
     assert ref.doi == "10.1000/xyz" and ref.url == "https://example.org/paper" and ref.get("PMID") == "123456"
     assert "http" not in ref.title + ref.container_title and "10.1000" not in ref.container_title
+
+
+@pytest.mark.parametrize(
+    ("reference", "doi", "url"),
+    [
+        (
+            "Roe A (2016) A title. Some Journal 2, 15046. doi: 10.1057/ abcd. 2015.46",
+            "10.1057/abcd.2015.46",
+            "",
+        ),
+        (
+            "Roe A. A title. J Foo. 2013;105:E320. http://dx.doi.org/10.5942/ jfoo.2013.105.0050.",
+            "10.5942/jfoo.2013.105.0050",
+            "http://dx.doi.org/10.5942/jfoo.2013.105.0050",
+        ),
+        (
+            "Roe A. A title. Paris: PUF, 1967. example.org/books/roe.pdf (accessed June 7, 2015).",
+            "",
+            "example.org/books/roe.pdf",
+        ),
+    ],
+    ids=["doi-broken-by-spaces", "resolver-url-broken-by-a-wrap", "bare-host-url"],
+)
+def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> None:
+    """Identifiers a wrap or stray space broke are rejoined; resolver URLs keep both forms."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.doi, ref.url) == (doi, url)
