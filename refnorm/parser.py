@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from refnorm.dates import MONTH_PATTERN, YEAR, parse_date_text
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
-from refnorm.lexicon import PUBLISHER_WORDS, REPORT, THESIS, is_place
+from refnorm.lexicon import PLACE, PUBLISHER_WORDS, REPORT, THESIS, is_place
 from refnorm.model import Date, FrozenMap, Name, Reference
 from refnorm.names import PARTICLES, _form, _pieces, is_name_list, parse_names
 from refnorm.normalize import clean_text, normalize
@@ -69,8 +69,8 @@ _YEAR_PAREN = re.compile(
     r"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|en\s+prensa|undated)\s*[)\]]",
     re.IGNORECASE,
 )
-_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,.:;(]))[\"“„«]|(?:^|(?<=\s))[‘'](?=[A-Z0-9])")
-_CLOSE_FOR = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'"}
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,.:;(]))(?:``|[\"“„«])|(?:^|(?<=\s))[‘'](?=[A-Z0-9])")
+_CLOSE_FOR = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'", "`": "''"}
 _INITIAL_END = re.compile(r"(?:^|[\s.\-])(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]?|[A-ZÀ-ÖØ-Þ]{2,3})$")
 _BOUNDARY = re.compile(r"(?<=[^\s])(?:\.|:)(?=\s+\S)|(?<=[^\s])\.(?=[\"“‘«])")
 _CONTINUE_NAME = re.compile(
@@ -318,9 +318,21 @@ _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|\b{YEAR}\b))[^()]*\)?\s*\.?$")
 
 
+# A book's imprint or a translator/editor note inside the title's sentence ends the title there:
+# "… Islamism London: Hurst, 2010", "…, and Ethics, Grand Rapids: Eerdmans", "…, trans. John Cumming"
+_IMPRINT_CUE = re.compile(
+    rf"(?:,\s*|\s+)(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
+    r"|,\s*(?=(?:trans(?:lated)?\.?|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
+    r"|\.\s+(?=\d{1,2}\s+vols?\.)"
+)
+
+
 def _title_end(text: str, comma_style: bool) -> int:
     """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
     end = _first_sentence_end(text)
+    imprint = _IMPRINT_CUE.search(text, 8, end)
+    if imprint:
+        return imprint.start()  # everything before a book's imprint is title, commas and all
     cue = _DETAIL_CUE.search(text, 8, end)
     if cue:
         end = cue.start()
@@ -360,7 +372,7 @@ def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
             end = _find_closing_single(text, quote.end(), closer)
         if end > 0:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
-            return text[end + 1 :].lstrip(" .,;:")
+            return text[end + len(closer) :].lstrip(" .,;:")
     end = _title_end(text, comma_style)
     title = text[:end].strip()
     if title.endswith("."):
