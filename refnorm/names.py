@@ -106,7 +106,9 @@ _ORG_GLUE = frozenset(
         "das",
     ]
 )
-_SEPARATOR = re.compile(r"\s*(?:;|,?\s+(?:and|und|et|y|e|with|и)\s+|,?\s*&\s*|,)\s*", re.IGNORECASE)
+_SEPARATOR = re.compile(
+    r"\s*(?:;|,?\s+(?:and|und|et|y|e|with|и)\s+|,?\s*&\s*|,|(?<=[\w.])/(?=[A-ZÀ-ÖØ-Þ]))\s*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,13 @@ def _token_class(token: str, last: bool) -> str:
 def _form(piece: str) -> str:
     tokens = piece.replace(".", ". ").replace(". -", ".-").split()
     classes = [_token_class(t, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    for i, token in enumerate(tokens):
+        # capitals without dots next to a capitalised surname are part of it ("LE GALL"), and a
+        # piece that is one capitalised word is a surname ("LAW, John"), not Vancouver initials
+        if classes[i] == "I" and "." not in token and token.isupper() and len(token) >= 2:
+            neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
+            if (len(tokens) == 1 and len(token) >= 3) or any(n.isupper() and len(n) >= 4 for n in neighbours):
+                classes[i] = "W"
     # "Gorabi A" — a lone capital after words is an initial; a run of initials counts once
     return re.sub(r"I+", "I", "".join(classes))
 
@@ -280,7 +289,7 @@ def _strip_marks(text: str) -> tuple[str, bool, bool]:
 
 def _organisation(text: str) -> Name | None:
     words = text.strip(" .").split()
-    if not _ORG_WORDS.search(text) or len(words) > 10 or ":" in text or re.search(r"[a-z]{2}\. [A-Z]", text):
+    if not _ORG_WORDS.search(text) or len(words) > 16 or ":" in text or re.search(r"[a-z]{2}\. [A-Z]", text):
         return None  # a sentence break or colon inside: this is more than a name
     if all(w[:1].isupper() or w.lower() in _ORG_GLUE or not w[:1].isalpha() for w in words):
         return Name(literal=text.strip(" ."))
@@ -347,13 +356,19 @@ def parse_names(text: str) -> NameList:
     return NameList(tuple(names), truncated, editors, valid)
 
 
+# Articles and question words that start titles, never names ("Die Wahlverwandtschaften", "The Lancet")
+_TITLE_START = frozenset(
+    "The An Die Der Das Les Un Une Ein Eine Il Lo Los Las Gli On In Of How Why What When Where".split()  # noqa: SIM905
+)
+
+
 def is_name_list(text: str) -> bool:
     """Does ``text`` read as a complete list of names (each with a given name or initials)?
 
     The parser uses this to decide where the author block of a reference ends.
     """
     text = text.strip(" ,;:")
-    if not text or len(text) > 600:
+    if not text or len(text) > 600 or text.split(None, 1)[0] in _TITLE_START:
         return False
     result = parse_names(text)
     if not result.names:

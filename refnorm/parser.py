@@ -23,7 +23,7 @@ from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
 from refnorm.lexicon import PLACE, PUBLISHER_WORDS, REPORT, THESIS, is_place
 from refnorm.model import Date, FrozenMap, Name, Reference
-from refnorm.names import PARTICLES, _form, _pieces, is_name_list, parse_names
+from refnorm.names import _TITLE_START, PARTICLES, _form, _pieces, is_name_list, parse_names
 from refnorm.normalize import clean_text, normalize
 
 __all__ = ["MAX_REFERENCE_LENGTH", "parse_fields"]
@@ -171,12 +171,27 @@ def _names_ok(prefix: str) -> bool:
     return not _HARD_STOP.search(prefix) and is_name_list(prefix)
 
 
+_LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|for|and|&|de|du|des|la))*")
+
+
+def _lone_author(prefix: str) -> bool:
+    """Before a strong cue ("(2014)", an opening quote) a bare surname or a short body name is an author."""
+    text = prefix.strip(" ,.;:")
+    return (
+        len(text) <= 60 and _LONE_AUTHOR.fullmatch(text) is not None and text.split()[0] not in _TITLE_START
+    )
+
+
 def _author_end(text: str) -> int:
     """Index where the author block ends (0 = no authors). Cues tried from strongest to weakest."""
     head = text[:700]
     for cue in (_YEAR_PAREN, _OPEN_QUOTE):
         match = cue.search(head)
-        if match and match.start() > 0 and _names_ok(head[: match.start()]):
+        if (
+            match
+            and match.start() > 0
+            and (_names_ok(head[: match.start()]) or _lone_author(head[: match.start()]))
+        ):
             return match.start()
     match = re.search(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)", head)
     if match and match.start() > 0 and _names_ok(head[: match.start()]):
