@@ -47,7 +47,9 @@ __all__ = [
     "Merge",
     "check_bib",
     "fix_bib",
+    "latex_to_unicode",
     "protect_capitals",
+    "unicode_to_latex",
 ]
 
 
@@ -447,7 +449,7 @@ def identifiers(ctx: Context, info: EntryInfo) -> list[str]:
 
     out: list[str] = []
     doi = ctx.doi(info)
-    if doi:
+    if doi:  # the canonical DOI lower-cased is exactly refnorm.doi.doi_key, without normalising twice
         out.append("doi:" + doi.lower())
     else:
         hidden = _hidden_doi(info)
