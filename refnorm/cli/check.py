@@ -71,10 +71,15 @@ def load_settings(args: argparse.Namespace) -> Config:
 def read_files(names: list[str]) -> Iterator[tuple[str, BibFile | None]]:
     """Each file parsed, or None after printing why it cannot be read (the caller exits 2)."""
     from refnorm.bibfile import read_bib_file
+    from refnorm.formats import content_problem
 
     for name in names:
         try:
-            yield name, read_bib_file(name)
+            bib = read_bib_file(name)
+            problem = content_problem(bib.text, "bibtex")
+            if problem:
+                raise RefnormError(f"{name}: {problem}")
+            yield name, bib
         except RefnormError as error:
             print(f"refnorm: error: {error}", file=sys.stderr)
             yield name, None

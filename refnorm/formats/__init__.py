@@ -22,6 +22,7 @@ __all__ = [
     "FailedBlock",
     "Format",
     "ReadResult",
+    "content_problem",
     "detect_format",
     "get_format",
     "readable_formats",
@@ -89,12 +90,37 @@ def writable_formats() -> list[str]:
     return [f.name for f in FORMATS.values() if f.writer]
 
 
+def content_problem(text: str, name: str) -> str | None:
+    """Why ``text`` cannot be a ``name`` file at all (empty, or JSON in a .bib/.ris), else None."""
+    if not text.strip():
+        return "input is empty"
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    if name in ("bibtex", "biblatex", "ris") and head in ("[", "{"):
+        import json
+
+        try:
+            json.loads(text.lstrip("\ufeff"))
+        except ValueError:
+            return None
+        return f"the file holds JSON, not {name} (rename it to .json)"
+    return None
+
+
 def detect_format(text: str, path: str | None = None) -> str:
-    """The input format, from the file extension first, then from the content."""
+    """The input format, from the file extension first, then from the content.
+
+    A file whose extension names a format its content cannot be (JSON in a .bib) is a
+    :class:`~refnorm.diagnostics.RefnormError`, not an empty result.
+    """
     if path:
         suffix = PurePath(path).suffix.lower()
         for f in FORMATS.values():
             if f.reader and suffix in f.extensions:
+                problem = content_problem(text, f.name)
+                if problem:
+                    from refnorm.diagnostics import RefnormError
+
+                    raise RefnormError(f"{path}: {problem}")
                 return f.name
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith("["):
