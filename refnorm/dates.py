@@ -6,7 +6,7 @@ import re
 
 from refnorm.model import Date
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "YEAR", "month_number", "parse_date_text"]
+__all__ = ["MONTHS", "MONTH_PATTERN", "YEAR", "has_month_name", "month_number", "parse_date_text"]
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -38,6 +38,14 @@ _D_M_Y = re.compile(
 )
 _ISO = re.compile(rf"^({YEAR})-(\d\d)(?:-(\d\d))?\b")
 _YEAR_ONLY = re.compile(rf"(?<!\d)({YEAR})(?!\d)")
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def has_month_name(lowered: str) -> bool:
+    """Cheap test before the month regexes: does the (lower-cased) text hold a month name?"""
+    return any(word in MONTHS for word in _WORD.findall(lowered))
 
 
 def month_number(word: str) -> int | None:

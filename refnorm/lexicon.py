@@ -7,7 +7,18 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CONFERENCE", "JOURNAL_WORDS", "PLACE", "PUBLISHER_WORDS", "REPORT", "THESIS", "is_place"]
+__all__ = [
+    "CONFERENCE",
+    "JOURNAL_WORDS",
+    "PLACE",
+    "PUBLISHER_WORDS",
+    "REPORT",
+    "REPORT_CUES",
+    "THESIS",
+    "THESIS_CUES",
+    "is_place",
+    "mentions",
+]
 
 _PLACES = """
 Amsterdam Ann_Arbor Athens Baltimore Barcelona Basel Beijing Berkeley Berlin Bern Bologna Bonn Boston
@@ -81,3 +92,24 @@ JOURNAL_WORDS = re.compile(
     r"Monthly|Forum|Cahiers|Bollettino|Jahrbuch|Blätter|Mitteilungen|Berichte|Vestnik|Вестник|Журнал|Известия|"
     r"Advances|Reports|Communications|Opinion|Insight|Perspectives|Post|Tribune|Herald|Guardian|Chronicle)\b"
 )
+
+# Substrings one of THESIS / REPORT needs: tested first, since most references have neither.
+THESIS_CUES = (
+    "thes",
+    "diss",
+    "doktor",
+    "habil",
+    "tesis",
+    "tese",
+    "ph",
+    "master",
+    "bachelor",
+    "diplom",
+    "m.a",
+    "msc",
+)
+REPORT_CUES = ("rep", "paper", "note", "memo", "rapport", "bericht", "tr", "arbeitspapier")
+
+
+def mentions(lowered: str, cues: tuple[str, ...]) -> bool:
+    return any(cue in lowered for cue in cues)

@@ -296,6 +296,7 @@ def _organisation(text: str) -> Name | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the parser asks again for the prefix it just tested with is_name_list
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
     text, truncated, editors = _strip_marks(text)

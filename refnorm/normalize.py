@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from refnorm.doi import normalize_doi
-from refnorm.lexicon import CONFERENCE, JOURNAL_WORDS, REPORT, THESIS
+from refnorm.lexicon import CONFERENCE, JOURNAL_WORDS, REPORT, REPORT_CUES, THESIS, THESIS_CUES, mentions
 from refnorm.model import FrozenMap, Name, Reference
 from refnorm.pages import normalize_pages
 
@@ -74,15 +74,23 @@ def _strip_unbalanced(value: str) -> str:
     return value.strip()
 
 
+_TEXT_FIELDS = frozenset({"title", "container-title", "publisher", "publisher-place", "collection-title"})
+
+
 def _text_fields(ref: Reference, hints: frozenset[str]) -> Reference:
     data = {}
+    changed = False
     for key, value in ref.variables.items():
-        if key in {"title", "container-title", "publisher", "publisher-place", "collection-title"}:
-            value = _strip_field_punctuation(value)
-            value = _strip_unbalanced(value) if key != "title" else value
+        if key in _TEXT_FIELDS:
+            cleaned = _strip_field_punctuation(value)
+            cleaned = _strip_unbalanced(cleaned) if key != "title" else cleaned
+            changed = changed or cleaned != value
+            value = cleaned
         if value:
             data[key] = value
-    return replace(ref, variables=FrozenMap(data))
+        else:
+            changed = True
+    return replace(ref, variables=FrozenMap(data)) if changed else ref
 
 
 def _identifiers(ref: Reference, hints: frozenset[str]) -> Reference:
@@ -125,9 +133,11 @@ def _name(name: Name) -> Name:
 
 
 def _names(ref: Reference, hints: frozenset[str]) -> Reference:
-    return replace(
-        ref, author=tuple(_name(n) for n in ref.author), editor=tuple(_name(n) for n in ref.editor)
-    )
+    author = tuple(_name(n) for n in ref.author)
+    editor = tuple(_name(n) for n in ref.editor)
+    if author == ref.author and editor == ref.editor:
+        return ref  # most references: nothing to change, no copy
+    return replace(ref, author=author, editor=editor)
 
 
 def _is_periodical(container: str, variables: Mapping[str, str]) -> bool:
@@ -142,7 +152,8 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
     container = variables.get("container-title", "")
     title = variables.get("title", "")
     everything = f"{title} {container} {variables.get('genre', '')} {variables.get('publisher', '')}"
-    if "thesis" in hints or THESIS.search(everything):
+    lowered = everything.lower()
+    if "thesis" in hints or (mentions(lowered, THESIS_CUES) and THESIS.search(everything)):
         kind = "thesis"
     elif "preprint" in hints and not variables.get("volume"):
         kind = "article"
@@ -150,7 +161,7 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
         kind = "paper-conference" if CONFERENCE.search(container) else "chapter"
     elif CONFERENCE.search(container):
         kind = "paper-conference"
-    elif "report" in hints or REPORT.search(everything):
+    elif "report" in hints or (mentions(lowered, REPORT_CUES) and REPORT.search(everything)):
         kind = "report"
     elif container and _is_periodical(container, variables):
         kind = "article-journal"
@@ -161,7 +172,7 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
     else:
         # a title with a bare tail and no numbers is most often a book (the tail: place, publisher, series)
         kind = "book" if title else "document"
-    return replace(ref, type=kind)
+    return ref if kind == ref.type else replace(ref, type=kind)
 
 
 NORMALIZERS: list[Callable[[Reference, frozenset[str]], Reference]] = [

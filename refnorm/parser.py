@@ -18,10 +18,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from refnorm.dates import MONTH_PATTERN, YEAR, parse_date_text
+from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
-from refnorm.lexicon import PLACE, PUBLISHER_WORDS, REPORT, THESIS, is_place
+from refnorm.lexicon import (
+    PLACE,
+    PUBLISHER_WORDS,
+    REPORT,
+    REPORT_CUES,
+    THESIS,
+    THESIS_CUES,
+    is_place,
+    mentions,
+)
 from refnorm.model import Date, FrozenMap, Name, Reference
 from refnorm.names import _TITLE_START, PARTICLES, _form, _pieces, is_name_list, parse_names
 from refnorm.normalize import clean_text, normalize
@@ -644,6 +653,9 @@ _FULL_DATE = re.compile(
 )
 
 
+_BRACKETED_YEAR = re.compile(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?")
+
+
 def _reorder_date(text: str) -> str:
     """ "November 5, 2001" / "5 November 2001" → "2001 November 5" for parse_date_text."""
     year = re.search(rf"{YEAR}", text)
@@ -674,13 +686,18 @@ def _take_tail(text: str, fields: _Fields) -> None:
         if names_end:
             fields.editor = fields.editor or parse_names(after[:names_end]).names
             text = (text[: edited.start()] + ". " + after[names_end:].lstrip(" ,.")).strip(" .")
-    thesis = THESIS.search(text)
+    lowered = text.lower()
+    thesis = THESIS.search(text) if mentions(lowered, THESIS_CUES) else None
     if thesis:
         fields.hints.add("thesis")
         fields.set("genre", thesis.group(0))
-    if REPORT.search(text) or REPORT.search(fields.variables.get("title", "")):
+    title_lowered = fields.variables.get("title", "").lower()
+    if (mentions(lowered, REPORT_CUES) and REPORT.search(text)) or (
+        mentions(title_lowered, REPORT_CUES) and REPORT.search(fields.variables.get("title", ""))
+    ):
         fields.hints.add("report")
-    full_date = _FULL_DATE.search(text)
+    month_named = has_month_name(lowered)
+    full_date = _FULL_DATE.search(text) if month_named else None
     if full_date:
         if fields.issued is None or fields.issued.month is None:
             fields.issued = parse_date_text(_reorder_date(full_date.group(0))) or fields.issued
@@ -694,7 +711,8 @@ def _take_tail(text: str, fields: _Fields) -> None:
         before = _split_publisher(before, fields)
     if after:
         after = _split_publisher(after, fields)
-    before = _PRINTED_DATE.sub(" ", before) if fields.issued else before
+    printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
+    before = printed_date.sub(" ", before) if fields.issued else before
     before = re.sub(r"\s+", " ", before).strip(" ,.;:")
     if thesis:
         pieces = [
@@ -726,7 +744,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
             elif rest:
                 fields.leftovers.append(rest)
     if after:
-        after = _PRINTED_DATE.sub(" ", after).strip(" ,.;:()")
+        after = printed_date.sub(" ", after).strip(" ,.;:()")
         if after and not re.fullmatch(r"[\W\d]*", after):
             if "publisher" not in fields.variables and PUBLISHER_WORDS.search(after):
                 fields.set("publisher", after)
