@@ -65,7 +65,12 @@ def run(args: argparse.Namespace) -> int:
                 )
                 sys.stdout.writelines(diff)
             if not args.dry_run:
-                write_atomic(name, result.text)
+                try:
+                    write_atomic(name, result.text)
+                except OSError as error:  # read-only file, full disk: the original is untouched
+                    print(f"refnorm: error: cannot write {name}: {error.strerror or error}", file=sys.stderr)
+                    status = 2
+                    continue
         if not args.quiet:
             for merge in result.merges:
                 what = (
