@@ -204,3 +204,11 @@ def test_fix_on_sample_files_converges(tmp_path: Path, monkeypatch: pytest.Monke
     once = target.read_bytes()
     assert main(["fix", name, "--dedupe", "--sort", "-q"]) == 0
     assert target.read_bytes() == once
+
+
+def test_explicit_config_path(bibs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--config reads the given file (top-level keys for a non-pyproject file) instead of searching."""
+    (bibs / "strict.toml").write_text('select = ["B607"]\npage-separator = "-"\n', encoding="utf-8")
+    assert main(["check", "clean.bib", "--config", "strict.toml"]) == 1
+    assert capsys.readouterr().out.split()[1] == "B607"
+    assert main(["check", "clean.bib", "--config", "missing.toml"]) == 2
