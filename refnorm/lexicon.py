@@ -59,7 +59,9 @@ PUBLISHER_WORDS = re.compile(
     r"Praeger|Longman|Pearson|Prentice|Addison|Thieme|Karger|Hogrefe|Kohlhammer|Klett|Cornelsen|Rowohlt|Fischer|"
     r"dtv|Vandenhoeck|Mohr|Siebeck|Nomos|Campus|Leske|Budrich|VS|Westdeutscher|Duncker|Humblot|Boréal|"
     r"Наука|Издательство|Изд-во|Institut[eo]?|Society|Association|Council|Agency|Office|Ministry|Organi[sz]ation|"
-    r"Foundation|Commission|Committee|Survey|Hall|House|Verlagsgruppe)\b"
+    r"Foundation|Commission|Committee|Survey|Hall|House|Verlagsgruppe|Company|Kaufmann|Wesley|O'Reilly|Labs?|"
+    r"Laborator(?:y|ies)|Clarendon|Blackwell|Heinemann|Longmans?|Allen|Unwin|Methuen|Hutchinson|Dover|Sinauer|"
+    r"Freeman|Saunders|Mosby|Lippincott|Wilkins|Churchill|Livingstone)\b"
 )
 
 

@@ -653,6 +653,11 @@ _FULL_DATE = re.compile(
 )
 
 
+_REPORT_NUMBER = re.compile(
+    r"(?P<genre>[^,.;]*?(?:Rep(?:ort)?|Paper|Note|Memorandum|Rapport|Bericht|TR)\.?)\s*"
+    r"(?:(?:No|Nr|Number)\.?\s*|#\s*)?(?P<number>[A-Z]{0,6}[-\s]?\d[\w./-]*)",
+    re.IGNORECASE,
+)
 _BRACKETED_YEAR = re.compile(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?")
 
 
@@ -692,10 +697,17 @@ def _take_tail(text: str, fields: _Fields) -> None:
         fields.hints.add("thesis")
         fields.set("genre", thesis.group(0))
     title_lowered = fields.variables.get("title", "").lower()
-    if (mentions(lowered, REPORT_CUES) and REPORT.search(text)) or (
-        mentions(title_lowered, REPORT_CUES) and REPORT.search(fields.variables.get("title", ""))
-    ):
+    report = REPORT.search(text) if mentions(lowered, REPORT_CUES) else None
+    if report or (mentions(title_lowered, REPORT_CUES) and REPORT.search(fields.variables.get("title", ""))):
         fields.hints.add("report")
+    if report:
+        # "Tech Report #296, MIT Lincoln Labs, Cambridge, MA": the series and number, then the institution
+        numbered = _REPORT_NUMBER.match(text, report.start())
+        if numbered:
+            fields.set("genre", numbered.group("genre"))
+            fields.set("number", numbered.group("number"))
+            text = (text[: numbered.start()] + " " + text[numbered.end() :]).strip(" ,.;")
+            lowered = text.lower()
     month_named = has_month_name(lowered)
     full_date = _FULL_DATE.search(text) if month_named else None
     if full_date:
@@ -733,7 +745,9 @@ def _take_tail(text: str, fields: _Fields) -> None:
             fields.leftovers.append(container)  # a book: series, edition or subtitle, not a container
         elif "publisher" in fields.variables or "container-title" in fields.variables:
             fields.set("container-title", container)
-        elif PUBLISHER_WORDS.search(container) and not _looks_like_journal(container, fields):
+        elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and not _looks_like_journal(
+            container, fields
+        ):
             fields.set("publisher", container)
         else:
             fields.set("container-title", container)
