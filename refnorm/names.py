@@ -134,7 +134,7 @@ def _token_class(token: str, last: bool) -> str:
     if _INITIAL.match(token) or (_BARE_INITIALS.match(token.rstrip(".")) and len(token.rstrip(".")) <= 3):
         return "I" if len(token.rstrip(".")) <= 3 or "." in token else "W"
     if _WORD.match(token) and not any(ch.isdigit() for ch in token):
-        if token.endswith(".") and not last and not re.fullmatch(rf"[{_UPPER}][{_LOWER}]{{1,2}}\.", token):
+        if token.endswith(".") and not last and not re.fullmatch(rf"[{_UPPER}][{_LOWER}]\.", token):
             return "X"  # "Title." inside a piece: a sentence ended here, this is no name
         return "W"
     return "X"
@@ -296,6 +296,10 @@ def _organisation(text: str) -> Name | None:
     return None
 
 
+# Vancouver initials with the list's closing stop, followed by more words: "Abraham WC. Metaplasticity"
+_VANCOUVER_STOP = re.compile(rf"\s[{_UPPER}]{{2,3}}\.\s+\S")
+
+
 @lru_cache(maxsize=4096)  # the parser asks again for the prefix it just tested with is_name_list
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
@@ -345,6 +349,10 @@ def parse_names(text: str) -> NameList:
             continue
         if not (_VANCOUVER.match(form) or (_NATURAL.match(form) and not vancouver_list)):
             valid = False
+        elif (
+            piece.split(None, 1)[0] in _TITLE_START and not _VANCOUVER.match(form)
+        ) or _VANCOUVER_STOP.search(piece):
+            valid = False  # "The Turkish Straits", "Abraham WC. Metaplasticity"
         if form == "S" and names:
             last = names[-1]
             names[-1] = Name(last.family, last.given, last.non_dropping_particle, "", piece.rstrip("."))
@@ -369,8 +377,11 @@ def is_name_list(text: str) -> bool:
     The parser uses this to decide where the author block of a reference ends.
     """
     text = text.strip(" ,;:")
-    if not text or len(text) > 600 or text.split(None, 1)[0] in _TITLE_START:
+    if not text or len(text) > 600:
         return False
+    first_piece = _SEPARATOR.split(text, maxsplit=1)[0]
+    if first_piece.split(None, 1)[0] in _TITLE_START and not _VANCOUVER.match(_form(first_piece)):
+        return False  # "Die Wahlverwandtschaften", "The Lancet" — but "Das RK" is a Vancouver name
     result = parse_names(text)
     if not result.names:
         return result.truncated and not text.strip(" ,.").lower().startswith("et")

@@ -330,7 +330,7 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
 
 
 _DETAIL_CUE = re.compile(
-    rf"(?:,\s*|\(\s*){YEAR}\b"
+    rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)"
     r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*in:?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
     rf"|\s\((?=[^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)"
@@ -379,12 +379,16 @@ _CONTAINER_FIRST = re.compile(
     r"^(?P<container>(?:[A-Z][a-z]{0,5}\.|[A-Z]{1,4})(?:\s(?:[A-Z][a-z]{0,5}\.|[A-Z]{1,4}|of|and|&))*)"
     r"\s+\d{1,5}[A-Za-z]?\s*,\s*[A-Za-z]?\d"
 )
+# Astronomy: "2000, A&A, 362, 886" / "ApJ, 475, 163" — the whole rest is journal, volume, page
+_ASTRO_SHORT = re.compile(r"^(?P<container>[A-Z][\w&.]*(?:\s[\w&.]+){0,4}),\s*\d{1,5},\s*[A-Za-z]?\d+\s*\.?$")
 
 
 def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
     text = text.lstrip(" .,;:")
     short_form = _CONTAINER_FIRST.match(text)
-    if short_form and "." in short_form.group("container"):
+    if not (short_form and "." in short_form.group("container")):
+        short_form = _ASTRO_SHORT.match(text)
+    if short_form:
         fields.set("container-title", short_form.group("container"))
         return text[short_form.end("container") :]
     quote = _OPEN_QUOTE.match(text)
@@ -817,7 +821,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     text = clean_text(raw)
     printed_label, text = _strip_label(text)
     label = label or printed_label
-    text = _SAME_AUTHOR.sub("", text)
+    text, same_author = _SAME_AUTHOR.subn("", text)
     extracted = extract_identifiers(text)
     fields = _Fields(variables={k: v for k, v in extracted.variables.items() if k not in {"pii", "arxiv"}})
     if "pii" in extracted.variables:
@@ -830,7 +834,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         fields.hints.add("online")
     text = extracted.text
 
-    end = _author_end(text)
+    end = 0 if same_author else _author_end(text)  # "———. Title": the previous entry's authors
     if end:
         names = parse_names(text[:end])
         fields.truncated = names.truncated
