@@ -380,7 +380,8 @@ def is_name_list(text: str) -> bool:
     if not text or len(text) > 600:
         return False
     first_piece = _SEPARATOR.split(text, maxsplit=1)[0]
-    if first_piece.split(None, 1)[0] in _TITLE_START and not _VANCOUVER.match(_form(first_piece)):
+    first_word = first_piece.split(None, 1)[0] if first_piece.strip() else ""
+    if first_word in _TITLE_START and not _VANCOUVER.match(_form(first_piece)):
         return False  # "Die Wahlverwandtschaften", "The Lancet" — but "Das RK" is a Vancouver name
     result = parse_names(text)
     if not result.names:
