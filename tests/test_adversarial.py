@@ -32,6 +32,7 @@ MAX_GROWTH = 2.5
 MIN_SECONDS = 0.02  # below this, timer resolution and noise dominate: repeat the call
 
 slow = pytest.mark.skipif("REFNORM_SLOW" not in os.environ, reason="long run: set REFNORM_SLOW=1")
+SLOW = [pytest.mark.slow, slow]
 
 
 def _cpu(function: Callable[[Any], object], arg: Any, calls: int, repeats: int = 3) -> float:
@@ -87,9 +88,9 @@ SHAPES = [
     pytest.param("(2019) ", id="years"),
     pytest.param("doi:10.1000/", id="doi-prefixes"),
     pytest.param("https://x.org/a", id="url"),
-    pytest.param("et al. ", id="et-al", marks=[quadratic, slow]),
-    pytest.param("pp. 1-2, ", id="page-ranges", marks=[quadratic, slow]),
-    pytest.param("vol. 3, no. 4, ", id="volume-issue", marks=[quadratic, slow]),
+    pytest.param("et al. ", id="et-al", marks=[quadratic, *SLOW]),
+    pytest.param("pp. 1-2, ", id="page-ranges", marks=[quadratic, *SLOW]),
+    pytest.param("vol. 3, no. 4, ", id="volume-issue", marks=[quadratic, *SLOW]),
     pytest.param("Smith, J., ", id="names"),
     pytest.param("In: ", id="in-cue"),
     pytest.param("word ", id="words"),

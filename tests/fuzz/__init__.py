@@ -1,0 +1,1 @@
+"""Coverage-guided, hypothesis-driven fuzz harness (``python -m tests.fuzz --minutes 1``)."""
