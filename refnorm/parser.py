@@ -312,7 +312,7 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
     """Index just after the first sentence of ``text`` (skipping abbreviations and initials)."""
     for match in _SENTENCE_END.finditer(text, start):
         position = match.start()
-        word = re.search(r"([\w.]+)$", text[:position])
+        word = re.search(r"([\w.]+)$", text[max(0, position - 40) : position])  # bounded: linear overall
         token = word.group(1).lower() if word else ""
         if text[position] == "." and (
             token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token) is not None
