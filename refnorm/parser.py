@@ -442,7 +442,10 @@ _LABELLED = {
         re.I,
     ),
     "page": re.compile(
-        r"(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+|(?<!\w)[СсS]\.\s*)(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?(?:\s*,\s*\d+(?:\s*[-–]\s*\d+)?)*)",
+        # "15 p." is a page count, not a page; a year after the pages is not another page
+        r"(?<!\d )(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+|(?<!\w)[СсS]\.\s*)"
+        r"(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
+        rf"(?:\s*,\s*(?!{YEAR}\b)\d+(?:\s*[-–]\s*\d+)?)*)",
         re.I,
     ),
     "edition": re.compile(
@@ -451,6 +454,10 @@ _LABELLED = {
     ),
 }
 _NUMBERS = [
+    # 1:5: 318 | 128:11: 1056 — volume:issue: page
+    re.compile(
+        r"(?P<volume>\b\d{1,5}):(?P<issue>\d{1,4}):\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+    ),
     # MLA: 167.8 (2016): 615-648
     re.compile(
         rf"(?P<volume>\b\d{{1,5}})\.(?P<issue>\d{{1,4}})\s*\({YEAR}\)\s*:\s*"
