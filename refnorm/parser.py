@@ -490,13 +490,17 @@ _NUMBERS = [
     # 2(3) without pages
     re.compile(rf"(?P<volume>\b\d{{1,5}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
 ]
+_ONE_PLACE = (
+    r"[A-ZÀ-ÖØ-Þ][\w'’/-]*\.?(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’/-]*\.?|de|del|am|upon|on|sur|im|a\.)){0,3}"
+    r"(?:\s?\([A-Z]{2,5}\)|,\s*[A-Z]{2}\b|,\s*(?:[A-Z]\.){1,3}|,\s*[A-Z][a-z]{1,10}\.?(?:\s[A-Z][a-z]+)?)?"
+)
 _PLACE_PUBLISHER = re.compile(
-    # a place is one to four capitalised words ("Palo Alto (CA)", "Cambridge, Mass.", "Frankfurt/M.")
-    r"(?<![\w.])(?P<place>[A-ZÀ-ÖØ-Þ][\w'’/-]*\.?(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’/-]*\.?|de|del|am|upon|on|sur|im|a\.)){0,3}"
-    r"(?:\s?\([A-Z]{2,5}\)|,\s*[A-Z]{2}\b|,\s*[A-Z][a-z]{1,10}\.?(?:\s[A-Z][a-z]+)?)?)\s*:\s*"
+    # a place is one to four capitalised words ("Palo Alto (CA)", "Cambridge, Mass.", "Terra Alta, W.V."),
+    # or two joined ("London and New York", "Cambridge ; New York")
+    rf"(?<![\w.])(?P<place>{_ONE_PLACE}(?:\s*(?:and|&|;|/)\s*{_ONE_PLACE})?)\s*:\s*"
     r"(?P<publisher>[^:;.,()][^:;()]{1,80}?)(?=\s*(?:[,.;]\s*|\s)(?:(?:c\s*)?"
     + YEAR
-    + r"|\d|pp?\.|$)|\s*[.;]?\s*$|\s*\()"
+    + r"|\d|pp?\.|$)|\s*[.;]?\s*$|\s*[()])"
 )
 
 
@@ -644,7 +648,29 @@ def _split_publisher(text: str, fields: _Fields) -> str:
                 return ", ".join(rest)
         fields.set("publisher-place", piece)
         return ", ".join(p for i, p in enumerate(pieces) if i != index)
-    return text
+    return _publisher_then_place(pieces, fields) or text
+
+
+# "Chapman and Hall, Boca Raton, Florida, USA" / "University of Oklahoma Press. Norman, OK"
+_PLACE_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}")
+
+
+def _publisher_then_place(pieces: list[str], fields: _Fields) -> str:
+    """A publisher followed only by short place parts (city, state, country); "" if this is not that."""
+    if len(pieces) < 2 or "publisher" in fields.variables:
+        return ""
+    head, _, tail_of_head = pieces[0].rpartition(". ")
+    publisher_piece = tail_of_head if head and PUBLISHER_WORDS.search(tail_of_head) else pieces[0]
+    place_parts = pieces[1:]
+    if head and not PUBLISHER_WORDS.search(tail_of_head) and PUBLISHER_WORDS.search(head):
+        publisher_piece, place_parts = head, [tail_of_head, *pieces[1:]]
+    if not PUBLISHER_WORDS.search(publisher_piece) or len(place_parts) > 3:
+        return ""
+    if not all(_PLACE_PART.fullmatch(part.strip(" .")) for part in place_parts):
+        return ""
+    fields.set("publisher", publisher_piece)
+    fields.set("publisher-place", ", ".join(part.strip(" .") for part in place_parts))
+    return head if publisher_piece == tail_of_head else ""
 
 
 # A printed date in the tail once the year is known: "2021 Feb 23", "(March 1, 1990)", "1998a".

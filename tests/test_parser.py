@@ -279,3 +279,40 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
     """Identifiers a wrap or stray space broke are rejoined; resolver URLs keep both forms."""
     ref = refnorm.parse_reference(reference)
     assert (ref.doi, ref.url) == (doi, url)
+
+
+@pytest.mark.parametrize(
+    ("reference", "place", "publisher"),
+    [
+        (
+            "Doe, Jane. A History of Things. London and New York: Routledge, 2004.",
+            "London and New York",
+            "Routledge",
+        ),
+        ("Doe, Jane, 1973, A History of Things, (New York: Halsted Press)", "New York", "Halsted Press"),
+        (
+            "Doe, J. 1976. A history of things. Terra Alta, W.V.: Hill & Dale Press.",
+            "Terra Alta, W.V.",
+            "Hill & Dale Press",
+        ),
+        (
+            "Doe, J. 2003. A history of things. Chapman and Hall, Boca Raton, Florida, USA.",
+            "Boca Raton, Florida, USA",
+            "Chapman and Hall",
+        ),
+        ("Doe, Jane, A history of things, Paris, Gallimard, 1968.", "Paris", "Gallimard"),
+        ("Doe, J. (2009). A history of things. Cambridge, MA: MIT Press.", "Cambridge, MA", "MIT Press"),
+    ],
+    ids=[
+        "two-places",
+        "bracketed-imprint",
+        "dotted-state",
+        "publisher-then-place",
+        "place-comma-publisher",
+        "state-code",
+    ],
+)
+def test_book_imprints(reference: str, place: str, publisher: str) -> None:
+    """Place and publisher are found in every common imprint order and punctuation."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher-place"), ref.get("publisher"), ref.type) == (place, publisher, "book")
