@@ -174,7 +174,12 @@ def _natural(words: list[str], suffix: str = "") -> Name:
     if len(words) == 1:
         return Name(family=words[0], suffix=suffix)
     # "BARD Jean": a family name in capitals printed first
-    if words[0].isupper() and len(words[0]) > 3 and not any(w.isupper() for w in words[1:]):
+    if (
+        words[0].isupper()
+        and words[0].isalpha()
+        and len(words[0]) > 3
+        and not any(w.isupper() for w in words[1:])
+    ):
         return Name(family=words[0], given=" ".join(words[1:]), suffix=suffix)
     index = len(words) - 1
     while index > 1 and words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower():
@@ -208,7 +213,12 @@ def parse_name(text: str, *, inverted: bool | None = None) -> Name | None:
     if len(words) > 1 and _SUFFIX.match(words[-1]):
         suffix = words.pop().rstrip(".,")
     form = _form(" ".join(words))
-    if _VANCOUVER.match(form) and form != "I":
+    if (
+        _VANCOUVER.match(form)
+        and form != "I"
+        and "." not in words[-1].rstrip(".")
+        and not (len(words) > 2 and looks_like_initials(words[-2]))
+    ):
         particle, family = _split_family(words[:-1])
         return Name(family=family, given=words[-1].rstrip("."), non_dropping_particle=particle, suffix=suffix)
     if (
@@ -317,6 +327,11 @@ def parse_names(text: str) -> NameList:
         _VANCOUVER.match(f) and "." not in p for (p, _), f in zip(pieces, forms, strict=True)
     )
     valid = True
+    # "Volf, Miroslav, After Our Likeness" / "Susan Holden, Possible Pompidous": a second full-word name
+    # after a comma needs the list to close with "and"/"&" to be believed
+    closes_with_and = any(
+        separator in {"and", "&", ",&", ", and", "und", "et", "y"} for _, separator in pieces
+    )
     index = 0
     while index < len(pieces):
         piece, _ = pieces[index]
@@ -332,7 +347,7 @@ def parse_names(text: str) -> NameList:
             and (
                 form.count("W") == 1
                 or following in {"I", "IS"}
-                or (following == "W" and last_pair and not is_place(pieces[index + 1][0]))
+                or (following == "W" and last_pair and index == 0 and not is_place(pieces[index + 1][0]))
             )
         ):
             given = pieces[index + 1][0]
@@ -358,6 +373,14 @@ def parse_names(text: str) -> NameList:
             names[-1] = Name(last.family, last.given, last.non_dropping_particle, "", piece.rstrip("."))
             index += 1
             continue
+        if (
+            names
+            and pieces[index][1] == ","
+            and "I" not in form
+            and not vancouver_list
+            and not closes_with_and
+        ):
+            valid = False
         name = parse_name(piece, inverted=False)
         if name is not None:
             names.append(name)

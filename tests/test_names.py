@@ -1,0 +1,75 @@
+"""Name lists in every printed form parse into the right (family, given) pairs."""
+
+from __future__ import annotations
+
+import pytest
+
+from refnorm.names import is_name_list, parse_names
+
+CASES = [
+    ("Li F, Guo X, Chen SY", [("Li", "F"), ("Guo", "X"), ("Chen", "SY")]),
+    (
+        "Mahdavi Gorabi A, Reiner Ž, D’Antuono M",
+        [("Mahdavi Gorabi", "A"), ("Reiner", "Ž"), ("D’Antuono", "M")],
+    ),
+    ("Kahneman, D., & Tversky, A.", [("Kahneman", "D."), ("Tversky", "A.")]),
+    ("Strunk, William, and E. B. White", [("Strunk", "William"), ("White", "E. B.")]),
+    ("J. P. Collman, A. B. Smith and C. Lee", [("Collman", "J. P."), ("Smith", "A. B."), ("Lee", "C.")]),
+    (
+        "Brunner, J.G., N. Birbilis, K.D. Ralston, et S. Virtanen",
+        [("Brunner", "J.G."), ("Birbilis", "N."), ("Ralston", "K.D."), ("Virtanen", "S.")],
+    ),
+    (
+        "BADALYAN R., SMITH A. T., KHATCHADOURIAN L.",
+        [("BADALYAN", "R"), ("SMITH", "A. T."), ("KHATCHADOURIAN", "L")],
+    ),
+    ("Hirsch, Alan and Debra Hirsch", [("Hirsch", "Alan"), ("Hirsch", "Debra")]),
+    ("Smith, John, Jane Doe, and Bob Roe", [("Smith", "John"), ("Doe", "Jane"), ("Roe", "Bob")]),
+    ("BARBEIRO, H.; LIMA, P. R.", [("BARBEIRO", "H."), ("LIMA", "P. R.")]),
+    ("Nederveen Pieterse, Jan", [("Nederveen Pieterse", "Jan")]),
+    ("Campbell JR, Mason EO, Jr.", [("Campbell", "JR"), ("Mason", "EO")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:28] for c in CASES])
+def test_parse_names(text: str, expected: list[tuple[str, str]]) -> None:
+    """Each printed form yields the family and given names as printed."""
+    assert [(n.full_family, n.given) for n in parse_names(text).names] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("van der Berg, J.", [("van der", "Berg")]),
+        ("D. H. van Hessem", [("van", "Hessem")]),
+    ],
+)
+def test_particles_are_split_off(text: str, expected: list[tuple[str, str]]) -> None:
+    """Lower-case particles go to non_dropping_particle, the rest is the family name."""
+    assert [(n.non_dropping_particle, n.family) for n in parse_names(text).names] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "is_names"),
+    [
+        ("Li F, Guo X, Chen SY", True),
+        ("Kuhn, Thomas S", True),
+        ("World Health Organization", True),
+        ("Volf, Miroslav, After Our Likeness", False),
+        ("Carson, Rachel. Silent Spring", False),
+        ("Die Wahlverwandtschaften", False),
+        ("Abraham WC. Metaplasticity", False),
+        ("Function and Therapeutic Potential", False),
+        ("Das RK", True),
+    ],
+)
+def test_is_name_list(text: str, is_names: bool) -> None:
+    """The grammar accepts real name lists and rejects title text that merely looks capitalised."""
+    assert is_name_list(text) is is_names
+
+
+def test_et_al_and_editor_marks() -> None:
+    """ "et al." marks truncation and "(Eds.)" marks editors; neither becomes a name."""
+    result = parse_names("Luce RD, Bush RR, et al. (Eds.)")
+    assert [n.family for n in result.names] == ["Luce", "Bush"]
+    assert result.truncated and result.editors
