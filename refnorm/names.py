@@ -107,7 +107,8 @@ _ORG_GLUE = frozenset(
     ]
 )
 _SEPARATOR = re.compile(
-    r"\s*(?:;|,?\s+(?:and|und|et|y|e|with|и)\s+|,?\s*&\s*|,|(?<=[\w.])/(?=[A-ZÀ-ÖØ-Þ]))\s*", re.IGNORECASE
+    r"\s*(?:;|,?\s+(?:and|und|et|y|e|with|и|dan|og|och)\s+|,?\s*&\s*|,|(?<=[\w.])/(?=[A-ZÀ-ÖØ-Þ]))\s*",
+    re.IGNORECASE,
 )
 
 
@@ -362,7 +363,10 @@ def parse_names(text: str) -> NameList:
                     Name(name.family, name.given, name.non_dropping_particle, "", name.suffix or suffix)
                 )
             continue
-        if not (_VANCOUVER.match(form) or (_NATURAL.match(form) and not vancouver_list)):
+        mononym = (
+            form == "W" and names and pieces[index][1] not in {",", ";", ""}
+        )  # "…, M. Abdullah and Khairurrijal"
+        if not (_VANCOUVER.match(form) or (_NATURAL.match(form) and not vancouver_list) or mononym):
             valid = False
         elif (
             piece.split(None, 1)[0] in _TITLE_START and not _VANCOUVER.match(form)

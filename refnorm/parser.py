@@ -155,6 +155,9 @@ def _strip_label(text: str) -> tuple[str, str]:
 
 
 _NAME_LIST_WORDS = PARTICLES | {
+    "dan",
+    "og",
+    "och",
     "and",
     "und",
     "et",
@@ -171,7 +174,7 @@ _NAME_LIST_WORDS = PARTICLES | {
     "others",
 }
 # A digit or a lower-case word that is no particle or list word: names cannot run past it.
-_HARD_STOP = re.compile(rf"\d|(?:^|[\s(])(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]")
+_HARD_STOP = re.compile(rf"\d(?![nr]d\b)|(?:^|[\s(])(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]")
 _AUTHOR_BOUNDARY = re.compile(r"(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b)")
 
 
@@ -203,8 +206,15 @@ def _author_end(text: str) -> int:
         ):
             return match.start()
     match = re.search(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)", head)
-    if match and match.start() > 0 and _names_ok(head[: match.start()]):
+    if (
+        match
+        and match.start() > 0
+        and (_names_ok(head[: match.start()]) or _lone_author(head[: match.start()]))
+    ):
         return match.start()
+    shouted = re.match(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s", head)  # "COLLECTIF. Title …"
+    if shouted:
+        return shouted.end(1) + 1
     # Names cannot run past an ordinary lower-case word or a number; of the boundaries before that,
     # the longest prefix that reads as a name list wins (tried longest first: usually one parse).
     stop = _HARD_STOP.search(head)
