@@ -118,6 +118,9 @@ class NameList:
     truncated: bool = False  # the list ended in "et al." or similar
     editors: bool = False  # the list was marked "(Eds.)", "Hrsg.", "editors", …
     valid: bool = True  # every piece fitted the name grammar
+    # …except that a second full-word name followed a comma in a list not closed by "and": believable
+    # only right before a strong cue ("Goertz Gary, Diehl Paul, \"Title\"")
+    loose: bool = False
 
 
 def looks_like_initials(text: str) -> bool:
@@ -328,6 +331,7 @@ def parse_names(text: str) -> NameList:
         _VANCOUVER.match(f) and "." not in p for (p, _), f in zip(pieces, forms, strict=True)
     )
     valid = True
+    loose = False
     # "Volf, Miroslav, After Our Likeness" / "Susan Holden, Possible Pompidous": a second full-word name
     # after a comma needs the list to close with "and"/"&" to be believed
     closes_with_and = any(
@@ -384,12 +388,13 @@ def parse_names(text: str) -> NameList:
             and not vancouver_list
             and not closes_with_and
         ):
+            loose = valid
             valid = False
         name = parse_name(piece, inverted=False)
         if name is not None:
             names.append(name)
         index += 1
-    return NameList(tuple(names), truncated, editors, valid)
+    return NameList(tuple(names), truncated, editors, valid, loose and not valid)
 
 
 # Articles and question words that start titles, never names ("Die Wahlverwandtschaften", "The Lancet")
@@ -398,7 +403,7 @@ _TITLE_START = frozenset(
 )
 
 
-def is_name_list(text: str) -> bool:
+def is_name_list(text: str, *, strict: bool = True) -> bool:
     """Does ``text`` read as a complete list of names (each with a given name or initials)?
 
     The parser uses this to decide where the author block of a reference ends.
@@ -413,4 +418,4 @@ def is_name_list(text: str) -> bool:
     result = parse_names(text)
     if not result.names:
         return result.truncated and not text.strip(" ,.").lower().startswith("et")
-    return result.valid
+    return result.valid or (not strict and result.loose)

@@ -178,9 +178,9 @@ _HARD_STOP = re.compile(rf"\d(?![nr]d\b)|(?:^|[\s(])(?!(?:{'|'.join(sorted(_NAME
 _AUTHOR_BOUNDARY = re.compile(r"(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b)")
 
 
-def _names_ok(prefix: str) -> bool:
+def _names_ok(prefix: str, *, strict: bool = True) -> bool:
     """Is ``prefix`` (everything before a candidate author-block end) a plausible list of names?"""
-    return not _HARD_STOP.search(prefix) and is_name_list(prefix)
+    return not _HARD_STOP.search(prefix) and is_name_list(prefix, strict=strict)
 
 
 _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|for|and|&|de|du|des|la))*")
@@ -202,7 +202,7 @@ def _author_end(text: str) -> int:
         if (
             match
             and match.start() > 0
-            and (_names_ok(head[: match.start()]) or _lone_author(head[: match.start()]))
+            and (_names_ok(head[: match.start()], strict=False) or _lone_author(head[: match.start()]))
         ):
             return match.start()
     match = re.search(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)", head)
