@@ -412,11 +412,31 @@ def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             return text[end + len(closer) :].lstrip(" .,;:")
     end = _title_end(text, comma_style)
+    if not comma_style and end < len(text) and text[end - 1 : end] == ".":
+        end = _subtitle_end(text, end)
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
     fields.set("title", title)
     return text[end:].lstrip(" .,;:/")
+
+
+def _subtitle_end(text: str, end: int) -> int:
+    """A second sentence of prose (mostly lower-case words) before the container is the title's too:
+    "Stand der Integration. Zusammenfassung einer persönlichen Einschätzung der Situation. In: …"."""
+    rest = text[end:].lstrip()
+    offset = len(text) - len(rest)
+    if not rest or _IN.match(rest) or _EDITED_BY.match(rest):
+        return end
+    next_end = _title_end(rest, False)
+    sentence = rest[:next_end]
+    if next_end >= len(rest) or not rest[next_end:].strip(" .,;:"):
+        return end  # nothing would be left for the container
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    lower = sum(1 for w in words if w[0].islower())
+    if len(words) >= 5 and lower >= 0.6 * len(words) and not re.search(r"\d", sentence):
+        return offset + next_end
+    return end
 
 
 def _find_closing_single(text: str, start: int, closer: str) -> int:
