@@ -75,7 +75,8 @@ _LABEL = re.compile(
 _SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+|[-–•*·]\s)\s*[.,]?\s*")
 _YEAR_PAREN = re.compile(
     rf"[(\[]\s*(?:(?:c\.\s*)?{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}}[a-z]?)?(?:\s*,?\s*[^()\[\]]{{0,30}})?|"
-    r"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|en\s+prensa|undated)\s*[)\]]",
+    r"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|in\s+press|in\s+prep(?:aration|\.)?|forthcoming|im\s+Druck|sous\s+presse|"
+    r"en\s+prensa|undated)\s*[)\]]",
     re.IGNORECASE,
 )
 _OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,.:;(]))(?:``|[\"“„«])|(?:^|(?<=\s))[‘'](?=[A-Z0-9])")
@@ -237,7 +238,7 @@ def _piece_forms(prefix: str) -> str:
 
 _LEADING_DATE = re.compile(
     rf"^\s*[,.]?\s*(?:[(\[]\s*(?P<p>[^()\[\]]{{1,40}}?)\s*[)\]]|(?P<y>{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}})?"
-    rf"(?:,?\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?\b)?))(?:\s*\[{YEAR}\])?\s*[.,:;]?\s*",
+    rf"(?:,?\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?\b)?))(?:\s*[(\[]{YEAR}[)\]])?\s*[.,:;]?\s*",
     re.IGNORECASE,
 )
 _NO_DATE = re.compile(r"^(?:n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|undated)$", re.IGNORECASE)
@@ -300,13 +301,21 @@ _ABBREVIATED_NEXT = re.compile(r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}\b|\d)")
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
 
 
+_ROLE_AFTER_NAMES = re.compile(
+    r"(?:trans(?:lated)?\.?\s*(?:and|&)\s*)?(?:eds?|editors?|hrsg|hg|éds?|dirs?)\.?(?:\s*(?:and|&)\s*trans\.?)?[,.:]?\s+",
+    re.IGNORECASE,
+)
+
+
 def _take_date(text: str, fields: _Fields) -> str:
     match = _LEADING_DATE.match(text)
     if not match:
         return text
     inner = match.group("p") or match.group("y") or ""
     if match.group("p") is not None:
-        if _NO_DATE.match(inner.strip()) or re.match(r"(?i)in\s+press|forthcoming|im\s+druck", inner.strip()):
+        if _NO_DATE.match(inner.strip()) or re.match(
+            r"(?i)in\s+press|in\s+prep|forthcoming|im\s+druck|sous\s+presse|en\s+prensa", inner.strip()
+        ):
             fields.issued = Date(literal=inner.strip())
             return text[match.end() :]
         if not re.search(rf"(?<!\d){YEAR}(?!\d)", inner):
@@ -909,6 +918,11 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         text = text[end:]
     comma_style = not end or text.lstrip()[:1] == ","
     text = _take_date(text.lstrip(" .,:;"), fields)
+    role = _ROLE_AFTER_NAMES.match(text)
+    if role and fields.author and not fields.editor:
+        fields.editor, fields.author = fields.author, ()
+        fields.hints.add("edited-book")
+        text = text[role.end() :]
     text = _take_title(text, fields, comma_style)
     if not fields.issued:
         text = _take_date(text, fields)
