@@ -350,7 +350,7 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
 
 _DETAIL_CUE = re.compile(
     rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)"
-    r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
+    r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*in:?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
     rf"|\s\((?=[^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)"
     r"|,\s*(?:\d+\.?\s*|[\w-]+\s+)?(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
@@ -505,8 +505,12 @@ _NUMBERS = [
     # Nature / physics: 550, 354–359 (2017) | 116, 1009 (1998)
     re.compile(
         r"(?P<volume>\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
-        rf"\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
+        rf"\s*,?\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
     ),
+    # "… Anthropology 114 2001 269-272": volume, year, pages with spaces only
+    re.compile(rf"(?P<volume>\b\d{{1,4}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"),
+    # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
+    re.compile(rf"(?P<volume>\b\d{{1,4}})\s*,\s*{YEAR}\s*,\s*(?=p)"),
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
     re.compile(
         rf"(?P<volume>\b\d+[A-Za-z]?|\b[IVXLC]+)\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
