@@ -133,6 +133,9 @@ def extract_identifiers(text: str) -> Extracted:
         if lead:
             start = max(0, start - 40) + lead.start()
         doi = normalize_doi(url) if re.search(r"doi\.org/|dx\.doi", url, re.IGNORECASE) else None
+        publisher_doi = None if doi else _DOI_IN_PUBLISHER_URL.search(url)
+        if publisher_doi:  # "…/doi/pdf/10.1080/0963948…", "…/doi/10.1002/huon.200900007/pdf"
+            variables.setdefault("DOI", normalize_doi(publisher_doi.group(1)) or publisher_doi.group(1))
         if doi:
             variables.setdefault("DOI", doi)
         else:
@@ -179,12 +182,19 @@ def extract_identifiers(text: str) -> Extracted:
     return Extracted(_tidy(rest) if spans else rest.strip(" ,;:"), variables, accessed, online)
 
 
+_DOI_IN_PUBLISHER_URL = re.compile(
+    r"/doi/(?:abs/|full/|pdf/|epdf/|pdfdirect/|book/)?(10\.\d{4,9}/[^?#\s]+?)(?:/(?:pdf|abstract|full|epdf))?/?$",
+    re.IGNORECASE,
+)
+
+
 def _looks_like_doi_tail(tail: str) -> bool:
     """ ". 2015.46", " j. 0012-155X. 2005.00401. x": the rest of a DOI a stray space broke, up to the end."""
     pieces = tail.strip(" .,;").split()
     return 1 <= len(pieces) <= 5 and all(
-        re.fullmatch(r"[\w.()/-]+", p) and not re.fullmatch(r"[A-Za-z]{4,}", p.strip(".")) for p in pieces
-    )
+        re.fullmatch(r"[\w.()/-]+", p) and (len(p.strip(".")) <= 2 or re.search(r"[\d.\-]", p.strip(".")))
+        for p in pieces
+    )  # "2015.46", "j.", "0012-155X.", "x" — not a word such as "PDF" after the DOI
 
 
 def _trim_url(url: str) -> str:

@@ -30,6 +30,12 @@ _LIGATURES = str.maketrans(
         "\u00ad": "",
         "\ufeff": "",
         "\u200b": "",
+        # the rarer dashes (hyphen, non-breaking hyphen, figure dash, minus) become the two the
+        # tagger knows: "-" and the en dash
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "–",
+        "\u2212": "–",
     }
 )
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

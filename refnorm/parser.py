@@ -477,7 +477,7 @@ _LABELLED = {
         re.I,
     ),
     "issue": re.compile(
-        r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º])|№)\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b",
+        r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º]|n(?=\.))|№)\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b",
         re.I,
     ),
     "page": re.compile(
@@ -513,9 +513,14 @@ _NUMBERS = [
     re.compile(rf"(?P<volume>\b\d{{1,4}})\s*,\s*{YEAR}\s*,\s*(?=p)"),
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
     re.compile(
-        rf"(?P<volume>\b\d+[A-Za-z]?|\b[IVXLC]+)\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
+        rf"(?P<volume>\b\d+[A-Za-z]?|\b[IVXLC]+)\s*,?\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
         r"(?P<issue>[^():]{0,12}\d[^():]{0,8})\)\s*[,:]?\s*(?:pp?\.\s*)?"
         r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
+    ),
+    # Eng Manag J, 25 (2013) 25-37 | Sefarad 46 (1986) 473-491 — volume (year) pages
+    re.compile(
+        rf"(?P<volume>\b\d{{1,5}})\s*\(\s*{YEAR}\s*\)\s*[,:]?\s*(?:pp?\.\s*)?"
+        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
     ),
     # 19: 437-488 | 1089:1-22 | 4:32
     re.compile(
@@ -724,6 +729,7 @@ _PRINTED_DATE = re.compile(
 )
 
 
+_PAGES_BEFORE_IN = re.compile(r"\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)\s*(?=(?:in|In|dans)\b)")
 _LATER_IN = re.compile(r"(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z])")
 
 
@@ -753,6 +759,10 @@ def _reorder_date(text: str) -> str:
 
 def _take_tail(text: str, fields: _Fields) -> None:
     text = text.strip()
+    bracketed_pages = _PAGES_BEFORE_IN.match(text)
+    if bracketed_pages:
+        fields.set("page", bracketed_pages.group("page"))
+        text = text[bracketed_pages.end() :]
     later = _LATER_IN.search(text, 1)
     if later and "title" in fields.variables and not re.search(r"\d", text[: later.start()]):
         fields.variables["title"] += ". " + text[: later.start()].strip(" .,")

@@ -316,3 +316,52 @@ def test_book_imprints(reference: str, place: str, publisher: str) -> None:
     """Place and publisher are found in every common imprint order and punctuation."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("publisher-place"), ref.get("publisher"), ref.type) == (place, publisher, "book")
+
+
+@pytest.mark.parametrize(
+    ("reference", "doi"),
+    [
+        (
+            "Roe A. Seismic structure. Tectonophysics, doi:10.1016/j.tecto.2011.11.016. PDF",
+            "10.1016/j.tecto.2011.11.016",
+        ),
+        (
+            "Roe A. Presidents (2007). http://www.tandfonline.com/doi/pdf/10.1080/09639480701299921",
+            "10.1080/09639480701299921",
+        ),
+        (
+            "Roe A. Ontogenetics 3 (2009) 2, 1-7, http://onlinelibrary.wiley.com/doi/10.1002/huon.200900007/pdf",
+            "10.1002/huon.200900007",
+        ),
+        ("Roe A. A title. J Foo. 2016;5:1. doi: 10.1007/s00168‐016‐0766‐5", "10.1007/s00168-016-0766-5"),
+    ],
+    ids=["word-after-doi", "publisher-pdf-url", "publisher-url-with-suffix", "unicode-hyphens"],
+)
+def test_doi_edge_cases(reference: str, doi: str) -> None:
+    """A word after a DOI is not part of it; DOIs inside publisher URLs are found; odd hyphens are ASCII."""
+    assert refnorm.parse_reference(reference).doi == doi
+
+
+@pytest.mark.parametrize(
+    ("reference", "volume", "issue", "page"),
+    [
+        ("Roe, A. Title here. Eng Manag J, 25 (2013) 25-37.", "25", "", "25-37"),
+        ("Roe, A. (2014). Title here. Intervention, 12,(1),15-20.", "12", "1", "15-20"),
+        ("Roe A. 2001. Title here. American Journal of Things 114 2001 269-272", "114", "", "269-272"),
+        ("Roe (M.), Les planètes. Latomus, 14, 1955, p. 186-201.", "14", "", "186-201"),
+        ("Roe, A. Title here. Key Words, 8, 166−170", "8", "", "166-170"),
+        ("Roe, J. (1999). Title here. Physics, 1:5: 318.", "1", "5", "318"),
+    ],
+    ids=[
+        "volume-year-pages",
+        "comma-before-issue",
+        "spaces-only",
+        "volume-before-year",
+        "minus-sign-range",
+        "volume-colon-issue-colon-page",
+    ],
+)
+def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:
+    """Volume, issue and pages are read from the notations journals print."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.volume, ref.issue, ref.page) == (volume, issue, page)
