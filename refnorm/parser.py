@@ -301,6 +301,7 @@ _ABBREVIATED_NEXT = re.compile(r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}\b|\d)")
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
 
 
+_LEADING_YEAR = re.compile(rf"^({YEAR})[a-z]?\s*:\s+(?=[A-ZÀ-ÖØ-Þ])")
 _ROLE_AFTER_NAMES = re.compile(
     r"(?:trans(?:lated)?\.?\s*(?:and|&)\s*)?(?:eds?|editors?|hrsg|hg|éds?|dirs?)\.?(?:\s*(?:and|&)\s*trans\.?)?[,.:]?\s+",
     re.IGNORECASE,
@@ -919,6 +920,10 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     if extracted.online:
         fields.hints.add("online")
     text = extracted.text
+    leading_year = _LEADING_YEAR.match(text)  # "1995: Ulf Preuss-Lausitz: Title …" (lists sorted by year)
+    if leading_year:
+        fields.issued = Date(int(leading_year.group(1)))
+        text = text[leading_year.end() :]
 
     end = 0 if same_author else _author_end(text)  # "———. Title": the previous entry's authors
     if end:
