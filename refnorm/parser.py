@@ -459,8 +459,11 @@ def _find_closing_single(text: str, start: int, closer: str) -> int:
 
 _IN = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im)\s*:?\s+")
 _EDITED_BY = re.compile(
-    r"[.,]?\s*(?:edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
-    r"(?-i:(?:Eds?|eds?|red|Red|dir|Dir)\.))\s+(?=[A-Z])",
+    # "edited by", "ed. by", "hg. v.", "Eds. Name", "(Ed.) Name" — but not the "ed." of an edition
+    # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
+    r"[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
+    r"(?:edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
+    r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z])",
     re.I,
 )
 _EDITOR_MARK = re.compile(
@@ -779,7 +782,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
     if edited:
         after = text[edited.end() :]
         names_end = _author_end(after)
-        if names_end:
+        if names_end and not is_place(after[:names_end].strip(" ,.;:")):  # "ed. New York: …" is no editor
             fields.editor = fields.editor or parse_names(after[:names_end]).names
             text = (text[: edited.start()] + ". " + after[names_end:].lstrip(" ,.")).strip(" .")
     lowered = text.lower()
