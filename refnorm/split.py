@@ -139,7 +139,7 @@ def author_start_strength(text: str) -> int:
     t0 = tokens[0]
     t1 = tokens[1] if len(tokens) > 1 else ""
     t2 = tokens[2] if len(tokens) > 2 else ""
-    if not t1 or not t0[0].isupper():
+    if not t0 or not t1 or not t0[0].isupper():
         return 0
     surname = t0[:-1]
     if t0[-1] == "," and len(surname) > 1 and _namelike(surname):
