@@ -862,8 +862,12 @@ def _dedupe_edits(ctx: Context) -> tuple[list[Replace], set[int], list[Merge]]:
         ids = _ids(survivor.content("ids"))
         extra: dict[str, tuple[str, str]] = {}
         for info, signature in group[1:]:
-            if ctx.layout(info) is None and not isinstance(
-                ctx.bib.blocks[info.index].block, DuplicateBlockKeyBlock
+            block = ctx.bib.blocks[info.index].block
+            if ctx.layout(info) is None and not (
+                # a duplicate-key block is dropped only when it is a byte-for-byte copy of the survivor:
+                # junk the splitter mis-spans must never take text with it (lossless)
+                isinstance(block, DuplicateBlockKeyBlock)
+                and (block.raw or "").strip() == (ctx.bib.blocks[survivor.index].block.raw or "").strip()
             ):
                 continue
             drop.add(info.index)
