@@ -76,7 +76,9 @@ def read_files(names: list[str]) -> Iterator[tuple[str, BibFile | None]]:
     for name in names:
         try:
             bib = read_bib_file(name)
-            problem = content_problem(bib.text, "bibtex")
+            # an empty .bib is a valid bibliography with no entries (a new LaTeX project has one):
+            # the hooks must pass it; only content that cannot be BibTeX at all is an error
+            problem = content_problem(bib.text, "bibtex") if bib.text.strip() else None
             if problem:
                 raise RefnormError(f"{name}: {problem}")
             yield name, bib
