@@ -352,14 +352,19 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
 _DETAIL_CUE = re.compile(
     rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)"
     r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
-    r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*in:?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
+    r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
+    r"|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
+    r"|,\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)"  # ", 34 p." a page count
+    r"|,\s*(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)"
     rf"|\s\((?=[^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)"
-    r"|,\s*(?:\d+\.?\s*|[\w-]+\s+)?(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
+    r"|,\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
     r"|\s//\s",  # GOST: "Title // Container"
     re.IGNORECASE,
 )
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
-_TITLE_BRACKET = re.compile(rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|\b{YEAR}\b))[^()]*\)?\s*\.?$")
+_TITLE_BRACKET = re.compile(
+    rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage|\b{YEAR}\b))[^()]*\)?\s*\.?$"
+)
 
 
 # A book's imprint or a translator/editor note inside the title's sentence ends the title there:
@@ -442,6 +447,8 @@ def _subtitle_end(text: str, end: int) -> int:
     sentence = rest[:next_end]
     if next_end >= len(rest) or not rest[next_end:].strip(" .,;:"):
         return end  # nothing would be left for the container
+    if not sentence.rstrip().endswith((".", "?", "!")):
+        return end  # it ran into numbers or an imprint: that sentence is the container
     words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
     lower = sum(1 for w in words if w[0].islower())
     if len(words) >= 5 and lower >= 0.6 * len(words) and not re.search(r"\d", sentence):
