@@ -92,7 +92,22 @@ ARTICLE = (
 )
 def test_spans_to_csl_fields(label: str, piece: str, field: str, value: Any) -> None:
     """Each labelled span becomes its cleaned CSL value."""
-    assert spans_to_csl(_spans(ARTICLE, [(label, piece)]))[field] == value
+    spans = _spans(ARTICLE, [("title", "Rivers and the state."), (label, piece)])
+    assert spans_to_csl(spans)[field] == value
+
+
+def test_lone_container_is_the_title() -> None:
+    """A reference without a title span reads its only container span as the title."""
+    item = spans_to_csl(_spans(ARTICLE, [("container-title", "Water Policy.")]))
+    assert item["title"] == "Water Policy" and "container-title" not in item
+
+
+def test_editor_needs_a_marker() -> None:
+    """With the source text, an editor span without "eds."/"In" next to it is dropped."""
+    text = "Okafor C, Lindqvist M. Rivers and the state. South Pasadena, Calif.: Carey; 1975."
+    assert "editor" not in spans_to_csl(_spans(text, [("editor", "South Pasadena, Calif")]), text)
+    text = "Okafor C. Rivers. In: Lindqvist M, editor. Water Policy. London: Carey; 1975."
+    assert spans_to_csl(_spans(text, [("editor", "Lindqvist M")]), text)["editor"][0]["family"] == "Lindqvist"
 
 
 def test_spans_to_csl_names() -> None:

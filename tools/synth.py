@@ -793,11 +793,83 @@ SITES = [
 # ------------------------------------------------------------------ metadata
 
 
+class Pool:
+    """Open-vocabulary lists from Faker (names, cities, companies, words in many languages), if installed.
+
+    The built-in lists above are small; a tagger trained on them alone learns *which words* are title
+    words.  Faker widens the vocabulary so that structure, not vocabulary, decides.
+    """
+
+    NAME_LOCALES = _words(
+        "en_US en_GB en_IE de_DE de_AT fr_FR es_ES es_MX it_IT nl_NL pl_PL cs_CZ sv_SE da_DK fi_FI no_NO "
+        "pt_BR pt_PT tr_TR hu_HU ro_RO hr_HR sk_SK sl_SI et_EE lt_LT lv_LV id_ID en_IN fil_PH"
+    )
+    WORD_LOCALES = _words("en_US en_US en_US de_DE fr_FR es_ES it_IT nl_NL pl_PL cs_CZ da_DK")
+    CITY_LOCALES = _words("de_DE fr_FR es_ES it_IT pl_PL cs_CZ sv_SE da_DK nl_NL pt_BR en_GB")
+
+    def __init__(self, seed: int) -> None:
+        self.family: list[str] = []
+        self.given: list[str] = []
+        self.words: dict[str, list[str]] = {}
+        self.cities: list[str] = []
+        self.companies: list[str] = []
+        try:
+            from faker import Faker
+        except ImportError:
+            return
+        for loc in self.NAME_LOCALES:
+            try:
+                fake = Faker(loc)
+            except AttributeError:
+                continue
+            fake.seed_instance(seed)
+            self.family += [fake.last_name() for _ in range(150)]
+            self.given += [fake.first_name() for _ in range(150)]
+        for loc in set(self.WORD_LOCALES):
+            fake = Faker(loc)
+            fake.seed_instance(seed)
+            words = {w for w in fake.words(3000) if w.isalpha() and len(w) > 2}
+            self.words[loc] = sorted(words)
+        for loc in self.CITY_LOCALES:
+            fake = Faker(loc)
+            fake.seed_instance(seed)
+            self.cities += [fake.city() for _ in range(60)]
+            self.companies += [fake.company() for _ in range(40)]
+
+    def word(self, rng: random.Random) -> str:
+        if not self.words:
+            return rng.choice(NOUNS + ADJS)
+        return rng.choice(self.words[rng.choice(self.WORD_LOCALES)])
+
+    def phrase(self, rng: random.Random, low: int, high: int) -> str:
+        """Words from one language, with its function words between some of them."""
+        loc = rng.choice(self.WORD_LOCALES) if self.words else ""
+        glue = {
+            "de_DE": "der die und im von für",
+            "fr_FR": "de la et des du en",
+            "es_ES": "de la y en del",
+            "it_IT": "di e della nel per",
+            "nl_NL": "van de en het in",
+        }.get(loc, "of the and in for on")
+        out: list[str] = []
+        for _ in range(rng.randint(low, high)):
+            if out and rng.random() < 0.3:
+                out.append(rng.choice(glue.split()))
+            w = rng.choice(self.words[loc]) if loc else rng.choice(NOUNS + ADJS)
+            out.append(w)
+        return " ".join(out)
+
+
+POOL = Pool(0)
+
+
 def _name(rng: random.Random) -> dict[str, str]:
     lang = rng.choices(list(LANG_WEIGHTS), weights=list(LANG_WEIGHTS.values()))[0]
     family = rng.choice(FAMILY_LISTS[lang])
     given_list = GIVEN_LISTS[lang]
     given = rng.choice(given_list)
+    if POOL.family and rng.random() < 0.5:
+        family, given, given_list = rng.choice(POOL.family), rng.choice(POOL.given), POOL.given
     r = rng.random()
     if r < 0.25:
         given += " " + rng.choice(given_list)
@@ -838,6 +910,8 @@ def _cap(word: str) -> str:
 
 
 def _title(rng: random.Random, year: int) -> str:
+    if rng.random() < 0.45:
+        return _open_title(rng)
     r = rng.random()
     fill: dict[str, str] = {
         "place": rng.choice(PLACES_SUBJ),
@@ -885,6 +959,18 @@ def _title(rng: random.Random, year: int) -> str:
     return _cap(title)
 
 
+def _open_title(rng: random.Random) -> str:
+    """A title of any length from the open vocabulary, in sentence or title case, maybe with a subtitle."""
+    title = POOL.phrase(rng, 2, 12)
+    if rng.random() < 0.35:
+        title += rng.choice([": ", ": ", "? ", ". ", " - "]) + POOL.phrase(rng, 2, 8)
+    if rng.random() < 0.3:
+        title = " ".join(_cap(w) if len(w) > 3 else w for w in title.split())
+    if rng.random() < 0.1:
+        title += rng.choice([f" ({rng.randint(1800, 2020)}-{rng.randint(1800, 2020)})", " (review)", " II"])
+    return _cap(title)
+
+
 def _journal(rng: random.Random) -> tuple[str, str]:
     r = rng.random()
     if r < 0.25:
@@ -894,7 +980,31 @@ def _journal(rng: random.Random) -> tuple[str, str]:
         if rng.random() < 0.3:
             acro = acro[0] + acro[1:].lower()
         return acro, acro
-    if r < 0.36:
+    if r < 0.5:
+        words = [_cap(POOL.word(rng)) for _ in range(rng.randint(1, 3))]
+        full = rng.choice(
+            [
+                "Journal of {}",
+                "{}",
+                "{} Research",
+                "Annals of {}",
+                "International Journal of {}",
+                "{} Review",
+                "Revue de {}",
+                "Zeitschrift für {}",
+                "Acta {}",
+                "{} Quarterly",
+                "Studies in {}",
+                "Cuadernos de {}",
+            ]
+        ).format(" ".join(words))
+        abbr = " ".join(
+            w[: rng.randint(3, 6)] + ("." if rng.random() < 0.5 else "")
+            for w in full.split()
+            if w not in {"of", "de", "für", "in"}
+        )
+        return full, abbr if rng.random() < 0.7 else full
+    if r < 0.56:
         word = rng.choice(FIELDS).split()[0]
         full = rng.choice(
             [word, word + " Today", "Nature " + word, word + " " + rng.choice(["Reports", "Forum"])]
@@ -970,6 +1080,21 @@ def _distinct_numbers(rng: random.Random, count: int, used: set[str], low: int, 
     return out
 
 
+def _publisher(rng: random.Random) -> str:
+    if POOL.companies and rng.random() < 0.35:
+        base = rng.choice(POOL.companies)
+        return rng.choice(
+            ["{}", "{} Press", "{} Verlag", "Éditions {}", "{} Publishing", "Editorial {}"]
+        ).format(base)
+    return rng.choice(PUBLISHERS)
+
+
+def _place(rng: random.Random) -> str:
+    if POOL.cities and rng.random() < 0.4:
+        return rng.choice(POOL.cities)
+    return rng.choice(PLACES)
+
+
 def make_item(rng: random.Random, ident: str) -> Item:
     year = rng.choice(
         [rng.randint(1950, 2025), rng.randint(1990, 2025), rng.randint(2005, 2025), rng.randint(1850, 1990)]
@@ -989,6 +1114,10 @@ def make_item(rng: random.Random, ident: str) -> Item:
     if rng.random() < 0.97 or kind == "article-journal":
         item["author"] = _names(rng, 1, 6)
     item["title"] = _title(rng, year)
+    if rng.random() < 0.3:  # metadata often stores titles in Title Case; humanities styles print them so
+        item["title"] = " ".join(
+            _cap(w) if len(w) > 3 or i == 0 else w for i, w in enumerate(item["title"].split())
+        )
     first_page = 0
     if kind == "article-journal":
         full, abbr = _journal(rng)
@@ -1009,9 +1138,9 @@ def make_item(rng: random.Random, ident: str) -> Item:
                 item["page"] = f"{first_page}-{first_page + rng.randint(1, 30)}"
     elif kind in {"book", "chapter", "paper-conference"}:
         if kind == "book" or rng.random() < 0.85:
-            item["publisher"] = rng.choice(PUBLISHERS)
+            item["publisher"] = _publisher(rng)
             if rng.random() < 0.8:
-                item["publisher-place"] = rng.choice(PLACES)
+                item["publisher-place"] = _place(rng)
         if kind == "chapter":
             item["container-title"] = _title(rng, year)
             if rng.random() < 0.85:
@@ -1045,11 +1174,11 @@ def make_item(rng: random.Random, ident: str) -> Item:
         item["publisher"] = rng.choice(UNIVERSITIES)
         item["genre"] = rng.choice(GENRES_THESIS)
         if rng.random() < 0.5:
-            item["publisher-place"] = rng.choice(PLACES)
+            item["publisher-place"] = _place(rng)
     elif kind == "report":
         item["publisher"] = rng.choice(INSTITUTES)
         if rng.random() < 0.5:
-            item["publisher-place"] = rng.choice(PLACES)
+            item["publisher-place"] = _place(rng)
         if rng.random() < 0.6:
             item["genre"] = rng.choice(GENRES_REPORT)
         if rng.random() < 0.6:
@@ -1371,7 +1500,7 @@ def add_noise(rng: random.Random, chars: Chars, numeric: bool) -> Chars:
         target = rng.choice(["container-title", "title", "volume"])
         span = _label_span(out, target)
         if span:
-            tag = rng.choice(["i", "em", "b"])
+            tag = rng.choice(["i", "em", "b", "italic", "bold", "span"])
             out = (
                 out[: span[0]]
                 + [(c, "O") for c in f"<{tag}>"]

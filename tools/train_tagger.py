@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 import time
 from collections import Counter
@@ -20,6 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from refnorm.tagger.features import sequence_features, tokenize
+
+_WORD_FEATURES = ("w=", "pre=", "suf=")
 
 
 def load(paths: list[str]) -> list[tuple[str, list[str]]]:
@@ -43,24 +46,36 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--minfreq", type=float, default=2)
+    ap.add_argument(
+        "--dropout", type=float, default=0.0, help="share of tokens trained without word features"
+    )
+    ap.add_argument("--algorithm", default="lbfgs", choices=["lbfgs", "l2sgd", "ap", "pa", "arow"])
     args = ap.parse_args(argv)
 
     rows = load(args.data)
     held, train = rows[-args.holdout :], rows[: -args.holdout]
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     t0 = time.time()
+    rng = random.Random(0)
     for text, labels in train:
-        trainer.append(sequence_features(text, tokenize(text)), labels)
+        feats = sequence_features(text, tokenize(text))
+        if args.dropout:  # hide some word identities so that shape and context must carry the label
+            feats = [
+                [f for f in fs if not f.startswith(_WORD_FEATURES)] if rng.random() < args.dropout else fs
+                for fs in feats
+            ]
+        trainer.append(feats, labels)
     print(f"features for {len(train)} references in {time.time() - t0:.1f}s", file=sys.stderr)
-    trainer.set_params(
-        {
-            "c1": args.c1,
-            "c2": args.c2,
-            "max_iterations": args.iterations,
-            "feature.possible_transitions": True,
-            "feature.minfreq": args.minfreq,
-        }
-    )
+    params: dict[str, object] = {
+        "max_iterations": args.iterations,
+        "feature.possible_transitions": True,
+        "feature.minfreq": args.minfreq,
+    }
+    if args.algorithm == "lbfgs":
+        params.update(c1=args.c1, c2=args.c2)
+    elif args.algorithm == "l2sgd":
+        params.update(c2=args.c2)
+    trainer.set_params(params)
     t0 = time.time()
     trainer.train(args.out)
     print(

@@ -16,4 +16,4 @@ def parse_with_tagger(text: str) -> dict[str, Any]:
     from refnorm.tagger.assemble import spans_to_csl
     from refnorm.tagger.model import tag
 
-    return spans_to_csl(tag(text))
+    return spans_to_csl(tag(text), text)

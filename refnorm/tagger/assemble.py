@@ -22,6 +22,10 @@ _PREFIX = re.compile(
     r"^(?:vols?|volumes?|v|bd|band|tome|t|jg|nos?|nr|number|issue|heft|h|fasc|n°|pp?|pages?|s|ss)\b\.?\s*",
     re.IGNORECASE,
 )
+_EDITOR_CUE = re.compile(
+    r"\b(?:eds?|editors?|edited|editor\(s\)|hrsg|hg|dir|coord|orgs?|red|comps?|éds?|a cura di|in)\b",
+    re.IGNORECASE,
+)
 _THESIS = re.compile(r"thes|dissert|diplom|tesis|doktor|doctor", re.IGNORECASE)
 _REPORT = re.compile(r"report|paper|brief|bericht|rapport", re.IGNORECASE)
 _CONFERENCE = re.compile(
@@ -66,11 +70,26 @@ def infer_type(fields: dict[str, Any]) -> str:
     return "book"
 
 
-def spans_to_csl(spans: Sequence[Span]) -> dict[str, Any]:
-    """A CSL-JSON item from labelled spans (first span of each label wins)."""
+def _editor_cue(text: str, span: Span) -> bool:
+    """Is there an editor marker ("eds.", "Hrsg.", "edited by", "In:") next to the span?"""
+    window = text[max(0, span.start - 25) : span.start] + " " + text[span.end : span.end + 25]
+    return _EDITOR_CUE.search(window) is not None
+
+
+def spans_to_csl(spans: Sequence[Span], text: str = "") -> dict[str, Any]:
+    """A CSL-JSON item from labelled spans (first span of each label wins).
+
+    With the source ``text``, an editor span counts only next to an editor marker: the tagger is too
+    quick to read a run of capitalised words as editors.
+    """
     first: dict[str, str] = {}
     for span in spans:
+        if span.label == "editor" and text and not _editor_cue(text, span):
+            continue
         first.setdefault(span.label, span.text)
+    if "title" not in first and "container-title" in first:
+        # every reference has a title: a lone "container" is the title of a book the tagger misread
+        first["title"] = first.pop("container-title")
     out: dict[str, Any] = {}
     for label in ("author", "editor"):
         if label in first:

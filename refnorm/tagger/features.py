@@ -85,10 +85,10 @@ def _shape(word: str) -> str:
 
 
 def _kind(word: str) -> str:
+    if word[0] == "<" and len(word) > 2:
+        return "html"
     if "/" in word and len(word) > 4:
         return "doi" if word.startswith("10.") or "doi" in word.lower() else "url"
-    if word[0] == "<":
-        return "html"
     if word.isdigit():
         n = len(word)
         if n == 4 and word[:2] in {"18", "19", "20"}:
@@ -146,6 +146,7 @@ def sequence_features(text: str, tokens: list[Token]) -> list[list[str]]:
     seen_year = False
     seen_colon = False
     seen_in = False
+    segment = 0  # sentences so far: "Authors. Title. Container." puts each field in its own one
     for i, tok in enumerate(tokens):
         word = tok.text
         feats = list(words[i][2])
@@ -161,6 +162,7 @@ def sequence_features(text: str, tokens: list[Token]) -> list[list[str]]:
         feats.append(f"par={min(depth_paren, 2)}")
         feats.append(f"q={int(in_quote)}")
         feats.append(f"yr={int(seen_year)}{int(seen_colon)}{int(seen_in)}")
+        feats.append(f"seg={min(segment, 4)}|{int(seen_year)}")
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
@@ -182,6 +184,8 @@ def sequence_features(text: str, tokens: list[Token]) -> list[list[str]]:
             in_quote = True
         elif word in "”»" or (word == '"' and in_quote):
             in_quote = False
+        if word in ".?!" and space_after and i and kinds[i - 1] not in {"initial", "capsshort"}:
+            segment += 1
         if kinds[i] == "year":
             seen_year = True
         elif word == ":":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from refnorm.tagger.features import sequence_features, tokenize
+from refnorm.tagger.features import Token, sequence_features, tokenize
 
 __all__ = ["MODEL_PATH", "Span", "tag", "tag_tokens"]
 
@@ -27,6 +27,7 @@ class Span:
     start: int
     end: int
     text: str
+    confidence: float = 1.0  # mean marginal probability of the label over the span's tokens
 
 
 @functools.cache
@@ -47,22 +48,42 @@ def tag_tokens(text: str, model: Path | None = None) -> list[tuple[str, str]]:
     return [(tok.text, label) for tok, label in zip(tokens, labels, strict=True)]
 
 
-def tag(text: str, model: Path | None = None) -> list[Span]:
-    """Labelled spans of ``text`` in order; runs of one label are merged, "O" tokens are dropped."""
+def _bridge(tokens: list[Token], labels: list[str]) -> None:
+    """Give one or two stray punctuation tokens between two runs of a label that label."""
+    i, n = 1, len(labels)
+    while i < n - 1:
+        if labels[i] != "O" or labels[i - 1] == "O":
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 3 and labels[j] == "O" and not tokens[j].text[0].isalnum():
+            j += 1
+        if j < n and j - i <= 2 and labels[j] == labels[i - 1] and j > i:
+            labels[i:j] = [labels[j]] * (j - i)
+        i = j + 1 if j > i else i + 1
+
+
+def tag(text: str, model: Path | None = None, *, confidence: bool = False) -> list[Span]:
+    """Labelled spans of ``text`` in order; runs of one label are merged, "O" tokens are dropped.
+
+    With ``confidence=True`` each span carries the CRF's mean marginal probability for its label
+    (a little slower), so a caller can arbitrate between the tagger and another parser.
+    """
     tokens = tokenize(text)
     if not tokens:
         return []
-    labels: list[str] = _tagger(str(model or MODEL_PATH)).tag(sequence_features(text, tokens))
+    tagger = _tagger(str(model or MODEL_PATH))
+    labels: list[str] = tagger.tag(sequence_features(text, tokens))
+    _bridge(tokens, labels)
+    probs = [tagger.marginal(lab, i) for i, lab in enumerate(labels)] if confidence else []
     spans: list[Span] = []
-    start = end = -1
-    current = ""
-    for tok, label in zip(tokens, labels, strict=True):
-        if label == current and label != "O":
-            end = tok.end
+    start = 0
+    for i in range(1, len(tokens) + 1):
+        if i < len(tokens) and labels[i] == labels[start]:
             continue
-        if current and current != "O":
-            spans.append(Span(current, start, end, text[start:end]))
-        current, start, end = label, tok.start, tok.end
-    if current and current != "O":
-        spans.append(Span(current, start, end, text[start:end]))
+        if labels[start] != "O":
+            begin, end = tokens[start].start, tokens[i - 1].end
+            conf = sum(probs[start:i]) / (i - start) if probs else 1.0
+            spans.append(Span(labels[start], begin, end, text[begin:end], conf))
+        start = i
     return spans
