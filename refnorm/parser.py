@@ -906,12 +906,25 @@ def parse_fields(text: str, *, label: str = "", line: int | None = None) -> Refe
     raw = text if isinstance(text, str) else str(text)
     if len(raw) > MAX_REFERENCE_LENGTH:
         diagnostic = Diagnostic(P201, f"{len(raw)} characters", Severity.WARNING, line, label)
-        return Reference(raw=raw, label=label, line=line, leftovers=(raw,), diagnostics=(diagnostic,))
+        return _unparsed(raw, label, line, diagnostic)
     try:
         return _parse(raw, label, line)
     except Exception as error:  # an internal bug must not lose the reference
         diagnostic = Diagnostic(P299, f"{type(error).__name__}: {error}", Severity.ERROR, line, label)
-        return Reference(raw=raw, label=label, line=line, leftovers=(raw,), diagnostics=(diagnostic,))
+        return _unparsed(raw, label, line, diagnostic)
+
+
+def _unparsed(raw: str, label: str, line: int | None, diagnostic: Diagnostic) -> Reference:
+    """The whole text kept in ``leftovers`` and in ``note``, so every writer carries it (no silent loss)."""
+    return Reference(
+        type="document",
+        raw=raw,
+        label=label,
+        line=line,
+        leftovers=(raw,),
+        variables=FrozenMap({"note": clean_text(raw)}),
+        diagnostics=(diagnostic,),
+    )
 
 
 def _parse(raw: str, label: str, line: int | None) -> Reference:
@@ -968,6 +981,9 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         diagnostics.append(
             Diagnostic(P205, "not placed: " + " | ".join(fields.leftovers), Severity.INFO, line, label)
         )
+    if fields.leftovers:  # text no field took travels in `note`, so BibTeX and CSL-JSON keep it too
+        note = fields.variables.get("note", "")
+        fields.variables["note"] = "; ".join(p for p in (note, *fields.leftovers) if p)
     reference = Reference(
         author=fields.author,
         editor=fields.editor,

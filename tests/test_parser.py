@@ -365,3 +365,18 @@ def test_number_notations(reference: str, volume: str, issue: str, page: str) ->
     """Volume, issue and pages are read from the notations journals print."""
     ref = refnorm.parse_reference(reference)
     assert (ref.volume, ref.issue, ref.page) == (volume, issue, page)
+
+
+def test_text_no_field_took_reaches_every_writer() -> None:
+    """Leftover text is kept in `leftovers` and `note`, so BibTeX and CSL-JSON output carry it."""
+    ref = refnorm.parse_reference("Roe A. A title here. J Foo. 2001;1:2. Some words nobody placed.")
+    assert ref.leftovers == ("Some words nobody placed",)
+    assert "Some words nobody placed" in refnorm.to_bibtex([ref])
+    assert "Some words nobody placed" in refnorm.to_csl_json([ref])
+
+
+def test_unparsed_text_is_written_not_dropped() -> None:
+    """A text too long to parse still reaches the BibTeX output whole (as a note of a @misc)."""
+    text = "x " * MAX_REFERENCE_LENGTH
+    out = refnorm.to_bibtex([refnorm.parse_reference(text)])
+    assert out.count("x") >= MAX_REFERENCE_LENGTH
