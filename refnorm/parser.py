@@ -22,6 +22,7 @@ from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
 from refnorm.lexicon import (
+    JOURNAL_WORDS,
     PLACE,
     PUBLISHER_WORDS,
     REPORT,
@@ -392,10 +393,36 @@ def _title_end(text: str, comma_style: bool) -> int:
         comma = _COMMA_BOUNDARY.search(text, 8, end)
         if comma:
             end = comma.start()
+        elif cue:
+            end = _journal_suffix_start(text, end)
     # a trailing "(New York: Oxford University Press, 2011)" or "(D. F. Krell, Trans.)" is not title
     bracket = _TITLE_BRACKET.search(text[:end])
     if bracket and bracket.start() > 8:
         end = bracket.start()
+    return end
+
+
+# "… a randomized trial Diabetes Educ., 35 (2009)": a sentence-case title that runs straight into an
+# abbreviated or periodical-worded journal name, with numbers right after it
+_CAPITALISED_RUN = re.compile(
+    r"(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’&-]*\.?|of|and|&|the|for|in|on|de|der|des|la|le|et|für|und)){1,7}$"
+)
+
+
+def _journal_suffix_start(text: str, end: int) -> int:
+    """Where a journal name glued to the end of a title starts (``end`` when there is none)."""
+    run = _CAPITALISED_RUN.search(text, 0, end)
+    if run is None or run.start() < 8:
+        return end
+    suffix = text[run.start() : end].strip()
+    before = text[: run.start()].rstrip()
+    words = suffix.split()
+    first_word_lower = before.rsplit(" ", 1)[-1][:1].islower()
+    periodical = JOURNAL_WORDS.search(suffix) is not None or any(
+        re.fullmatch(r"[A-Z][a-z]{0,6}\.", w) for w in words
+    )
+    if first_word_lower and periodical and words[0][:1].isupper():
+        return run.start()
     return end
 
 
