@@ -577,7 +577,7 @@ _NUMBERS = [
     re.compile(rf"(?P<volume>\b\d{{1,5}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
 ]
 _ONE_PLACE = (
-    r"[A-ZÀ-ÖØ-Þ][\w'’/-]*\.?(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’/-]*\.?|de|del|am|upon|on|sur|im|a\.)){0,3}"
+    r"[A-ZÀ-ÖØ-ÞА-Я][\w'’/-]*\.?(?:\s(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’/-]*\.?|de|del|am|upon|on|sur|im|a\.)){0,3}"
     r"(?:\s?\([A-Z]{2,5}\)|,\s*[A-Z]{2}\b|,\s*(?:[A-Z]\.){1,3}|,\s*[A-Z][a-z]{1,10}\.?(?:\s[A-Z][a-z]+)?)?"
 )
 _PLACE_PUBLISHER = re.compile(
@@ -707,8 +707,11 @@ def _take_year_anywhere(text: str, fields: _Fields) -> None:
 
 def _split_publisher(text: str, fields: _Fields) -> str:
     """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left."""
-    match = _PLACE_PUBLISHER.search(text)
-    if match and not re.search(r"\d", match.group("place")):
+    match = None
+    for candidate in _PLACE_PUBLISHER.finditer(text):  # the imprint comes last; earlier colons are subtitles
+        if not re.search(r"\d", candidate.group("place")):
+            match = candidate
+    if match:
         place = match.group("place")
         # "Europäische Städte. Berlin: Akademie Verlag" — only the last sentence is the place
         cut = max(place.rfind(". "), -1) + 1
@@ -846,11 +849,12 @@ def _take_tail(text: str, fields: _Fields) -> None:
     before = text[:start] if start < len(text) else text
     after = text[end:] if end else ""
     _take_year_anywhere(text, fields)
-    # Book-like tails: "Place: Publisher, Year" may come before or after the numbers.
-    if not fields.variables.keys() & {"volume", "issue"}:  # a journal's tail has no publisher
-        before = _split_publisher(before, fields)
+    # Book-like tails: "Place: Publisher, Year" may come before or after the numbers; an imprint after
+    # a chapter's pages ("(pp. 233-255). New York, NY: Norton") is the surer one, so it goes first.
     if after:
         after = _split_publisher(after, fields)
+    if not fields.variables.keys() & {"volume", "issue"} and "publisher" not in fields.variables:
+        before = _split_publisher(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
     before = printed_date.sub(" ", before) if fields.issued else before
     before = re.sub(r"\s+", " ", before).strip(" ,.;:")
@@ -986,7 +990,14 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
             fields.author = names.names
         text = text[end:]
     comma_style = not end or text.lstrip()[:1] == ","
-    text = _take_date(text.lstrip(" .,:;"), fields)
+    before_date = text.lstrip(" .,:;")
+    text = _take_date(before_date, fields)
+    if (
+        comma_style
+        and text is not before_date
+        and before_date[: len(before_date) - len(text)].rstrip()[-1:] in ".:"
+    ):
+        comma_style = False  # "Valentine, R.L. & Lin, Y-P., 2009. The Role of …": the date closes with a stop
     role = _ROLE_AFTER_NAMES.match(text)
     if role and fields.author and not fields.editor:
         fields.editor, fields.author = fields.author, ()
