@@ -708,9 +708,9 @@ def _take_year_anywhere(text: str, fields: _Fields) -> None:
 def _split_publisher(text: str, fields: _Fields) -> str:
     """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left."""
     match = None
-    for candidate in _PLACE_PUBLISHER.finditer(text):  # the imprint comes last; earlier colons are subtitles
-        if not re.search(r"\d", candidate.group("place")):
-            match = candidate
+    for found in _PLACE_PUBLISHER.finditer(text):  # the imprint comes last; earlier colons are subtitles
+        if not re.search(r"\d", found.group("place")):
+            match = found
     if match:
         place = match.group("place")
         # "Europäische Städte. Berlin: Akademie Verlag" — only the last sentence is the place
