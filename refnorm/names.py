@@ -314,6 +314,9 @@ def _organisation(text: str) -> Name | None:
 _VANCOUVER_STOP = re.compile(rf"\s[{_UPPER}]{{2,3}}\.\s+\S")
 
 
+_AND_SEPARATORS = frozenset({"and", "&", ",&", ", and", "und", "et", "y", "e", "dan", "og", "och", "и"})
+
+
 @lru_cache(maxsize=4096)  # the parser asks again for the prefix it just tested with is_name_list
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
@@ -334,9 +337,8 @@ def parse_names(text: str) -> NameList:
     loose = False
     # "Volf, Miroslav, After Our Likeness" / "Susan Holden, Possible Pompidous": a second full-word name
     # after a comma needs the list to close with "and"/"&" to be believed
-    closes_with_and = any(
-        separator in {"and", "&", ",&", ", and", "und", "et", "y"} for _, separator in pieces
-    )
+    closes_with_and = any(separator in _AND_SEPARATORS for _, separator in pieces)
+    seen_and = False
     index = 0
     while index < len(pieces):
         piece, _ = pieces[index]
@@ -345,14 +347,13 @@ def parse_names(text: str) -> NameList:
         pairs = index + 1 < len(pieces) and pieces[index + 1][1] == "," and _GIVEN_ONLY.match(following)
         # a one-word family pairs with any given name; a longer one ("Sachdeva Mann") with initials,
         # or with a single given name that ends the list ("Nederveen Pieterse, Jan")
-        last_pair = index + 2 >= len(pieces) or pieces[index + 2][1] not in {","}
         if (
             _FAMILY_ONLY.match(form)
             and pairs
             and (
                 form.count("W") == 1
                 or following in {"I", "IS"}
-                or (following == "W" and last_pair and index == 0 and not is_place(pieces[index + 1][0]))
+                or (following == "W" and index == 0 and len(pieces) == 2 and not is_place(pieces[1][0]))
             )
         ):
             given = pieces[index + 1][0]
@@ -390,6 +391,10 @@ def parse_names(text: str) -> NameList:
         ):
             loose = valid
             valid = False
+        if seen_and and pieces[index][1] == "," and not _VANCOUVER.match(form):
+            valid = False  # "… and Karen Strøm, Comparative Politics Today": nothing after the last "and"
+        if pieces[index][1] in _AND_SEPARATORS:
+            seen_and = True
         name = parse_name(piece, inverted=False)
         if name is not None:
             names.append(name)
