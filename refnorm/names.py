@@ -334,7 +334,7 @@ def parse_names(text: str) -> NameList:
         _VANCOUVER.match(f) and "." not in p for (p, _), f in zip(pieces, forms, strict=True)
     )
     valid = True
-    loose = False
+    and_missing = False  # only a closing "and" is missing (see NameList.loose)
     # "Volf, Miroslav, After Our Likeness" / "Susan Holden, Possible Pompidous": a second full-word name
     # after a comma needs the list to close with "and"/"&" to be believed
     closes_with_and = any(separator in _AND_SEPARATORS for _, separator in pieces)
@@ -389,8 +389,7 @@ def parse_names(text: str) -> NameList:
             and not vancouver_list
             and not closes_with_and
         ):
-            loose = valid
-            valid = False
+            and_missing = True
         if seen_and and pieces[index][1] == "," and not _VANCOUVER.match(form):
             valid = False  # "… and Karen Strøm, Comparative Politics Today": nothing after the last "and"
         if pieces[index][1] in _AND_SEPARATORS:
@@ -399,7 +398,7 @@ def parse_names(text: str) -> NameList:
         if name is not None:
             names.append(name)
         index += 1
-    return NameList(tuple(names), truncated, editors, valid, loose and not valid)
+    return NameList(tuple(names), truncated, editors, valid and not and_missing, valid and and_missing)
 
 
 # Articles and question words that start titles, never names ("Die Wahlverwandtschaften", "The Lancet")

@@ -46,12 +46,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MARKUP = re.compile(r"</?(?:italic|i|b|bold|em|strong|sup|sub|sc|u|span|br)\b[^<>]{0,40}>", re.IGNORECASE)
 
 
+_DOUBLED_STOP = re.compile(r"(?<=\w)\.\.(?!\.)")
+
+
 def clean_text(text: str) -> str:
     """Unicode clean-up before parsing: ligatures, soft hyphens, odd spaces, control characters."""
     text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
     text = _CONTROL.sub(" ", text)
     if "<" in text:
         text = _MARKUP.sub("", text)
+    if ".." in text:
+        text = _DOUBLED_STOP.sub(".", text)  # "Charpak S.. Calcium" — but keep an ellipsis "..."
     return _SPACES.sub(" ", text).strip()
 
 
