@@ -454,7 +454,7 @@ def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             return text[end + len(closer) :].lstrip(" .,;:")
     end = _title_end(text, comma_style)
-    if not comma_style and end < len(text) and text[end - 1 : end] == ".":
+    if not comma_style and end < len(text) and text[end - 1 : end] in ".?!":
         end = _subtitle_end(text, end)
     title = text[:end].strip()
     if title.endswith("."):
@@ -478,7 +478,8 @@ def _subtitle_end(text: str, end: int) -> int:
         return end  # it ran into numbers or an imprint: that sentence is the container
     words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
     lower = sum(1 for w in words if w[0].islower())
-    if len(words) >= 5 and lower >= 0.6 * len(words) and not re.search(r"\d", sentence):
+    asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
+    if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not re.search(r"\d", sentence):
         return offset + next_end
     return end
 
