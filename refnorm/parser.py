@@ -374,6 +374,10 @@ _IMPRINT_CUE = re.compile(
     rf"(?:,\s*|\s+)(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
     r"|,\s*(?=(?:trans(?:lated)?\.?|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
+    # "…, The Australian National University, Canberra." — an institution publishing it, after a comma
+    r"|,\s*(?=(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w'’-]*)){0,8}\s+"
+    r"(?:University|Press|Council|Institute|Association|Society|Agency|Department|Ministry|Organi[sz]ation|"
+    r"Foundation|Commission|Office|Centre|Center|Publishers?|Publishing)\b[^,.]{0,40}(?:[,.]|$))"
 )
 
 
@@ -381,7 +385,7 @@ def _title_end(text: str, comma_style: bool) -> int:
     """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
     end = _first_sentence_end(text)
     imprint = _IMPRINT_CUE.search(text, 8, end)
-    if imprint:
+    if imprint and text.count("(", 0, imprint.start()) <= text.count(")", 0, imprint.start()):
         return imprint.start()  # everything before a book's imprint is title, commas and all
     cue = _DETAIL_CUE.search(text, 8, end)
     if cue:
