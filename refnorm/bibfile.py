@@ -16,12 +16,10 @@ result is the ``Splitter``'s own result; ``tests/test_bibfile.py`` checks that b
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -605,19 +603,7 @@ def read_bib_file(path: str | os.PathLike[str]) -> BibFile:
 
 
 def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Replace ``path`` by ``text`` atomically: a temporary file in the same directory, then
-    ``os.replace``. If anything fails before the rename, the original file is untouched."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    """Replace ``path`` by ``text`` atomically (see :mod:`refnorm.atomic`)."""
+    from refnorm.atomic import write_atomic as write
+
+    write(path, text)

@@ -7,10 +7,7 @@ reference was found; 2 usage or input error (unreadable file, wrong encoding, em
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -78,29 +75,14 @@ def read_input(name: str) -> str:
 
 def write_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file and a rename: OUT is whole or untouched."""
-    target = Path(path)
-    if target.is_dir():
+    from refnorm.atomic import write_atomic as write
+
+    if Path(path).is_dir():
         raise RefnormError(f"{path}: is a directory")
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, before the rename)
-            "w", encoding="utf-8", dir=directory, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        )
+        write(path, text)
     except OSError as error:
         raise RefnormError(f"{path}: cannot write ({error.strerror or error})") from None
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(handle.name, target.stat().st_mode & 0o7777)
-        os.replace(handle.name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise
 
 
 def _dedupe(refs: list[Reference], source: str) -> tuple[list[Reference], list[Diagnostic]]:
