@@ -432,7 +432,7 @@ def _journal_suffix_start(text: str, end: int) -> int:
 
 # Physics / astronomy short form has no title: "Astron. J. 116, 1009 (1998)", "Phys. Rev. B 54, 1 (1996)"
 _CONTAINER_FIRST = re.compile(
-    r"^(?P<container>(?:[A-Z][a-z]{0,5}\.|[A-Z]{1,4})(?:\s(?:[A-Z][a-z]{0,5}\.|[A-Z]{1,4}|of|and|&))*)"
+    r"^(?P<container>(?:[A-Z][a-z]{0,6}\.?|[A-Z]{1,4})(?:\s(?:[A-Z][a-z]{0,6}\.?|[A-Z]{1,4}|of|and|&))*)"
     r"\s+\d{1,5}[A-Za-z]?\s*,\s*[A-Za-z]?\d"
 )
 # Astronomy: "2000, A&A, 362, 886" / "ApJ, 475, 163" — the whole rest is journal, volume, page
@@ -514,6 +514,7 @@ _VANCOUVER_NUMBERS = re.compile(
     r"(?:\s*;\s*|\s+)(?P<volume>[\w.-]{1,12}?)?\s*(?:\((?P<issue>[^()]{1,25})\))?\s*:\s*(?:p\.?\s*)?(?P<page>[A-Za-z]{0,3}\d[\w]*(?:\s*[-–]\s*[A-Za-z]{0,3}\d+)?)"
     r"|(?P<year2>" + YEAR + r")[a-z]?\s*;\s*(?P<volume2>[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?"
 )
+_ACS_NUMBERS = re.compile(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 _LABELLED = {
     "volume": re.compile(
         r"(?:\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)|(?<!\w)(?:Т|Вып|Vol))(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
@@ -647,6 +648,13 @@ def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
         start = min(start, a)
         end = max(end, b)
 
+    acs = _ACS_NUMBERS.search(text)  # "Nano Lett. 2010, 10, 1979": year, volume, page — first,
+    if acs:  # because its page can look like a year
+        if fields.issued is None:
+            fields.issued = Date(int(acs.group(1)))
+        fields.set("volume", acs.group(2))
+        fields.set("page", acs.group(3))
+        cover(*acs.span())
     match = _VANCOUVER_NUMBERS.search(text)
     if match:
         year = match.group("year") or match.group("year2")
@@ -683,11 +691,6 @@ def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
             fields.set("page", groups.get("page"))
             cover(*found.span())
             break
-    acs = re.search(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)", text)
-    if acs and "volume" not in fields.variables:
-        fields.set("volume", acs.group(2))
-        fields.set("page", acs.group(3))
-        cover(*acs.span())
     if "page" not in fields.variables:
         bare = re.search(r"(?:^|[,.;:]\s*)([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*[.;]?\s*$", text)
         if bare and not re.fullmatch(rf"{YEAR}\s*[-–]\s*{YEAR}", bare.group(1)):
@@ -779,6 +782,12 @@ _PAGES_BEFORE_IN = re.compile(r"\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)\s*(?=(?:i
 _LATER_IN = re.compile(r"(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z])")
 
 
+# a meeting's dates: "April 8-11, 1991", "7-10 December", "(Seattle, Washington, April 1-5, 1990)"
+_DATE_RANGE = re.compile(
+    rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}\s*[-–]\s*(?:(?:{MONTH_PATTERN})\.?\s+)?\d{{1,2}}"
+    rf"|\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)(?:,?\s+{YEAR})?",
+    re.IGNORECASE,
+)
 _FULL_DATE = re.compile(
     rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}},\s+{YEAR}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+{YEAR})\b",
     re.IGNORECASE,
@@ -845,6 +854,9 @@ def _take_tail(text: str, fields: _Fields) -> None:
             text = (text[: numbered.start()] + " " + text[numbered.end() :]).strip(" ,.;")
             lowered = text.lower()
     month_named = has_month_name(lowered)
+    if month_named:
+        for span in reversed([m.span() for m in _DATE_RANGE.finditer(text)]):
+            text = (text[: span[0]] + " " + text[span[1] :]).strip()
     full_date = _FULL_DATE.search(text) if month_named else None
     if full_date:
         if fields.issued is None or fields.issued.month is None:

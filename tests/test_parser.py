@@ -380,3 +380,25 @@ def test_unparsed_text_is_written_not_dropped() -> None:
     text = "x " * MAX_REFERENCE_LENGTH
     out = refnorm.to_bibtex([refnorm.parse_reference(text)])
     assert out.count("x") >= MAX_REFERENCE_LENGTH
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "[11] J. Roe, C.-M. Doe, Nano Lett. 2010, 10, 1979.",
+            {"container-title": "Nano Lett", "volume": "10", "page": "1979", "issued": [2010]},
+        ),
+        (
+            "D. G. Roe and R. R. Doe, Integrating things, Proc. Fourth International Conf. on Things, Santa Clara, CA, "
+            "April 8-11, 1991, pp. 122-131.",
+            {"page": "122-131", "type": "paper-conference"},
+        ),
+    ],
+    ids=["acs-page-looks-like-a-year", "conference-dates-are-no-pages"],
+)
+def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str, Any]) -> None:
+    """A page that looks like a year and meeting dates that look like page ranges are told apart."""
+    csl = refnorm.parse_reference(reference).to_csl()
+    for key, value in expected.items():
+        assert (csl["issued"]["date-parts"][0] if key == "issued" else csl.get(key)) == value, key
