@@ -390,8 +390,8 @@ def test_unparsed_text_is_written_not_dropped() -> None:
             {"container-title": "Nano Lett", "volume": "10", "page": "1979", "issued": [2010]},
         ),
         (
-            "D. G. Roe and R. R. Doe, Integrating things, Proc. Fourth International Conf. on Things, Santa Clara, CA, "
-            "April 8-11, 1991, pp. 122-131.",
+            "D. G. Roe and R. R. Doe, Integrating things, Proc. Fourth International Conf. on Things, "
+            "Santa Clara, CA, April 8-11, 1991, pp. 122-131.",
             {"page": "122-131", "type": "paper-conference"},
         ),
     ],
