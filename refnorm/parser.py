@@ -22,6 +22,7 @@ from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
 from refnorm.lexicon import (
+    CONFERENCE,
     JOURNAL_WORDS,
     PLACE,
     PUBLISHER_WORDS,
@@ -888,6 +889,10 @@ def _take_tail(text: str, fields: _Fields) -> None:
         container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
         container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:")
         container = _take_trailing_numbers(container, fields)
+        meeting_place = _MEETING_PLACE.match(container) if CONFERENCE.search(container) else None
+        if meeting_place:  # "Proc. … Conf. on ASPLOS, Santa Clara, CA": where the meeting was held
+            fields.set("event-place", meeting_place.group("place"))
+            container = meeting_place.group("name")
         if "publisher" in fields.variables and not (
             fields.hints & {"in"} or fields.variables.keys() & {"volume", "issue", "page"}
         ):
@@ -918,6 +923,12 @@ def _take_tail(text: str, fields: _Fields) -> None:
 _TRAILING_NUMBERS = re.compile(
     r"^(?P<name>.*?[^\d\s,.;:])[\s,.;:]+(?P<numbers>(?:(?:vol\.?\s*)?\d{1,5}[A-Za-z]?|n[°º]\s*\d+|\(\d+\))"
     r"(?:[\s,.;:]+(?:n[°º]\s*|no\.?\s*|Pt\.?\s*)?\d{1,5}[A-Za-z]?)*)$"
+)
+
+
+_MEETING_PLACE = re.compile(
+    r"^(?P<name>.*?[^,]{8,}),\s*(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}"
+    r"(?:,\s*(?:[A-Z]{2}|[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+)?))?)$"
 )
 
 
