@@ -889,6 +889,10 @@ def _take_tail(text: str, fields: _Fields) -> None:
         container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
         container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:")
         container = _take_trailing_numbers(container, fields)
+        edition = _BRACKETED_EDITION.search(container)
+        if edition:  # "Handbook of aging (Seventh Edition)" / "(4th edn)"
+            fields.set("edition", edition.group(1))
+            container = (container[: edition.start()] + container[edition.end() :]).strip()
         meeting_place = _MEETING_PLACE.match(container) if CONFERENCE.search(container) else None
         if meeting_place:  # "Proc. … Conf. on ASPLOS, Santa Clara, CA": where the meeting was held
             fields.set("event-place", meeting_place.group("place"))
@@ -926,6 +930,7 @@ _TRAILING_NUMBERS = re.compile(
 )
 
 
+_BRACKETED_EDITION = re.compile(r"\s*\(([\w.]+)\s+(?:ed\.?|edn\.?|edition|Edition|Auflage)\)?", re.IGNORECASE)
 _MEETING_PLACE = re.compile(
     r"^(?P<name>.*?[^,]{8,}),\s*(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}"
     r"(?:,\s*(?:[A-Z]{2}|[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+)?))?)$"
