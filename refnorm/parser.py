@@ -191,9 +191,12 @@ _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'
 
 def _lone_author(prefix: str) -> bool:
     """Before a strong cue ("(2014)", an opening quote) a bare surname or a short body name is an author."""
-    text = prefix.strip(" ,.;:")
+    text = re.sub(r"[\s,]+et\s+al\.?$", "", prefix.strip(" ,;:")).strip(" ,.;:")  # "Saucier et al. (2009)"
     return (
-        len(text) <= 60 and _LONE_AUTHOR.fullmatch(text) is not None and text.split()[0] not in _TITLE_START
+        bool(text)
+        and len(text) <= 60
+        and _LONE_AUTHOR.fullmatch(text) is not None
+        and text.split()[0] not in _TITLE_START
     )
 
 
