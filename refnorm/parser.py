@@ -360,7 +360,8 @@ _DETAIL_CUE = re.compile(
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
     r"|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
     r"|,\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)"  # ", 34 p." a page count
-    r"|,\s*(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)"
+    r"|(?:,\s*|\s)(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)"
+    r"|,\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b"
     rf"|\s\((?=[^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)"
     r"|,\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
     r"|\s//\s",  # GOST: "Title // Container"
@@ -397,7 +398,10 @@ def _title_end(text: str, comma_style: bool) -> int:
         # "Going Public: …, Fordham Law Review, 83(5), …": numbers right after a comma-separated container
         if text[cue.start() : cue.start() + 1] == "," and not text[cue.start() :].lstrip(", ")[:1].isalpha():
             comma_style = True
-    if comma_style:
+    # Chicago notes: "Unsettling Opera: Staging Mozart, Verdi, Wagner, and Zemlinsky (University of Chicago
+    # Press, 2007)" — everything before the bracketed imprint is title, commas and all
+    imprint_bracket = cue is not None and text[cue.start() : cue.start() + 2] == " ("
+    if comma_style and not imprint_bracket:
         comma = _COMMA_BOUNDARY.search(text, 8, end)
         if comma:
             end = comma.start()
