@@ -314,12 +314,19 @@ def _organisation(text: str) -> Name | None:
 _VANCOUVER_STOP = re.compile(rf"\s[{_UPPER}]{{2,3}}\.\s+\S")
 
 
+_ROLE = re.compile(
+    r"\s*\((?:Producers?|Directors?|Writers?|Hosts?|Creators?|Photographers?|Composers?|Performers?|Speakers?|"
+    r"Interviewers?|Illustrators?|Narrators?|Executive Producers?)\.?\)\.?",
+    re.IGNORECASE,
+)
 _AND_SEPARATORS = frozenset({"and", "&", ",&", ", and", "und", "et", "y", "e", "dan", "og", "och", "и"})
 
 
 @lru_cache(maxsize=4096)  # the parser asks again for the prefix it just tested with is_name_list
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
+    if "(" in text:  # "Davidson, F. (Producer), & Davidson, J. (Director)": roles are no names
+        text = _ROLE.sub("", text)
     text, truncated, editors = _strip_marks(text)
     if not text:
         return NameList((), truncated, editors, valid=truncated)

@@ -164,7 +164,10 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
     title = variables.get("title", "")
     everything = f"{title} {container} {variables.get('genre', '')} {variables.get('publisher', '')}"
     lowered = everything.lower()
-    if "thesis" in hints or (mentions(lowered, THESIS_CUES) and THESIS.search(everything)):
+    stated = next((hint[5:] for hint in hints if hint.startswith("type:")), "")
+    if stated:
+        kind = stated  # the reference said what it is: "[Motion picture]", "[Data set]"
+    elif "thesis" in hints or (mentions(lowered, THESIS_CUES) and THESIS.search(everything)):
         kind = "thesis"
     elif "preprint" in hints and not variables.get("volume"):
         kind = "article"

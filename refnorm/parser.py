@@ -471,8 +471,43 @@ def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
+    medium = _MEDIUM.search(title)
+    if medium:  # APA's "[Motion picture]", "[Computer software]", "[Data set]": a description, not title
+        fields.set("medium", medium.group(1))
+        kind = _MEDIUM_TYPES.get(medium.group(1).split()[0].lower())
+        if kind:
+            fields.hints.add(f"type:{kind}")
+        title = title[: medium.start()].rstrip()
     fields.set("title", title)
     return text[end:].lstrip(" .,;:/")
+
+
+_MEDIUM = re.compile(
+    r"\s*\[((?:Motion picture|Film|Video(?: file)?|DVD|Audio(?: recording| file)?|Podcast(?: episode)?|"
+    r"Computer (?:software|program)|Software|Data ?set|Brochure|Blog post|Tweet|"
+    r"Television (?:series|episode)|Radio broadcast|Map|Photograph|Lecture notes|PowerPoint slides|"
+    r"Unpublished manuscript)[^\]]{0,30})\]$",
+    re.IGNORECASE,
+)
+_MEDIUM_TYPES = {
+    "motion": "motion_picture",
+    "film": "motion_picture",
+    "video": "motion_picture",
+    "dvd": "motion_picture",
+    "television": "broadcast",
+    "radio": "broadcast",
+    "podcast": "broadcast",
+    "computer": "software",
+    "software": "software",
+    "data": "dataset",
+    "dataset": "dataset",
+    "map": "map",
+    "photograph": "graphic",
+    "blog": "post-weblog",
+    "tweet": "post",
+    "brochure": "pamphlet",
+    "unpublished": "manuscript",
+}
 
 
 def _subtitle_end(text: str, end: int) -> int:
