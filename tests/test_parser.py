@@ -402,3 +402,13 @@ def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str
     csl = refnorm.parse_reference(reference).to_csl()
     for key, value in expected.items():
         assert (csl["issued"]["date-parts"][0] if key == "issued" else csl.get(key)) == value, key
+
+
+def test_roles_and_media_descriptions() -> None:
+    """ "(Producer)"/"(Director)" are no names; "[Motion picture]" is the medium and sets the type."""
+    ref = refnorm.parse_reference(
+        "Roe, F. (Producer), & Doe, J. (Director). (1999). A fresh look [Motion picture]. "
+        "United States: Studio."
+    )
+    assert [n.family for n in ref.author] == ["Roe", "Doe"]
+    assert (ref.title, ref.get("medium"), ref.type) == ("A fresh look", "Motion picture", "motion_picture")
