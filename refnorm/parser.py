@@ -249,6 +249,14 @@ _LEADING_DATE = re.compile(
 _NO_DATE = re.compile(r"^(?:n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|undated)$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
     [
+        # words of meeting and society names: "Proc. Fourth International Conf. on Things"
+        "conf",
+        "int",
+        "intl",
+        "natl",
+        "assoc",
+        "soc",
+        "symp",
         "vs",
         "e.g",
         "i.e",
@@ -401,7 +409,10 @@ def _title_end(text: str, comma_style: bool) -> int:
     # Chicago notes: "Unsettling Opera: Staging Mozart, Verdi, Wagner, and Zemlinsky (University of Chicago
     # Press, 2007)" — everything before the bracketed imprint is title, commas and all
     imprint_bracket = cue is not None and text[cue.start() : cue.start() + 2] == " ("
-    if comma_style and not imprint_bracket:
+    sentence_first = cue is None and end < len(
+        text.rstrip(" .")
+    )  # "Title, Quebec (abstract). Journal, v. 13"
+    if comma_style and not imprint_bracket and not sentence_first:
         comma = _COMMA_BOUNDARY.search(text, 8, end)
         if comma:
             end = comma.start()
@@ -444,7 +455,10 @@ _CONTAINER_FIRST = re.compile(
     r"\s+\d{1,5}[A-Za-z]?\s*,\s*[A-Za-z]?\d"
 )
 # Astronomy: "2000, A&A, 362, 886" / "ApJ, 475, 163" — the whole rest is journal, volume, page
-_ASTRO_SHORT = re.compile(r"^(?P<container>[A-Z][\w&.]*(?:\s[\w&.]+){0,4}),\s*\d{1,5},\s*[A-Za-z]?\d+\s*\.?$")
+_ASTRO_SHORT = re.compile(
+    rf"^(?P<container>[A-Z][\w&.]*(?:\s(?!{YEAR}\b)[\w&.]+){{0,4}})(?:\s+(?P<year>{YEAR}))?,\s*\d{{1,5}},\s*"
+    r"[A-Za-z]?\d+\s*\.?$"
+)
 
 
 def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
@@ -454,7 +468,7 @@ def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
         short_form = _ASTRO_SHORT.match(text)
     if short_form:
         fields.set("container-title", short_form.group("container"))
-        return text[short_form.end("container") :]
+        return text[short_form.end("container") :]  # the year stays for the tail (ACS "1984, 31, 711")
     quote = _OPEN_QUOTE.match(text)
     if quote:
         opener = text[quote.start()]
@@ -594,6 +608,8 @@ _NUMBERS = [
         r"(?P<volume>\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
         rf"\s*,?\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
     ),
+    # "Parallel Computing, 7 387-393, 1988": volume and pages with a space only, after a comma
+    re.compile(r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"),
     # "… Anthropology 114 2001 269-272": volume, year, pages with spaces only
     re.compile(rf"(?P<volume>\b\d{{1,4}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
