@@ -60,8 +60,13 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*[,;:.]?\s*\)|\[\s*[,;:.]?\s*\])")
+
+
 def _strip_field_punctuation(value: str) -> str:
     value = value.strip()
+    if "(" in value or "[" in value:
+        value = _EMPTY_BRACKETS.sub("", value)  # what is left of "(June 1, 1969)" once the date is taken
     value = re.sub(r"\s+", " ", value)
     # trailing sentence punctuation, but not "?" / "!" that belong to the title, nor "." of "Inc."
     while (value and value[-1] in ",;:") or (
