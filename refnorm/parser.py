@@ -861,6 +861,9 @@ _REPORT_NUMBER = re.compile(
 _BRACKETED_YEAR = re.compile(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?")
 
 
+_MONTH_DAY_AT_END = re.compile(rf"[,\s]+(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}\s*\.?\s*$", re.IGNORECASE)
+
+
 def _reorder_date(text: str) -> str:
     """ "November 5, 2001" / "5 November 2001" → "2001 November 5" for parse_date_text."""
     year = re.search(rf"{YEAR}", text)
@@ -920,7 +923,17 @@ def _take_tail(text: str, fields: _Fields) -> None:
     if full_date:
         if fields.issued is None or fields.issued.month is None:
             fields.issued = parse_date_text(_reorder_date(full_date.group(0))) or fields.issued
-        text = (text[: full_date.start()] + " " + text[full_date.end() :]).strip()
+        # a newspaper or magazine: "…, June 21, 1998, 11." — the lone number after the date is a page
+        lone_page = re.match(r"\s*[,.]?\s*([A-Z]?\d{1,4})\s*\.?\s*$", text[full_date.end() :])
+        if lone_page:
+            fields.set("page", lone_page.group(1))
+            text = text[: full_date.start()]
+        else:
+            text = (text[: full_date.start()] + " " + text[full_date.end() :]).strip()
+    elif month_named:
+        month_day = _MONTH_DAY_AT_END.search(text)  # "Washington Post, June 16."
+        if month_day:
+            text = text[: month_day.start()]
     start, end = _take_numbers(text, fields)
     before = text[:start] if start < len(text) else text
     after = text[end:] if end else ""
