@@ -786,18 +786,35 @@ def _split_publisher(text: str, fields: _Fields) -> str:
         fields.set("publisher", match.group("publisher").strip())
         kept = text[: match.start() + cut] + " " + text[match.end() :]
         return kept.strip(" ,.;")
-    pieces = [p.strip() for p in re.split(r"\s*[,;]\s*", text) if p.strip()]
+    body = text.rstrip()
+    if body.endswith(".") and not re.search(
+        r"\b(?:[A-Z]|Inc|Ltd|Co|Corp|Mass|Calif|Conn|Penn|Colo)\.$", body
+    ):
+        body = body[:-1]  # the sentence's stop, not an abbreviation's
+    pieces = [p.strip() for p in re.split(r"\s*[,;]\s*", body) if p.strip()]
     for index, piece in enumerate(pieces):
         if not is_place(piece):
             continue
+        # "Reading, MA", "London, United Kingdom", "Washington, D. C.": the place's state or country
+        region = [
+            i
+            for i in range(index + 1, min(index + 3, len(pieces)))
+            if _REGION.fullmatch(pieces[i]) and not PUBLISHER_WORDS.search(pieces[i])
+        ]
+        region = [i for n, i in enumerate(region) if i == index + 1 + n]
+        if region and (index + 1 + len(region) < len(pieces) or index > 0):
+            piece = ", ".join([piece, *(pieces[i] for i in region)])
+            pieces = [p for i, p in enumerate(pieces) if i not in region]
+            pieces[index] = piece
         neighbours = [i for i in (index + 1, index - 1) if 0 <= i < len(pieces)]
         # a neighbour naming a publisher wins; else the piece after the place ("Paris, Gallimard"),
         # unless that is only a state or country ("New York, NY")
         neighbours.sort(key=lambda i: not PUBLISHER_WORDS.search(pieces[i]))
         for other in neighbours:
             candidate = pieces[other]
-            plain_next = other == index + 1 and not re.search(r"\d", candidate) and len(candidate) > 3
-            if PUBLISHER_WORDS.search(candidate) or (plain_next and not is_place(candidate)):
+            plain = not re.search(r"\d", candidate) and len(candidate) > 3 and not is_place(candidate)
+            plain_prev = other == index - 1 and len(candidate) <= 40 and candidate[:1].isupper()
+            if PUBLISHER_WORDS.search(candidate) or (plain and (other == index + 1 or plain_prev)):
                 fields.set("publisher-place", piece)
                 fields.set("publisher", candidate)
                 rest = [p for i, p in enumerate(pieces) if i not in {index, other}]
@@ -806,6 +823,8 @@ def _split_publisher(text: str, fields: _Fields) -> str:
         return ", ".join(p for i, p in enumerate(pieces) if i != index)
     return _publisher_then_place(pieces, fields) or text
 
+
+_REGION = re.compile(r"[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-Z][a-z]{1,12}\.?(?:\s[A-Z][a-z]{1,12})?")
 
 # "Chapman and Hall, Boca Raton, Florida, USA" / "University of Oklahoma Press. Norman, OK"
 _PLACE_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}")

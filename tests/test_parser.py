@@ -412,3 +412,25 @@ def test_roles_and_media_descriptions() -> None:
     )
     assert [n.family for n in ref.author] == ["Roe", "Doe"]
     assert (ref.title, ref.get("medium"), ref.type) == ("A fresh look", "Motion picture", "motion_picture")
+
+
+@pytest.mark.parametrize(
+    ("reference", "place", "publisher"),
+    [
+        (
+            "A. Roe. Compilers for things. Addison-Wesley, Reading, MA, second edition, 1986.",
+            "Reading, MA",
+            "Addison-Wesley",
+        ),
+        (
+            "Roe, G. A. F. 1982. The estimation of things. Charles Griffin, London, United Kingdom.",
+            "London, United Kingdom",
+            "Charles Griffin",
+        ),
+    ],
+    ids=["place-with-state", "publisher-before-place-and-country"],
+)
+def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> None:
+    """A place keeps its state or country, and a plain name before it is the publisher."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher-place"), ref.get("publisher")) == (place, publisher)
