@@ -310,7 +310,9 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _JOURNAL_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}")
-_ABBREVIATED_NEXT = re.compile(r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}\b|\d)")
+_ABBREVIATED_NEXT = re.compile(
+    r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}(?=[.,;:]?\s*(?:\d|$))|\d)"
+)  # "Syst. Bot. 10", "Ann. NY 5"
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
 
 
