@@ -882,7 +882,10 @@ _REPORT_NUMBER = re.compile(
 _BRACKETED_YEAR = re.compile(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?")
 
 
-_MONTH_DAY_AT_END = re.compile(rf"[,\s]+(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}\s*\.?\s*$", re.IGNORECASE)
+_MONTH_DAY_AT_END = re.compile(
+    rf"[,\s]+(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN}))\s*\.?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _reorder_date(text: str) -> str:
