@@ -161,7 +161,7 @@ def _form(piece: str) -> str:
 
 # piece forms (see module docstring); S = optional suffix
 _FAMILY_ONLY = re.compile(r"^P*W(?:P*W){0,2}S?$")
-_GIVEN_ONLY = re.compile(r"^(?:I|W{1,3}|WI|WWI)P{0,2}S?$")  # "Françoise de" keeps its particle
+_GIVEN_ONLY = re.compile(r"^(?:I|W{1,3}|WI|WWI|IW)P{0,2}S?$")  # "Françoise de" keeps its particle
 _VANCOUVER = re.compile(r"^P*W(?:P*W){0,2}IS?$")
 _NATURAL = re.compile(r"^(?:IP*W(?:P*W)?|W(?:W|I){0,2}P*W)S?$")
 
