@@ -408,6 +408,11 @@ def parse_names(text: str) -> NameList:
     return NameList(tuple(names), truncated, editors, valid and not and_missing, valid and and_missing)
 
 
+_PERIODICAL_WORD = re.compile(
+    r"\b(?:Journal|Review|Proceedings|Transactions|Bulletin|Quarterly|Annals|Letters|Magazine|Zeitschrift|Revue|"
+    r"Revista|Rivista|Conference|Symposium|Workshop|Congress)\b"
+)
+
 # Articles and question words that start titles, never names ("Die Wahlverwandtschaften", "The Lancet")
 _TITLE_START = frozenset(
     "The An Die Der Das Les Un Une Ein Eine Il Lo Los Las Gli On In Of How Why What When Where".split()  # noqa: SIM905
@@ -422,6 +427,8 @@ def is_name_list(text: str, *, strict: bool = True) -> bool:
     text = text.strip(" ,;:")
     if not text or len(text) > 600:
         return False
+    if _PERIODICAL_WORD.search(text) and _organisation(text) is None:
+        return False  # "Design Management Journal, vol. 12": a journal, not a person
     first_piece = _SEPARATOR.split(text, maxsplit=1)[0]
     first_word = first_piece.split(None, 1)[0] if first_piece.strip() else ""
     if first_word in _TITLE_START and not _VANCOUVER.match(_form(first_piece)):

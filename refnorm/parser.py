@@ -1057,6 +1057,22 @@ def _sentence_split_ok(text: str) -> bool:
     return match is not None and len(match.group(1)) > 4 and not match.group(1)[0].isupper()
 
 
+def _container_only(fields: _Fields) -> None:
+    """ "Design Management Journal, vol. 12, no. 2, 2001, pp. 43-8." — a fragment that names only its
+    journal: what the tagger took for a title is the container."""
+    title = fields.variables.get("title", "")
+    if (
+        title
+        and not fields.author
+        and not fields.editor
+        and "container-title" not in fields.variables
+        and fields.variables.keys() & {"volume", "page"}
+        and len(title.split()) <= 8
+        and JOURNAL_WORDS.search(title)
+    ):
+        fields.variables["container-title"] = fields.variables.pop("title")
+
+
 # -- the entry point ----------------------------------------------------------------------------------
 
 
@@ -1135,6 +1151,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     if not fields.issued:
         text = _take_date(text, fields)
     _take_tail(text, fields)
+    _container_only(fields)
 
     diagnostics = []
     if not fields.author and not fields.editor:
