@@ -133,7 +133,7 @@ def looks_like_initials(text: str) -> bool:
 def _token_class(token: str, last: bool) -> str:
     if _SUFFIX.match(token):
         return "S"
-    if token.lower() in PARTICLES and token[:1].islower():
+    if token.rstrip(".").lower() in PARTICLES and token[:1].islower():  # "Balzac, Honoré de."
         return "P"
     if _INITIAL.match(token) or (_BARE_INITIALS.match(token.rstrip(".")) and len(token.rstrip(".")) <= 3):
         return "I" if len(token.rstrip(".")) <= 3 or "." in token else "W"
@@ -208,8 +208,10 @@ def parse_name(text: str, *, inverted: bool | None = None) -> Name | None:
         given_words = " ".join(pieces).split()
         particle, family = _split_family(family_part.split())
         trailing: list[str] = []  # "Berg, Jan van der"
-        while given_words and given_words[-1].lower() in PARTICLES and given_words[-1][:1].islower():
-            trailing.insert(0, given_words.pop())
+        while (
+            given_words and given_words[-1].rstrip(".").lower() in PARTICLES and given_words[-1][:1].islower()
+        ):
+            trailing.insert(0, given_words.pop().rstrip("."))
         particle = particle or " ".join(trailing)
         return Name(family=family, given=" ".join(given_words), non_dropping_particle=particle, suffix=suffix)
     words = text.split()
@@ -265,6 +267,7 @@ def _search_end(pattern: re.Pattern[str], text: str) -> int:
 # substrings one of _EDITOR_MARK / _ETAL needs: a cheap test before the regexes
 _MARK_CUES = (
     "ed",
+    "éd",
     "hrsg",
     "hg",
     "dir",
@@ -338,8 +341,9 @@ def parse_names(text: str) -> NameList:
     names: list[Name] = []
     # A Vancouver list ("Li F, Guo X") has no natural-order names: "Doe J. Title" is not one.
     vancouver_list = any(
-        _VANCOUVER.match(f) and "." not in p for (p, _), f in zip(pieces, forms, strict=True)
-    )
+        _VANCOUVER.match(f) and "." not in p and not (i and sep == "," and forms[i - 1] == "W")
+        for i, ((p, sep), f) in enumerate(zip(pieces, forms, strict=True))
+    )  # "Poole, Keith T": the given name of a pair is no Vancouver name
     valid = True
     and_missing = False  # only a closing "and" is missing (see NameList.loose)
     # "Volf, Miroslav, After Our Likeness" / "Susan Holden, Possible Pompidous": a second full-word name

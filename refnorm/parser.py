@@ -77,6 +77,7 @@ _LABEL = re.compile(
 _SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+|[-–•*·]\s)\s*[.,]?\s*")
 _YEAR_PAREN = re.compile(
     rf"[(\[]\s*(?:(?:c\.\s*)?{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}}[a-z]?)?(?:\s*,?\s*[^()\[\]]{{0,30}})?|"
+    rf"(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR}|"  # "(December 1998)"
     r"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|in\s+press|in\s+prep(?:aration|\.)?|forthcoming|im\s+Druck|sous\s+presse|"
     r"en\s+prensa|undated)\s*[)\]]",
     re.IGNORECASE,
@@ -174,6 +175,10 @@ _NAME_LIST_WORDS = PARTICLES | {
     "hg",
     "editors",
     "editor",
+    "éd",
+    "éds",
+    "dir",
+    "coord",
     "others",
 }
 # A digit or a lower-case word that is no particle or list word: names cannot run past it.

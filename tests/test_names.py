@@ -73,3 +73,17 @@ def test_et_al_and_editor_marks() -> None:
     result = parse_names("Luce RD, Bush RR, et al. (Eds.)")
     assert [n.family for n in result.names] == ["Luce", "Bush"]
     assert result.truncated and result.editors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Andrade, Mário de.", [("Andrade", "Mário", "de")]),
+        ("Poole, Keith T and Howard Rosenthal", [("Poole", "Keith T", ""), ("Rosenthal", "Howard", "")]),
+    ],
+    ids=["particle-after-given-with-stop", "pair-then-natural-after-and"],
+)
+def test_more_mixed_forms(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """Particles printed after the given name, and a pair whose given name ends in an initial."""
+    assert [(n.family, n.given, n.non_dropping_particle) for n in parse_names(text).names] == expected
+    assert is_name_list(text)
