@@ -184,6 +184,8 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
         kind = "report"
     elif container and _is_periodical(container, variables):
         kind = "article-journal"
+    elif {"volume", "page"} <= variables.keys() and "publisher" not in variables:
+        kind = "article-journal"  # a volume and pages but the journal name ran into the title
     elif "publisher" in variables or "edited-book" in hints or "ISBN" in variables:
         kind = "book"
     elif "online" in hints or variables.get("URL"):
