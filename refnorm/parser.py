@@ -1053,7 +1053,7 @@ def _take_trailing_numbers(container: str, fields: _Fields) -> str:
 
 
 def _looks_like_journal(text: str, fields: _Fields) -> bool:
-    return bool(fields.variables.keys() & {"volume", "issue"}) or bool(re.search(r"\bJ(?:ournal)?\b", text))
+    return bool(fields.variables.keys() & {"volume", "issue"}) or JOURNAL_WORDS.search(text) is not None
 
 
 def _sentence_split_ok(text: str) -> bool:
