@@ -107,8 +107,8 @@ _ORG_GLUE = frozenset(
     ]
 )
 _SEPARATOR = re.compile(
-    r"\s*(?:;|,?\s+(?:and|und|et|y|e|with|и|dan|og|och)\s+|,?\s*&\s*|,|(?<=[\w.])/(?=[A-ZÀ-ÖØ-Þ]))\s*",
-    re.IGNORECASE,
+    # the one-letter "e"/"y" (Italian, Spanish "and") only in lower case: "Jamie E Guillory" keeps its initial
+    r"\s*(?:;|,?\s+(?:(?i:and|und|with|dan|og|och)|et|y|e|и)\s+|,?\s*&\s*|,|(?<=[\w.])/(?=[A-ZÀ-ÖØ-Þ]))\s*",
 )
 
 

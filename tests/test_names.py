@@ -28,6 +28,10 @@ CASES = [
     ("BARBEIRO, H.; LIMA, P. R.", [("BARBEIRO", "H."), ("LIMA", "P. R.")]),
     ("Nederveen Pieterse, Jan", [("Nederveen Pieterse", "Jan")]),
     ("Campbell JR, Mason EO, Jr.", [("Campbell", "JR"), ("Mason", "EO")]),
+    (
+        "Adam DI Kramer, Jamie E Guillory, and Jeffrey T Hancock",
+        [("Kramer", "Adam DI"), ("Guillory", "Jamie E"), ("Hancock", "Jeffrey T")],
+    ),
 ]
 
 
