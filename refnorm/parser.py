@@ -220,7 +220,11 @@ def _author_end(text: str) -> int:
     if (
         match
         and match.start() > 0
-        and (_names_ok(head[: match.start()]) or _lone_author(head[: match.start()]))
+        and (
+            _names_ok(head[: match.start()])
+            or (match.group(0).lstrip()[:1] == "," and _loose_names(head[: match.start()]))
+            or _lone_author(head[: match.start()])
+        )
     ):
         return match.start()
     shouted = re.match(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s", head)  # "COLLECTIF. Title …"
@@ -234,10 +238,23 @@ def _author_end(text: str) -> int:
         boundary.end() if boundary.group(0) == "." else boundary.start()
         for boundary in _AUTHOR_BOUNDARY.finditer(head, 0, limit + 1)
     ]
+    strict = next((end for end in reversed(ends) if end <= limit and is_name_list(head[:end])), 0)
+    # "Devaney, Johanna, Jason Hockman, Ichiro Fujinaga. Diatonic …": a longer list without its closing
+    # "and" is believed when a full stop ends it
     for end in reversed(ends):
-        if end <= limit and is_name_list(head[:end]):
+        if end <= strict:
+            break
+        if end <= limit and head[end - 1 : end] == "." and _loose_names(head[:end]):
             return end
-    return 0
+    return strict
+
+
+_ABBREVIATED_WORD = re.compile(r"\b[^\W\d_]{3,4}\.(?=\s|$)")  # "Lett.", "Phys.", "Chem."
+
+
+def _loose_names(prefix: str) -> bool:
+    """A name list lacking only its closing "and" — and holding no abbreviated word ("Nano Lett.")."""
+    return not _ABBREVIATED_WORD.search(prefix.rstrip()) and _names_ok(prefix.rstrip(" ."), strict=False)
 
 
 def _piece_forms(prefix: str) -> str:

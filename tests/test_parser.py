@@ -434,3 +434,36 @@ def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> N
     """A place keeps its state or country, and a plain name before it is the publisher."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("publisher-place"), ref.get("publisher")) == (place, publisher)
+
+
+@pytest.mark.parametrize(
+    ("reference", "families", "title"),
+    [
+        (
+            "Roe, Jane, Jason Doe, Jon Poe, Ichiro Moreau. A study of things in two parts. "
+            "In Conference Program.",
+            ["Roe", "Doe", "Poe", "Moreau"],
+            "A study of things in two parts",
+        ),
+        (
+            "Roe, Bertrand, Bernard Doe, 1995, Using a grammar for things, International Conference 187-94.",
+            ["Roe", "Doe"],
+            "Using a grammar for things",
+        ),
+        (
+            "Roe, Miroslav, After Our Likeness: The Church as the Image of Things, "
+            "Grand Rapids: Eerdmans, 1998.",
+            ["Roe"],
+            "After Our Likeness: The Church as the Image of Things",
+        ),
+    ],
+    ids=[
+        "list-without-and-ended-by-a-stop",
+        "list-without-and-before-a-year",
+        "title-case-title-after-comma",
+    ],
+)
+def test_name_lists_without_a_closing_and(reference: str, families: list[str], title: str) -> None:
+    """A list missing its "and" is believed before a stop or a year, but a Title Case title is no name."""
+    ref = refnorm.parse_reference(reference)
+    assert ([n.family for n in ref.author], ref.title) == (families, title)
