@@ -34,7 +34,7 @@ from refnorm.lexicon import (
     mentions,
 )
 from refnorm.model import Date, FrozenMap, Name, Reference
-from refnorm.names import _TITLE_START, PARTICLES, _form, _pieces, is_name_list, parse_names
+from refnorm.names import _TITLE_START, PARTICLES, is_name_list, parse_names
 from refnorm.normalize import clean_text, normalize
 
 __all__ = ["MAX_REFERENCE_LENGTH", "parse_fields"]
@@ -84,70 +84,6 @@ _YEAR_PAREN = re.compile(
 )
 _OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,.:;(]))(?:``|[\"“„«])|(?:^|(?<=\s))[‘'](?=[A-Z0-9])")
 _CLOSE_FOR = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'", "`": "''"}
-_INITIAL_END = re.compile(r"(?:^|[\s.\-])(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]?|[A-ZÀ-ÖØ-Þ]{2,3})$")
-_BOUNDARY = re.compile(r"(?<=[^\s])(?:\.|:)(?=\s+\S)|(?<=[^\s])\.(?=[\"“‘«])")
-_CONTINUE_NAME = re.compile(
-    r"^\s*(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]?\.|[A-ZÀ-ÖØ-Þ]\b(?!['’])|and\b|&|und\b|et\s+al\b|\(eds?\.?\)|eds?\.|Jr\b|Sr\b|"
-    r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][a-z]+,))"
-)
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "with",
-        "from",
-        "by",
-        "at",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "how",
-        "why",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "new",
-        "toward",
-        "towards",
-        "into",
-        "under",
-        "over",
-        "between",
-        "about",
-        "after",
-        "before",
-        "during",
-        "through",
-        "without",
-        "within",
-        "against",
-        "its",
-        "their",
-        "our",
-        "your",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "or",
-        "but",
-        "not",
-        "no",
-        "vs",
-    ]
-)
 
 
 def _strip_label(text: str) -> tuple[str, str]:
@@ -255,10 +191,6 @@ _ABBREVIATED_WORD = re.compile(r"\b[^\W\d_]{3,4}\.(?=\s|$)")  # "Lett.", "Phys."
 def _loose_names(prefix: str) -> bool:
     """A name list lacking only its closing "and" — and holding no abbreviated word ("Nano Lett.")."""
     return not _ABBREVIATED_WORD.search(prefix.rstrip()) and _names_ok(prefix.rstrip(" ."), strict=False)
-
-
-def _piece_forms(prefix: str) -> str:
-    return "".join(_form(piece) for piece, _ in _pieces(prefix))
 
 
 # -- 2./3. date and title ---------------------------------------------------------------------------
