@@ -777,28 +777,30 @@ def _split_publisher(text: str, fields: _Fields) -> str:
                 return ", ".join(rest)
         fields.set("publisher-place", piece)
         return ", ".join(p for i, p in enumerate(pieces) if i != index)
-    return _publisher_then_place(pieces, fields) or text
+    remainder = _publisher_then_place(pieces, fields)
+    return text if remainder is None else remainder
 
 
 _REGION = re.compile(r"[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-Z][a-z]{1,12}\.?(?:\s[A-Z][a-z]{1,12})?")
 
 # "Chapman and Hall, Boca Raton, Florida, USA" / "University of Oklahoma Press. Norman, OK"
-_PLACE_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}")
+_PLACE_PART = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[^\W\d]|['’.-])*(?:\s[A-ZÀ-ÖØ-Þ](?:[^\W\d]|['’.-])*){0,2}")
 
 
-def _publisher_then_place(pieces: list[str], fields: _Fields) -> str:
-    """A publisher followed only by short place parts (city, state, country); "" if this is not that."""
+def _publisher_then_place(pieces: list[str], fields: _Fields) -> str | None:
+    """A publisher followed only by short place parts (city, state, country): take them and return the
+    text before the publisher; None if this is not that."""
     if len(pieces) < 2 or "publisher" in fields.variables:
-        return ""
+        return None
     head, _, tail_of_head = pieces[0].rpartition(". ")
     publisher_piece = tail_of_head if head and PUBLISHER_WORDS.search(tail_of_head) else pieces[0]
     place_parts = pieces[1:]
     if head and not PUBLISHER_WORDS.search(tail_of_head) and PUBLISHER_WORDS.search(head):
         publisher_piece, place_parts = head, [tail_of_head, *pieces[1:]]
     if not PUBLISHER_WORDS.search(publisher_piece) or len(place_parts) > 3:
-        return ""
+        return None
     if not all(_PLACE_PART.fullmatch(part.strip(" .")) for part in place_parts):
-        return ""
+        return None
     fields.set("publisher", publisher_piece)
     fields.set("publisher-place", ", ".join(part.strip(" .") for part in place_parts))
     return head if publisher_piece == tail_of_head else ""
@@ -1107,6 +1109,8 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     _take_tail(text, fields)
     _container_only(fields)
 
+    # bare punctuation left behind by a taken imprint ("( )") is not text worth keeping
+    fields.leftovers = [piece for piece in fields.leftovers if any(ch.isalnum() for ch in piece)]
     diagnostics = []
     if not fields.author and not fields.editor:
         diagnostics.append(Diagnostic(P202, "no author found", Severity.INFO, line, label))

@@ -302,6 +302,11 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
         ),
         ("Doe, Jane, A history of things, Paris, Gallimard, 1968.", "Paris", "Gallimard"),
         ("Doe, J. (2009). A history of things. Cambridge, MA: MIT Press.", "Cambridge, MA", "MIT Press"),
+        (
+            "Roe, Ann T. 1994 A History of Rivers. University Press of Kansas, Lawrence.",
+            "Lawrence",
+            "University Press of Kansas",
+        ),
     ],
     ids=[
         "two-places",
@@ -310,12 +315,15 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
         "publisher-then-place",
         "place-comma-publisher",
         "state-code",
+        "publisher-comma-place-last",
     ],
 )
 def test_book_imprints(reference: str, place: str, publisher: str) -> None:
-    """Place and publisher are found in every common imprint order and punctuation."""
+    """Place and publisher are found in every common imprint order and punctuation, and taken out of
+    the text: nothing is left over for the note."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("publisher-place"), ref.get("publisher"), ref.type) == (place, publisher, "book")
+    assert not ref.get("note")
 
 
 @pytest.mark.parametrize(

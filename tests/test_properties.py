@@ -88,6 +88,7 @@ def loads_back(text: str) -> int:
 
 # -- never raise ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("text", ["a\n\xad and", "Smith J. Title.\n\xad and x"], ids=["short", "reference"])
 def test_soft_hyphen_line_start(text: str) -> None:
     """parse must not raise on a line that starts with a soft hyphen (found by hypothesis, fixed)."""
