@@ -638,8 +638,18 @@ _BRACKETED_EDITOR_MARK = re.compile(
 _NAMES_START = re.compile(r"(?:^|[.,:;]\s+|\b(?:in|In|dans|en|In:)\s+)")
 
 
+# "Ann Roe, ed. Book Title" / "Roe, A. and Poe, B., eds., Book Title": editors opening the tail
+_OPENING_EDITORS = re.compile(r"(?P<names>[^()]{3,200}?),\s*(?:eds?|Hrsg|Hg|éds?|dirs?)\.(?:,|\s)\s*(?=\S)")
+
+
 def _take_marked_editors(text: str, fields: _Fields) -> str:
-    """ "…, in Katherine Ragsdale (ed.), Boundary Wars" — names right before a bracketed editor mark."""
+    """ "…, in Katherine Ragsdale (ed.), Boundary Wars" — names right before a bracketed editor mark;
+    or names opening the tail, closed by ", ed." without brackets."""
+    opening = _OPENING_EDITORS.match(text)
+    if opening and _names_ok(opening.group("names")):
+        fields.editor = parse_names(opening.group("names")).names
+        fields.hints.add("in")
+        return text[opening.end() :]
     mark = _BRACKETED_EDITOR_MARK.search(text)
     if not mark or mark.start() == 0:
         return text

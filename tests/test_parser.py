@@ -475,3 +475,27 @@ def test_name_lists_without_a_closing_and(reference: str, families: list[str], t
     """A list missing its "and" is believed before a stop or a year, but a Title Case title is no name."""
     ref = refnorm.parse_reference(reference)
     assert ([n.family for n in ref.author], ref.title) == (families, title)
+
+
+@pytest.mark.parametrize(
+    ("reference", "editors", "container"),
+    [
+        (
+            "Roe, Ann (2004). “A plea for theory.” Bob Smith, ed. Studies in Theory. Tübingen: Narr, 1–23.",
+            ["Smith"],
+            "Studies in Theory",
+        ),
+        (
+            "Poe, E. A., Old studies of craters. Lane, B.M. and Short, N.M., eds., Shocked Rocks, Mono Press,"
+            " Baltimore, MD, p. 39-62.",
+            ["Lane", "Short"],
+            "Shocked Rocks",
+        ),
+    ],
+    ids=["natural-name-ed", "inverted-names-eds"],
+)
+def test_editors_opening_the_container_part(reference: str, editors: list[str], container: str) -> None:
+    """Names closed by an unbracketed ", ed." after the title are the editors of the book that follows."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.editor] == editors
+    assert (ref.get("container-title"), ref.type) == (container, "chapter")
