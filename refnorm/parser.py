@@ -434,6 +434,7 @@ def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
             end = _find_closing_single(text, quote.end(), closer)
         if end > 0:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
+            fields.hints.add("quoted-title")
             return text[end + len(closer) :].lstrip(" .,;:")
     end = _title_end(text, comma_style)
     if not comma_style and end < len(text) and text[end - 1 : end] in ".?!":
@@ -946,6 +947,8 @@ def _take_tail(text: str, fields: _Fields) -> None:
         before = ""
     if "(pp" in before or re.search(r"\(\s*pp?\.", text):
         fields.hints.add("chapter-pages")
+    if before and start < len(text):
+        before = _title_sentences_before_journal(before, fields)
     if before:
         container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
         container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:")
@@ -983,6 +986,56 @@ def _take_tail(text: str, fields: _Fields) -> None:
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)
+
+
+# a full stop after a whole word (not an abbreviation such as "Bot." or "Physiol."), before a capital
+_TITLE_SENTENCE_END = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]{3,}|[IVX]{1,4})[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
+_ROMAN = re.compile(r"[IVX]{1,4}")
+# a lower-case word other than a connective: the continuation reads as prose, not as a name
+_PROSE_WORD = re.compile(
+    r"(?<![\w-])(?!(?:and|of|the|for|in|on|de|des|der|die|und|et|la|le|du|di|del|y|e)\b)[a-zß-ÿ][\w'’-]{2,}"
+)
+_ROLE_CUE = re.compile(r"\b(?:trans|transl|translated|ed|eds|edited|hrsg|hg|a cura di|dir|coord)\b\.?", re.I)
+
+
+def _title_sentences_before_journal(text: str, fields: _Fields) -> str:
+    """ "Title. IV. Svensk Bot. Tidskr. 26: 431" / "Title. Second sentence. Fauna of Arabia 1: 184": when
+    numbers follow, the last sentence before them is the journal and earlier ones end the title."""
+    if "title" not in fields.variables or fields.hints & {"in", "quoted-title"} or _EDITOR_MARK.search(text):
+        return text
+    cut = 0
+    for boundary in _TITLE_SENTENCE_END.finditer(text):
+        word = boundary.group("word")
+        if word.lower() not in _ABBREVIATIONS and (
+            word[0].islower() or _ROMAN.fullmatch(word) or (len(word) >= 6 and word[-1] in "aeiouys")
+        ):
+            cut = boundary.end()
+    journal, continuation = text[cut:].strip(), text[:cut]
+    if not cut or not _journal_like(journal) or _names_a_source(continuation):
+        return text
+    if not (_ROMAN.fullmatch(continuation.strip(" .")) or _PROSE_WORD.search(continuation)):
+        return text  # "Geophys. J. R. Astr. Soc.", "IEEE Aerospace and Electronic Systems. Tutorials"
+    if _ROLE_CUE.search(continuation):
+        return text
+    fields.variables["title"] += ". " + text[:cut].strip(" .")
+    return journal
+
+
+def _names_a_source(text: str) -> bool:
+    """Periodical or publisher words, or a digit: a source's name or imprint, not the end of a title."""
+    return bool(JOURNAL_WORDS.search(text) or PUBLISHER_WORDS.search(text) or re.search(r"\d", text))
+
+
+def _journal_like(text: str) -> bool:
+    """A short name in title case or with periodical words: "Fauna of Arabia", "Svensk Bot. Tidskr."; not
+    a publisher ("Elsevier") nor a month ("Oct")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*\.?", text)
+    if not words or len(words) > 10 or re.search(r"\d", text) or PUBLISHER_WORDS.search(text):
+        return False
+    if all(has_month_name(word.lower()) for word in words):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return JOURNAL_WORDS.search(text) is not None or capitalised >= 0.6 * len(words)
 
 
 _TRAILING_NUMBERS = re.compile(

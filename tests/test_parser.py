@@ -499,3 +499,52 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
     ref = refnorm.parse_reference(reference)
     assert [name.family for name in ref.editor] == editors
     assert (ref.get("container-title"), ref.type) == (container, "chapter")
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, A. 1950. Contribution to the moss flora of Iceland. III. Nord. Bot. Tidskr. 12: 10–20.",
+            "Contribution to the moss flora of Iceland. III",
+            "Nord. Bot. Tidskr",
+        ),
+        (
+            "Doe J. Does walking help? A randomised trial in older adults. Clin Rehabil. 2010;24:10-20.",
+            "Does walking help? A randomised trial in older adults",
+            "Clin Rehabil",
+        ),
+        (
+            "Doe, J. (2004). Les fleurs du Jura : un inventaire. Note de terrain. Revue des plantes, 57-77.",
+            "Les fleurs du Jura : un inventaire. Note de terrain",
+            "Revue des plantes",
+        ),
+        (
+            "Doe, J. 1999. Septal anatomy of the lilies. Syst. Bot. 18: 593–613.",
+            "Septal anatomy of the lilies",
+            "Syst. Bot",
+        ),
+        (
+            "Doe J. Fatigue after stroke: a cohort study. Psycho-oncology. Oct 1995;4(3): 197-202.",
+            "Fatigue after stroke: a cohort study",
+            "Psycho-oncology",
+        ),
+        (
+            "Doe, J. Nonlinear filters. IEEE Aerospace and Electronic Systems. Tutorials, 20(8), pp. 5-7.",
+            "Nonlinear filters",
+            "IEEE Aerospace and Electronic Systems. Tutorials",
+        ),
+    ],
+    ids=[
+        "roman-part-number",
+        "question-then-subtitle",
+        "prose-second-sentence",
+        "abbreviated-journal",
+        "journal-then-month",
+        "two-sentence-journal",
+    ],
+)
+def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:
+    """With numbers after it, the last sentence before them is the journal; earlier prose ends the title."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
