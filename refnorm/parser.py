@@ -928,6 +928,8 @@ def _take_tail(text: str, fields: _Fields) -> None:
     start, end = _take_numbers(text, fields)
     before = text[:start] if start < len(text) else text
     after = text[end:] if end else ""
+    if "edition" in fields.variables:  # taken wherever it stood ("Third edition."): not container nor note
+        before, after = _LABELLED["edition"].sub(" ", before), _LABELLED["edition"].sub(" ", after)
     _take_year_anywhere(text, fields)
     # Book-like tails: "Place: Publisher, Year" may come before or after the numbers; an imprint after
     # a chapter's pages ("(pp. 233-255). New York, NY: Norton") is the surer one, so it goes first.
@@ -964,7 +966,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
         if "publisher" in fields.variables and not (
             fields.hints & {"in"} or fields.variables.keys() & {"volume", "issue", "page"}
         ):
-            fields.leftovers.append(container)  # a book: series, edition or subtitle, not a container
+            _book_subtitle_or_leftover(container, fields)
         elif "publisher" in fields.variables or "container-title" in fields.variables:
             fields.set("container-title", container)
         elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and not _looks_like_journal(
@@ -995,7 +997,37 @@ _ROMAN = re.compile(r"[IVX]{1,4}")
 _PROSE_WORD = re.compile(
     r"(?<![\w-])(?!(?:and|of|the|for|in|on|de|des|der|die|und|et|la|le|du|di|del|y|e)\b)[a-zß-ÿ][\w'’-]{2,}"
 )
-_ROLE_CUE = re.compile(r"\b(?:trans|transl|translated|ed|eds|edited|hrsg|hg|a cura di|dir|coord)\b\.?", re.I)
+_ROLE_CUE = re.compile(
+    r"\b(?:trans|transl|translated|tradu[cç]\w*|traduit|übers\w*|ed|eds|edited|hrsg|hg|a cura di|dir|coord)"
+    r"\b\.?",
+    re.I,
+)
+
+
+def _book_subtitle_or_leftover(text: str, fields: _Fields) -> None:
+    """Between a book's title and its imprint: a prose sentence ("Eine Einführung in die Praxis") is the
+    title's second sentence; a series, edition, translator or medium note stays unplaced."""
+    words = text.split()
+    if (
+        "title" in fields.variables
+        and "quoted-title" not in fields.hints
+        and 2 <= len(words) <= 15
+        and ". " not in text
+        and _PROSE_WORD.search(text)
+        and not _names_a_source(text)
+        and not _ROLE_CUE.search(text)
+        and not _SERIES_CUE.search(text)
+        and not is_place(text)
+    ):
+        fields.variables["title"] += ". " + text
+    else:
+        fields.leftovers.append(text)
+
+
+_SERIES_CUE = re.compile(
+    r"[()\[\]/]|\b(?:[Ss]eries|[Ss]érie|[Rr]eihe|[Cc]oll|[Cc]ollection|[Vv]ol|[Bb]d|Print|Web|[Rr]eports?|"
+    r"[Rr]evised|[Rr]eprint\w*|[Ee]xpanded|[Pp]resented|[Pp]oster|[Mm][ée]moire|[Tt]hes[ei]s|[Dd]issertation|[Ee]dition|[ÉéEe]d|[Ee]dn|Aufl\w*)\b"
+)
 
 
 def _title_sentences_before_journal(text: str, fields: _Fields) -> str:

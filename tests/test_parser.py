@@ -548,3 +548,31 @@ def test_title_sentences_before_the_journal(reference: str, title: str, containe
     """With numbers after it, the last sentence before them is the journal; earlier prose ends the title."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "note"),
+    [
+        (
+            "Roe, Anna. Die Stadt der Zukunft. Eine kurze Einführung in die Planung. Berlin: Beispiel, 2011.",
+            "Die Stadt der Zukunft. Eine kurze Einführung in die Planung",
+            "",
+        ),
+        (
+            "Doe, J. A History of Maps. Translated by Ann Roe. New York: Example Press, 1990.",
+            "A History of Maps",
+            "Translated by Ann Roe",
+        ),
+        (
+            "Doe, J. A History of Maps. Revised and expanded. New York: Example Press, 1990.",
+            "A History of Maps",
+            "Revised and expanded",
+        ),
+        ("Doe, J. A History of Maps. Third edition. New York: Example Press, 1990.", "A History of Maps", ""),
+    ],
+    ids=["subtitle-sentence", "translator-note", "edition-note", "edition"],
+)
+def test_book_second_sentence(reference: str, title: str, note: str) -> None:
+    """Prose between a book's title and its imprint belongs to the title; role or edition notes do not."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("note")) == (title, note)
