@@ -325,6 +325,28 @@ _ROLE = re.compile(
 _AND_SEPARATORS = frozenset({"and", "&", ",&", ", and", "und", "et", "y", "e", "dan", "og", "och", "и"})
 
 
+# "ROE, J. POE, E." / "ROE, Anna. POE, Eric.": inverted names run together with only the stop between
+_INVERTED_START = re.compile(
+    # "ROE, J. POE, E.": initials, then the next family with no comma between
+    rf"[{_UPPER}][\w'’-]+,\s*(?:[{_UPPER}]\.\s?-?)+\s+(?!(?:II|III|IV|Jr|Sr)\b)"
+    rf"[{_UPPER}][\w'’-]{{2,}},\s*[{_UPPER}](?![^\W\d_])"
+    # "ROE, Anna. POE, Eric.": whole given names, families in capitals (French AFNOR style)
+    rf"|[{_UPPER}]{{2,}}[{_UPPER}'’ -]*,\s*[{_UPPER}][^\W\d_]+(?:[- ][{_UPPER}][^\W\d_]+)?"
+    rf"\.\s+[{_UPPER}]{{2,}}"
+)
+_UNSEPARATED_INVERTED = re.compile(rf"\.\s+(?=[{_UPPER}][\w'’-]+(?:\s[{_UPPER}][\w'’-]+)?,\s*[{_UPPER}])")
+
+
+def _separate_inverted(match: re.Match[str]) -> str:
+    """Split only after a whole inverted name ("ROE, J." — not the natural "N." of "Roe, J.G., N. Poe");
+    an initial keeps its stop ("J."), a whole given name loses the list's ("Anna")."""
+    chunks = match.string[: match.start()].split(",")
+    family = chunks[-2].split()[-1] if len(chunks) >= 2 and chunks[-2].split() else ""
+    if not (re.search(r"[a-zß-ÿ]", family) or (len(family) >= 3 and "." not in family)):
+        return match.group(0)
+    return ".; " if match.string[match.start() - 1].isupper() else "; "
+
+
 @lru_cache(maxsize=4096)  # the parser asks again for the prefix it just tested with is_name_list
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
@@ -336,6 +358,8 @@ def parse_names(text: str) -> NameList:
     organisation = _organisation(text)
     if organisation is not None and ";" not in text:
         return NameList((organisation,), truncated, editors)
+    if _INVERTED_START.match(text):
+        text = _UNSEPARATED_INVERTED.sub(_separate_inverted, text)
     pieces = _pieces(text)
     forms = [_form(piece) for piece, _ in pieces]
     names: list[Name] = []

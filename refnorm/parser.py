@@ -182,9 +182,47 @@ def _author_end(text: str) -> int:
             break
         if end <= limit and head[end - 1 : end] == "." and _loose_names(head[:end]):
             return end
+    # a block the name grammar could not read (or read only in part) that an early date closes
+    dated = _AUTHOR_DATE.match(head)
+    if dated and dated.end("block") > strict and _author_block_shape(dated.group("block")):
+        extension = head[strict : dated.end("block")].strip(" ,.;&")
+        if not strict or not _title_after_names(extension):
+            return dated.end("block")
     return strict
 
 
+# Author-date styles: whatever stands before an early "(2009)." / ". 2002." / ", 1882 :" that opens the title
+# is the author block, even when it is no personal name ("Department of Defense (DoD)", "Kefi (N.)")
+_AUTHOR_DATE = re.compile(
+    rf"(?P<block>[^\d\"“”«»]{{2,120}}?)\s*[,.]?\s*(?:[(\[]{YEAR}[a-z]?[)\]]|{YEAR}(?!s)[a-z]?)\s*[.,:]\s+(?=[^\W\d_])"
+)
+_SENTENCE_INSIDE = re.compile(r"[a-zß-ÿ]{3,}[.?!]\s")
+
+
+def _author_block_shape(block: str) -> bool:
+    """Capitalised words without a sentence inside: a body's name or names in an odd form, not a title."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", block)
+    if not words or len(words) > 14 or ":" in block or _SENTENCE_INSIDE.search(block):
+        return False
+    lower = [w for w in words if w[0].islower() and w.lower() not in _NAME_LIST_WORDS | _CONNECTIVES]
+    return not lower and words[0] not in _TITLE_START
+
+
+def _title_after_names(text: str) -> bool:
+    """After names the grammar read: "The Strange Case of X", "Selected Works, Vol. One", a lone word."""
+    words = text.split()
+    return (
+        len(words) < 2
+        or words[0] in _TITLE_START
+        or PUBLISHER_WORDS.search(text) is not None
+        or JOURNAL_WORDS.search(text) is not None
+        or re.search(r"\b(?:Vol|Bd|Tome|Part)\b", text) is not None
+    )
+
+
+_CONNECTIVES = frozenset(
+    {"of", "for", "the", "on", "in", "y", "de", "del", "des", "du", "für", "und", "et", "da"}
+)
 _ABBREVIATED_WORD = re.compile(r"\b[^\W\d_]{3,4}\.(?=\s|$)")  # "Lett.", "Phys.", "Chem."
 
 

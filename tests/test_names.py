@@ -26,6 +26,9 @@ CASES = [
     ("Hirsch, Alan and Debra Hirsch", [("Hirsch", "Alan"), ("Hirsch", "Debra")]),
     ("Smith, John, Jane Doe, and Bob Roe", [("Smith", "John"), ("Doe", "Jane"), ("Roe", "Bob")]),
     ("BARBEIRO, H.; LIMA, P. R.", [("BARBEIRO", "H."), ("LIMA", "P. R.")]),
+    ("ROE, J. POE, E. & DOE, M.", [("ROE", "J."), ("POE", "E."), ("DOE", "M.")]),
+    ("LEBRUN, Alain. MOREL, Eric. DUVAL, Anne", [("LEBRUN", "Alain"), ("MOREL", "Eric"), ("DUVAL", "Anne")]),
+    ("Fuller, R. Buckminster, Jane Doe", [("Fuller", "R. Buckminster"), ("Doe", "Jane")]),
     ("Nederveen Pieterse, Jan", [("Nederveen Pieterse", "Jan")]),
     ("Campbell JR, Mason EO, Jr.", [("Campbell", "JR"), ("Mason", "EO")]),
     (

@@ -576,3 +576,49 @@ def test_book_second_sentence(reference: str, title: str, note: str) -> None:
     """Prose between a book's title and its imprint belongs to the title; role or edition notes do not."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("note")) == (title, note)
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors", "title"),
+    [
+        (
+            "Ministry of Transport, Ruritania (MoT) 2011. Road Safety Criteria, Urban Streets. Report 3-2.",
+            [{"literal": "Ministry of Transport, Ruritania (MoT)"}],
+            "Road Safety Criteria, Urban Streets",
+        ),
+        (
+            "World Weather Institute (2010). Global report on hail. Geneva: WWI.",
+            [{"literal": "World Weather Institute"}],
+            "Global report on hail",
+        ),
+        (
+            "ROE, J. POE, E. & DOE, M., 2015. Finding rivers: a survey. River Review 3: 1-9.",
+            [{"family": "ROE"}, {"family": "POE"}, {"family": "DOE"}],
+            "Finding rivers: a survey",
+        ),
+        (
+            "Doe, H. The Odd Properties of Sand. (1987). Journal of Sand Studies, 1, 103-118.",
+            [{"family": "Doe"}],
+            "The Odd Properties of Sand",
+        ),
+        (
+            "Roe, K.; Doe, F. Selected Works, Vol. One, Example Publishers, Moscow, 1969, pp. 98-137.",
+            [{"family": "Roe"}, {"family": "Doe"}],
+            "Selected Works, Vol. One",
+        ),
+    ],
+    ids=[
+        "body-then-bare-year",
+        "body-then-bracketed-year",
+        "names-in-odd-form",
+        "title-before-year",
+        "title-with-volume",
+    ],
+)
+def test_author_block_closed_by_an_early_date(
+    reference: str, authors: list[dict[str, str]], title: str
+) -> None:
+    """What stands before an early date is the author block, even a body's name; a title never is."""
+    ref = refnorm.parse_reference(reference)
+    got = [{k: v for k, v in name.items() if k in ("literal", "family")} for name in ref.to_csl()["author"]]
+    assert (got, ref.get("title")) == (authors, title)
