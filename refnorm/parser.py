@@ -335,16 +335,26 @@ def _take_date(text: str, fields: _Fields) -> str:
     return text[match.end() :]
 
 
+# a capital letter after a lower-case word ("hepatitis C", "vitamin D", "group A") names a thing, it is no
+# initial: its stop can end the sentence
+_LETTER_AFTER_WORD = re.compile(
+    r"(?<![\w.-])(?!(?:and|und|the|of|by|von|van|with|from|et)\s)[a-zß-ÿ]{3,}\s[A-Z]\.$"
+)
+
+
 def _first_sentence_end(text: str, start: int = 0) -> int:
     """Index just after the first sentence of ``text`` (skipping abbreviations and initials)."""
     for match in _SENTENCE_END.finditer(text, start):
         position = match.start()
         word = re.search(r"([\w.]+)$", text[max(0, position - 40) : position])  # bounded: linear overall
         token = word.group(1).lower() if word else ""
-        if text[position] == "." and (
-            token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token) is not None
-        ):
-            continue
+        abbreviated = token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)
+        named_letter = (
+            _LETTER_AFTER_WORD.search(text, max(0, position - 40), position + 1)
+            and text[position + 1 : position + 3].strip()[:1].isupper()
+        )
+        if text[position] == "." and abbreviated and not named_letter:
+            continue  # an initial or abbreviation — but "hepatitis C." / "vitamin D." end a sentence
         if (
             text[position] == "."
             and word is not None
@@ -362,6 +372,7 @@ _DETAIL_CUE = re.compile(
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
     r"|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
     r"|,\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)"  # ", 34 p." a page count
+    r"|,\s*v\s+\d"  # geology's ", v 194, p 17-29"
     r"|(?:,\s*|\s)(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)"
     r"|,\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b"
     rf"|\s\((?=[^()]*[^\W\d][^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)" — not a bare "(1918-1943)"
@@ -388,10 +399,15 @@ _IMPRINT_CUE = re.compile(
 )
 
 
+_ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º])\s*\d", re.IGNORECASE)
+
+
 def _title_end(text: str, comma_style: bool) -> int:
     """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
     end = _first_sentence_end(text)
     imprint = _IMPRINT_CUE.search(text, 8, end)
+    if imprint and _ARTICLE_NUMBERS.match(text, imprint.end()):
+        imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
     if imprint and text.count("(", 0, imprint.start()) <= text.count(")", 0, imprint.start()):
         return imprint.start()  # everything before a book's imprint is title, commas and all
     cue = _DETAIL_CUE.search(text, 8, end)
@@ -407,7 +423,13 @@ def _title_end(text: str, comma_style: bool) -> int:
         text.rstrip(" .")
     )  # "Title, Quebec (abstract). Journal, v. 13"
     if comma_style and not imprint_bracket and not sentence_first:
-        comma = _COMMA_BOUNDARY.search(text, 8, end)
+        commas = list(_COMMA_BOUNDARY.finditer(text, 8, end))
+        # "Title, with commas, Canada, Earth and Planetary Science Letters, v. 194": the journal is the
+        # last comma piece before the numbers when it reads as one; else the title ends at the first comma
+        journal = next(
+            (c for c in reversed(commas[1:]) if cue and JOURNAL_WORDS.search(text, c.end(), end)), None
+        )
+        comma = journal or (commas[0] if commas else None)
         if comma:
             end = comma.start()
         elif cue:

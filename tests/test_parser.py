@@ -622,3 +622,35 @@ def test_author_block_closed_by_an_early_date(
     ref = refnorm.parse_reference(reference)
     got = [{k: v for k, v in name.items() if k in ("literal", "family")} for name in ref.to_csl()["author"]]
     assert (got, ref.get("title")) == (authors, title)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, W., New Housing: Start of an epoch, Bauwelt, vol. 64, gennaio 1967, pp. 75-85.",
+            "New Housing: Start of an epoch",
+            "Bauwelt",
+        ),
+        (
+            "Doe, G. R., Roe, J. G., Melt sheets: evidence from the Aldo structure, Canada, Earth and"
+            " Planetary Science Letters, v 194, p 17-29. 2001.",
+            "Melt sheets: evidence from the Aldo structure, Canada",
+            "Earth and Planetary Science Letters",
+        ),
+        (
+            "Doe A, Roe B. Antibodies in patients with chronic hepatitis C. Virology. 2007;50(4): 281-6.",
+            "Antibodies in patients with chronic hepatitis C",
+            "Virology",
+        ),
+    ],
+    ids=[
+        "vol-then-pages-is-a-journal",
+        "last-comma-piece-is-the-journal",
+        "letter-after-a-word-ends-sentence",
+    ],
+)
+def test_title_and_journal_in_comma_and_medical_styles(reference: str, title: str, container: str) -> None:
+    """The title stops before the journal: at its last comma piece, or after 'hepatitis C.'."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
