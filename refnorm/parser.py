@@ -782,7 +782,35 @@ def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
         if bare and not re.fullmatch(rf"{YEAR}\s*[-–]\s*{YEAR}", bare.group(1)):
             fields.set("page", bare.group(1))
             cover(*bare.span(1))
+    if "page" not in fields.variables:
+        inner = [m for m in _BARE_RANGE.finditer(text) if _plausible_page_range(text, m)]
+        if inner:  # "ed. Kenneth Hale, 111–176. Cambridge, MA: MIT Press": a chapter's pages mid-tail
+            fields.set("page", inner[-1].group(1))
+            cover(*inner[-1].span(1))
     return start, end
+
+
+_BARE_RANGE = re.compile(
+    r"(?:[,.;:]\s*|\s)(?<![\w/-])(?<!\d[.,])(?<!vols\.\s)(?<!vols\.)"
+    r"([A-Za-z]?\d{1,5}\s*[-–—]\s*[A-Za-z]?\d{1,5})(?![\w/-])(?=\s*(?:[.,;(]|$))"
+)
+
+
+def _plausible_page_range(text: str, match: re.Match[str]) -> bool:
+    """Not years ("1850–1914"), not days of a month ("Jan. 16-23"), and rising once abbreviations are
+    expanded ("1857-66")."""
+    first, last = re.findall(r"\d+", match.group(1))
+    if len(first) == 4 and re.fullmatch(YEAR, first) and (len(last) in (2, 4)):
+        return False
+    if first.startswith("0") or (len(first) == len(last) == 4 and int(last) - int(first) >= 30):
+        return False  # a report number ("01-4060") or a span of years ("1390-1990")
+    if re.search(
+        r"(?:\b[tTЧ]|Part|Teil|[Vv]ols?)\.?\s*$", text[max(0, match.start() - 8) : match.start() + 1]
+    ):
+        return False  # "t. 28-29", "Ч. 1-3": volumes
+    if has_month_name(text[max(0, match.start() - 12) : match.start()].lower()):
+        return False
+    return int(first) < int(first[: max(0, len(first) - len(last))] + last)
 
 
 def _take_year_anywhere(text: str, fields: _Fields) -> None:

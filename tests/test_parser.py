@@ -654,3 +654,23 @@ def test_title_and_journal_in_comma_and_medical_styles(reference: str, title: st
     """The title stops before the journal: at its last comma piece, or after 'hepatitis C.'."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "page"),
+    [
+        (
+            "Roe, Ann. 1993. Parts of words. In The view from here, ed. Ken Doe and Sam Poe, 111–176."
+            " Cambridge, MA: Example Press.",
+            "111-176",
+        ),
+        ("Doe, J., A logic of rivers. In Rivers in Systems, 29-41, 2006, Example Press, Berlin.", "29-41"),
+        ("Doe, J. 2001. Guide to samplers. Water-Resources Report 01-4060. Reston, VA.", ""),
+        ("Doe, J. Studies of a basilica, 1390-1990, Example Press, Bologna, 1991.", ""),
+        ("Doe, J. The town of Bar, Bulletin of the Var Society, t. 28-29, 1860.", ""),
+    ],
+    ids=["chapter-pages-mid-tail", "pages-before-year", "report-number", "span-of-years", "volumes"],
+)
+def test_bare_page_range_inside_the_tail(reference: str, page: str) -> None:
+    """An unlabelled range in the middle of the tail is the pages, unless it is years, volumes or a number."""
+    assert refnorm.parse_reference(reference).get("page") == page
