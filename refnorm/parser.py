@@ -829,6 +829,17 @@ def _take_year_anywhere(text: str, fields: _Fields) -> None:
 
 def _split_publisher(text: str, fields: _Fields) -> str:
     """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left."""
+    head, stop, last_sentence = text.rpartition(". ")
+    if (
+        stop
+        and _SENTENCE_BEFORE_IMPRINT.search(head)
+        and not PUBLISHER_WORDS.search(head)
+        and is_place(last_sentence.split(",")[0])
+    ):
+        # "Une histoire de la violence. Paris, Nouveau Monde éditions": the imprint is the last sentence
+        unplaced = _split_publisher(last_sentence, fields)
+        if "publisher-place" in fields.variables:
+            return (head + ". " + unplaced).strip(" ,.;") if unplaced.strip(" ,.;") else head
     match = None
     for found in _PLACE_PUBLISHER.finditer(text):  # the imprint comes last; earlier colons are subtitles
         if not re.search(r"\d", found.group("place")):
@@ -880,6 +891,7 @@ def _split_publisher(text: str, fields: _Fields) -> str:
     return text if remainder is None else remainder
 
 
+_SENTENCE_BEFORE_IMPRINT = re.compile(r"[^\W\d_]{3,}[)\]]?$")
 _REGION = re.compile(r"[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-Z][a-z]{1,12}\.?(?:\s[A-Z][a-z]{1,12})?")
 
 # "Chapman and Hall, Boca Raton, Florida, USA" / "University of Oklahoma Press. Norman, OK"

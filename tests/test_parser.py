@@ -307,6 +307,11 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
             "Lawrence",
             "University Press of Kansas",
         ),
+        (
+            "ROE, Anne, 2006, Crimes et délits. Une histoire de la violence. Paris, Nouveau Monde éditions.",
+            "Paris",
+            "Nouveau Monde éditions",
+        ),
     ],
     ids=[
         "two-places",
@@ -316,6 +321,7 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
         "place-comma-publisher",
         "state-code",
         "publisher-comma-place-last",
+        "imprint-is-the-last-sentence",
     ],
 )
 def test_book_imprints(reference: str, place: str, publisher: str) -> None:
