@@ -342,6 +342,9 @@ _LETTER_AFTER_WORD = re.compile(
 )
 
 
+_MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+
+
 def _first_sentence_end(text: str, start: int = 0) -> int:
     """Index just after the first sentence of ``text`` (skipping abbreviations and initials)."""
     for match in _SENTENCE_END.finditer(text, start):
@@ -353,6 +356,8 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
             _LETTER_AFTER_WORD.search(text, max(0, position - 40), position + 1)
             and text[position + 1 : position + 3].strip()[:1].isupper()
         )
+        if text[position] == "." and token.isdigit() and _MONTH_NEXT.match(text, position + 1):
+            continue  # "vom 27. März 616": a German day, not a sentence end
         if text[position] == "." and abbreviated and not named_letter:
             continue  # an initial or abbreviation — but "hepatitis C." / "vitamin D." end a sentence
         if (
@@ -382,7 +387,9 @@ _DETAIL_CUE = re.compile(
 )
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(
-    rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage|\b{YEAR}\b))[^()]*\)?\s*\.?$"
+    # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
+    rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage)|[^()]*[^\W\d_][^()]*\b{YEAR}\b"
+    rf"|[^()]*\b{YEAR}\b[^()]*[^\W\d_])[^()]*\)?\s*\.?$"
 )
 
 
@@ -955,6 +962,20 @@ _MONTH_DAY_AT_END = re.compile(
 )
 
 
+def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: _Fields) -> str:
+    """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost."""
+    if fields.issued is None or fields.issued.year is None:
+        return text
+    year = str(fields.issued.year)
+
+    def drop(match: re.Match[str]) -> str:
+        if year not in match.group(0):  # a second year ("reprinted 2006") is no field, but it is kept
+            fields.leftovers.append(match.group(0).strip("()[] "))
+        return " "
+
+    return pattern.sub(drop, text)
+
+
 def _reorder_date(text: str) -> str:
     """ "November 5, 2001" / "5 November 2001" → "2001 November 5" for parse_date_text."""
     year = re.search(rf"{YEAR}", text)
@@ -1038,7 +1059,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
     if not fields.variables.keys() & {"volume", "issue"} and "publisher" not in fields.variables:
         before = _split_publisher(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
-    before = printed_date.sub(" ", before) if fields.issued else before
+    before = _drop_printed_date(printed_date, before, fields)
     before = re.sub(r"\s+", " ", before).strip(" ,.;:")
     if thesis:
         pieces = [
@@ -1082,7 +1103,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
             elif rest:
                 fields.leftovers.append(rest)
     if after:
-        after = printed_date.sub(" ", after).strip(" ,.;:()")
+        after = _drop_printed_date(printed_date, after, fields).strip(" ,.;:()")
         if after and not re.fullmatch(r"[\W\d]*", after):
             if "publisher" not in fields.variables and PUBLISHER_WORDS.search(after):
                 fields.set("publisher", after)
@@ -1107,21 +1128,26 @@ _ROLE_CUE = re.compile(
 def _book_subtitle_or_leftover(text: str, fields: _Fields) -> None:
     """Between a book's title and its imprint: a prose sentence ("Eine Einführung in die Praxis") is the
     title's second sentence; a series, edition, translator or medium note stays unplaced."""
-    words = text.split()
+    text = _PUNCTUATION_RUN.sub(r"\1", text)  # what a taken imprint left behind: "soignants. , . 172 p."
+    sentence, _, rest = text.partition(". ")
+    words = sentence.split()
     if (
         "title" in fields.variables
         and "quoted-title" not in fields.hints
         and 2 <= len(words) <= 15
-        and ". " not in text
-        and _PROSE_WORD.search(text)
-        and not _names_a_source(text)
-        and not _ROLE_CUE.search(text)
-        and not _SERIES_CUE.search(text)
-        and not is_place(text)
+        and _PROSE_WORD.search(sentence)
+        and not _names_a_source(sentence)
+        and not _ROLE_CUE.search(sentence)
+        and not _SERIES_CUE.search(sentence)
+        and not is_place(sentence)
     ):
-        fields.variables["title"] += ". " + text
-    else:
+        fields.variables["title"] += ". " + sentence
+        text = rest
+    if text.strip(" .,;:"):
         fields.leftovers.append(text)
+
+
+_PUNCTUATION_RUN = re.compile(r"([.,;:])(?:\s*[.,;:])+")
 
 
 _SERIES_CUE = re.compile(

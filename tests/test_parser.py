@@ -680,3 +680,35 @@ def test_title_and_journal_in_comma_and_medical_styles(reference: str, title: st
 def test_bare_page_range_inside_the_tail(reference: str, page: str) -> None:
     """An unlabelled range in the middle of the tail is the pages, unless it is years, volumes or a number."""
     assert refnorm.parse_reference(reference).get("page") == page
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "year", "note"),
+    [
+        (
+            "Doe, Ann. La guerra dei porti : una storia (1940-1943). Roma: Esempio, 2008.",
+            "La guerra dei porti : una storia (1940-1943)",
+            2008,
+            "",
+        ),
+        (
+            "M. Roe, Das Testament des Bischofs vom 27. März 616, Mainz, 1986.",
+            "Das Testament des Bischofs vom 27. März 616",
+            1986,
+            "",
+        ),
+        (
+            "ROE, Marie. Soigner la relation. Familles, malades, soignants. Paris : Esempio, 2004. 172 p.",
+            "Soigner la relation. Familles, malades, soignants",
+            2004,
+            "172 p",
+        ),
+        ("Doe, J. The Arsenal of Venice, Milan, 1984, 2006.", "The Arsenal of Venice", 2006, "1984"),
+    ],
+    ids=["year-range-in-title", "german-day-and-month", "subtitle-then-page-count", "second-year-kept"],
+)
+def test_years_inside_titles_and_tails_are_kept(reference: str, title: str, year: int, note: str) -> None:
+    """A year that is not the publication year stays where it was printed: in the title or the note."""
+    ref = refnorm.parse_reference(reference)
+    assert ref.issued is not None
+    assert (ref.get("title"), ref.issued.year, ref.get("note")) == (title, year, note)
