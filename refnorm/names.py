@@ -73,6 +73,9 @@ _INITIAL = re.compile(
 )
 _BARE_INITIALS = re.compile(rf"^[{_UPPER}]{{1,3}}(?:-[{_UPPER}]{{1,2}})?$")  # Vancouver: "SY", "J-P"
 _WORD = re.compile(rf"^(?:[{_UPPER}]|[dDoO]['’]|Mc|Mac)[\w'’\-]*\.?$")
+_CAPITAL_LOWER_STOP = re.compile(rf"[{_UPPER}][{_LOWER}]\.")  # "Jo.": an abbreviation, no sentence end
+_INITIAL_RUN = re.compile(r"I+")
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}\. [A-Z]")
 _EDITOR_MARK = re.compile(
     r"\s*[(\[]?\b(?:eds?|editors?|hrsg|hg|herausgeber|éds?|coords?|comps?|dirs?|red)\b\.?[)\]]?\.?\s*$",
     re.IGNORECASE,
@@ -138,7 +141,7 @@ def _token_class(token: str, last: bool) -> str:
     if _INITIAL.match(token) or (_BARE_INITIALS.match(token.rstrip(".")) and len(token.rstrip(".")) <= 3):
         return "I" if len(token.rstrip(".")) <= 3 or "." in token else "W"
     if _WORD.match(token) and not any(ch.isdigit() for ch in token):
-        if token.endswith(".") and not last and not re.fullmatch(rf"[{_UPPER}][{_LOWER}]\.", token):
+        if token.endswith(".") and not last and not _CAPITAL_LOWER_STOP.fullmatch(token):
             return "X"  # "Title." inside a piece: a sentence ended here, this is no name
         return "W"
     return "X"
@@ -156,7 +159,8 @@ def _form(piece: str) -> str:
             if (len(tokens) == 1 and len(token) >= 3) or any(n.isupper() and len(n) >= 4 for n in neighbours):
                 classes[i] = "W"
     # "Gorabi A" — a lone capital after words is an initial; a run of initials counts once
-    return re.sub(r"I+", "I", "".join(classes))
+    form = "".join(classes)
+    return _INITIAL_RUN.sub("I", form) if "II" in form else form  # no "II": nothing to merge
 
 
 # piece forms (see module docstring); S = optional suffix
@@ -306,7 +310,7 @@ def _strip_marks(text: str) -> tuple[str, bool, bool]:
 
 def _organisation(text: str) -> Name | None:
     words = text.strip(" .").split()
-    if not _ORG_WORDS.search(text) or len(words) > 16 or ":" in text or re.search(r"[a-z]{2}\. [A-Z]", text):
+    if not _ORG_WORDS.search(text) or len(words) > 16 or ":" in text or _SENTENCE_BREAK.search(text):
         return None  # a sentence break or colon inside: this is more than a name
     if all(w[:1].isupper() or w.lower() in _ORG_GLUE or not w[:1].isalpha() for w in words):
         return Name(literal=text.strip(" ."))

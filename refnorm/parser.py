@@ -48,6 +48,36 @@ P204 = register("P204", "no year found")
 P205 = register("P205", "text left over that no field took (kept in `leftovers`)")
 P299 = register("P299", "internal parser error: the reference is kept unparsed (please report it)")
 
+# Small patterns the functions below use inline, compiled once: a module-level ``re.search(str, …)``
+# pays for a cache lookup on every call, and these run many times per reference.
+_DIGIT = re.compile(r"\d")
+_WHITESPACE = re.compile(r"\s+")
+_YEAR_RE = re.compile(YEAR)
+_ET_AL_AT_END = re.compile(r"[\s,]+et\s+al\.?$")
+_YEAR_AFTER_NAMES = re.compile(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)")
+_SHOUTED = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s")
+_NOT_YET = re.compile(r"(?i)in\s+press|in\s+prep|forthcoming|im\s+druck|sous\s+presse|en\s+prensa")
+_FREE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_SHORT_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,6}\.")
+_PROSE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_BARE_PAGES = re.compile(r"(?:^|[,.;:]\s*)([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*[.;]?\s*$")
+_YEAR_SPAN = re.compile(rf"{YEAR}\s*[-–]\s*{YEAR}")
+_LOOSE_YEAR = re.compile(rf"(?<![\d\-–/])({YEAR})[a-z]?(?![\d\-–])")
+_RANGE_CONTINUES = re.compile(r"\s*[-–]\s*\d")
+_ABBREVIATION_AT_END = re.compile(r"\b(?:[A-Z]|Inc|Ltd|Co|Corp|Mass|Calif|Conn|Penn|Colo)\.$")
+_COMMA_OR_SEMICOLON = re.compile(r"\s*[,;]\s*")
+_DAY = re.compile(r"\d{1,2}")
+_DIGIT_OR_DOT = re.compile(r"[\d.]")
+_LONE_PAGE = re.compile(r"\s*[,.]?\s*([A-Z]?\d{1,4})\s*\.?\s*$")
+_COMMA_OR_STOP = re.compile(r"[,.]\s+")
+_BRACKETED_PP = re.compile(r"\(\s*pp?\.")
+_OPEN_PAGES_AT_END = re.compile(r"\s*\((?:pp?\.?|S\.)\s*$")
+_NO_WORDS = re.compile(r"[\W\d]*")
+_NUMBER_TOKEN = re.compile(r"\d{1,5}[A-Za-z]?")
+_WORD_STOP_CAPITAL = re.compile(r"([\w]+)\. (?=[A-Z])")
+
 
 @dataclass(slots=True)
 class _Fields:
@@ -132,7 +162,7 @@ _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'
 
 def _lone_author(prefix: str) -> bool:
     """Before a strong cue ("(2014)", an opening quote) a bare surname or a short body name is an author."""
-    text = re.sub(r"[\s,]+et\s+al\.?$", "", prefix.strip(" ,;:")).strip(" ,.;:")  # "Saucier et al. (2009)"
+    text = _ET_AL_AT_END.sub("", prefix.strip(" ,;:")).strip(" ,.;:")  # "Saucier et al. (2009)"
     return (
         bool(text)
         and len(text) <= 60
@@ -152,7 +182,7 @@ def _author_end(text: str) -> int:
             and (_names_ok(head[: match.start()], strict=False) or _lone_author(head[: match.start()]))
         ):
             return match.start()
-    match = re.search(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)", head)
+    match = _YEAR_AFTER_NAMES.search(head)
     if (
         match
         and match.start() > 0
@@ -163,7 +193,7 @@ def _author_end(text: str) -> int:
         )
     ):
         return match.start()
-    shouted = re.match(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s", head)  # "COLLECTIF. Title …"
+    shouted = _SHOUTED.match(head)  # "COLLECTIF. Title …"
     if shouted:
         return shouted.end(1) + 1
     # Names cannot run past an ordinary lower-case word or a number; of the boundaries before that,
@@ -283,12 +313,10 @@ def _take_date(text: str, fields: _Fields) -> str:
         return text
     inner = match.group("p") or match.group("y") or ""
     if match.group("p") is not None:
-        if _NO_DATE.match(inner.strip()) or re.match(
-            r"(?i)in\s+press|in\s+prep|forthcoming|im\s+druck|sous\s+presse|en\s+prensa", inner.strip()
-        ):
+        if _NO_DATE.match(inner.strip()) or _NOT_YET.match(inner.strip()):
             fields.issued = Date(literal=inner.strip())
             return text[match.end() :]
-        if not re.search(rf"(?<!\d){YEAR}(?!\d)", inner):
+        if not _FREE_YEAR.search(inner):
             return text
     date = parse_date_text(inner)
     if date is None:
@@ -301,10 +329,10 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
     """Index just after the first sentence of ``text`` (skipping abbreviations and initials)."""
     for match in _SENTENCE_END.finditer(text, start):
         position = match.start()
-        word = re.search(r"([\w.]+)$", text[max(0, position - 40) : position])  # bounded: linear overall
+        word = _LAST_WORD.search(text, max(0, position - 40), position)  # bounded: linear overall
         token = word.group(1).lower() if word else ""
         if text[position] == "." and (
-            token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token) is not None
+            token.rstrip(".") in _ABBREVIATIONS or _DOTTED_LETTERS.fullmatch(token) is not None
         ):
             continue
         if (
@@ -398,7 +426,7 @@ def _journal_suffix_start(text: str, end: int) -> int:
     words = suffix.split()
     first_word_lower = before.rsplit(" ", 1)[-1][:1].islower()
     periodical = JOURNAL_WORDS.search(suffix) is not None or any(
-        re.fullmatch(r"[A-Z][a-z]{0,6}\.", w) for w in words
+        _SHORT_ABBREVIATION.fullmatch(w) for w in words
     )
     if first_word_lower and periodical and words[0][:1].isupper():
         return run.start()
@@ -493,10 +521,10 @@ def _subtitle_end(text: str, end: int) -> int:
         return end  # nothing would be left for the container
     if not sentence.rstrip().endswith((".", "?", "!")):
         return end  # it ran into numbers or an imprint: that sentence is the container
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    words = _PROSE_WORD.findall(sentence)
     lower = sum(1 for w in words if w[0].islower())
     asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
-    if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not re.search(r"\d", sentence):
+    if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not _DIGIT.search(sentence):
         return offset + next_end
     return end
 
@@ -620,7 +648,7 @@ def _take_editors(text: str, fields: _Fields) -> str:
             or (
                 mark.group(0).strip().startswith("(")
                 and len(candidate) < 200
-                and not re.search(r"\d", candidate)
+                and not _DIGIT.search(candidate)
             )
         ):
             names = parse_names(candidate)
@@ -696,7 +724,7 @@ def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
                 continue
             groups = found.groupdict()
             value_year = groups.get("volume")
-            if value_year and re.fullmatch(YEAR, value_year) and not groups.get("issue"):
+            if value_year and _YEAR_RE.fullmatch(value_year) and not groups.get("issue"):
                 # "2011, 50, 110" — the first number is the year (ACS style); the next pair is vol, page
                 continue
             if "volume" in fields.variables and groups.get("volume") != fields.variables["volume"]:
@@ -707,8 +735,8 @@ def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
             cover(*found.span())
             break
     if "page" not in fields.variables:
-        bare = re.search(r"(?:^|[,.;:]\s*)([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*[.;]?\s*$", text)
-        if bare and not re.fullmatch(rf"{YEAR}\s*[-–]\s*{YEAR}", bare.group(1)):
+        bare = _BARE_PAGES.search(text)
+        if bare and not _YEAR_SPAN.fullmatch(bare.group(1)):
             fields.set("page", bare.group(1))
             cover(*bare.span(1))
     return start, end
@@ -717,11 +745,7 @@ def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
 def _take_year_anywhere(text: str, fields: _Fields) -> None:
     if fields.issued is not None:
         return
-    candidates = [
-        m
-        for m in re.finditer(rf"(?<![\d\-–/])({YEAR})[a-z]?(?![\d\-–])", text)
-        if not re.match(r"\s*[-–]\s*\d", text[m.end() :])
-    ]
+    candidates = [m for m in _LOOSE_YEAR.finditer(text) if not _RANGE_CONTINUES.match(text, m.end())]
     if candidates:
         # The publication year is printed after the title in these styles; prefer the last one.
         match = candidates[-1]
@@ -732,7 +756,7 @@ def _split_publisher(text: str, fields: _Fields) -> str:
     """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left."""
     match = None
     for found in _PLACE_PUBLISHER.finditer(text):  # the imprint comes last; earlier colons are subtitles
-        if not re.search(r"\d", found.group("place")):
+        if not _DIGIT.search(found.group("place")):
             match = found
     if match:
         place = match.group("place")
@@ -743,11 +767,9 @@ def _split_publisher(text: str, fields: _Fields) -> str:
         kept = text[: match.start() + cut] + " " + text[match.end() :]
         return kept.strip(" ,.;")
     body = text.rstrip()
-    if body.endswith(".") and not re.search(
-        r"\b(?:[A-Z]|Inc|Ltd|Co|Corp|Mass|Calif|Conn|Penn|Colo)\.$", body
-    ):
+    if body.endswith(".") and not _ABBREVIATION_AT_END.search(body):
         body = body[:-1]  # the sentence's stop, not an abbreviation's
-    pieces = [p.strip() for p in re.split(r"\s*[,;]\s*", body) if p.strip()]
+    pieces = [p.strip() for p in _COMMA_OR_SEMICOLON.split(body) if p.strip()]
     for index, piece in enumerate(pieces):
         if not is_place(piece):
             continue
@@ -768,7 +790,7 @@ def _split_publisher(text: str, fields: _Fields) -> str:
         neighbours.sort(key=lambda i: not PUBLISHER_WORDS.search(pieces[i]))
         for other in neighbours:
             candidate = pieces[other]
-            plain = not re.search(r"\d", candidate) and len(candidate) > 3 and not is_place(candidate)
+            plain = not _DIGIT.search(candidate) and len(candidate) > 3 and not is_place(candidate)
             plain_prev = other == index - 1 and len(candidate) <= 40 and candidate[:1].isupper()
             if PUBLISHER_WORDS.search(candidate) or (plain and (other == index + 1 or plain_prev)):
                 fields.set("publisher-place", piece)
@@ -844,10 +866,10 @@ _MONTH_DAY_AT_END = re.compile(
 
 def _reorder_date(text: str) -> str:
     """ "November 5, 2001" / "5 November 2001" → "2001 November 5" for parse_date_text."""
-    year = re.search(rf"{YEAR}", text)
+    year = _YEAR_RE.search(text)
     rest = (text[: year.start()] + text[year.end() :]).replace(",", " ") if year else text
-    day = re.search(r"\d{1,2}", rest)
-    month = re.sub(r"[\d.]", " ", rest).split()
+    day = _DAY.search(rest)
+    month = _DIGIT_OR_DOT.sub(" ", rest).split()
     parts = [year.group(0) if year else "", month[0] if month else "", day.group(0) if day else ""]
     return " ".join(p for p in parts if p)
 
@@ -859,7 +881,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
         fields.set("page", bracketed_pages.group("page"))
         text = text[bracketed_pages.end() :]
     later = _LATER_IN.search(text, 1)
-    if later and "title" in fields.variables and not re.search(r"\d", text[: later.start()]):
+    if later and "title" in fields.variables and not _DIGIT.search(text[: later.start()]):
         fields.variables["title"] += ". " + text[: later.start()].strip(" .,")
         text = text[later.start() :].lstrip(" .,")
     in_match = _IN.match(text)
@@ -902,7 +924,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
         if fields.issued is None or fields.issued.month is None:
             fields.issued = parse_date_text(_reorder_date(full_date.group(0))) or fields.issued
         # a newspaper or magazine: "…, June 21, 1998, 11." — the lone number after the date is a page
-        lone_page = re.match(r"\s*[,.]?\s*([A-Z]?\d{1,4})\s*\.?\s*$", text[full_date.end() :])
+        lone_page = _LONE_PAGE.match(text[full_date.end() :])
         if lone_page:
             fields.set("page", lone_page.group(1))
             text = text[: full_date.start()]
@@ -924,19 +946,19 @@ def _take_tail(text: str, fields: _Fields) -> None:
         before = _split_publisher(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
     before = printed_date.sub(" ", before) if fields.issued else before
-    before = re.sub(r"\s+", " ", before).strip(" ,.;:")
+    before = _WHITESPACE.sub(" ", before).strip(" ,.;:")
     if thesis:
         pieces = [
-            p.strip() for p in re.split(r"[,.]\s+", before.replace(thesis.group(0), "")) if p.strip(" ,.()[]")
+            p.strip() for p in _COMMA_OR_STOP.split(before.replace(thesis.group(0), "")) if p.strip(" ,.()[]")
         ]
         if pieces:
             fields.set("publisher", pieces[0].strip(" ()[]"))
         before = ""
-    if "(pp" in before or re.search(r"\(\s*pp?\.", text):
+    if "(pp" in before or _BRACKETED_PP.search(text):
         fields.hints.add("chapter-pages")
     if before:
         container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
-        container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:")
+        container = _OPEN_PAGES_AT_END.sub("", container).strip(" ,;:")
         container = _take_trailing_numbers(container, fields)
         edition = _BRACKETED_EDITION.search(container)
         if edition:  # "Handbook of aging (Seventh Edition)" / "(4th edn)"
@@ -966,7 +988,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
                 fields.leftovers.append(rest)
     if after:
         after = printed_date.sub(" ", after).strip(" ,.;:()")
-        if after and not re.fullmatch(r"[\W\d]*", after):
+        if after and not _NO_WORDS.fullmatch(after):
             if "publisher" not in fields.variables and PUBLISHER_WORDS.search(after):
                 fields.set("publisher", after)
             else:
@@ -989,9 +1011,9 @@ _MEETING_PLACE = re.compile(
 def _take_trailing_numbers(container: str, fields: _Fields) -> str:
     """ "Intellectual Observer 11" → container + volume 11; "Journal 23. 4" → volume 23, issue 4."""
     match = _TRAILING_NUMBERS.match(container)
-    if not match or re.fullmatch(YEAR, match.group("numbers").strip()):
+    if not match or _YEAR_RE.fullmatch(match.group("numbers").strip()):
         return container
-    numbers = re.findall(r"\d{1,5}[A-Za-z]?", match.group("numbers"))
+    numbers = _NUMBER_TOKEN.findall(match.group("numbers"))
     if numbers and "volume" not in fields.variables:
         fields.set("volume", numbers[0])
         if len(numbers) > 1:
@@ -1007,7 +1029,7 @@ def _looks_like_journal(text: str, fields: _Fields) -> bool:
 
 def _sentence_split_ok(text: str) -> bool:
     """A ". " inside the container part separates container from publisher — unless it is an abbreviation."""
-    match = re.search(r"([\w]+)\. (?=[A-Z])", text)
+    match = _WORD_STOP_CAPITAL.search(text)
     return match is not None and len(match.group(1)) > 4 and not match.group(1)[0].isupper()
 
 
