@@ -25,6 +25,7 @@ from refnorm.lexicon import (
     CONFERENCE,
     JOURNAL_WORDS,
     PLACE,
+    PLACE_INITIALS,
     PUBLISHER_WORDS,
     REPORT,
     REPORT_CUES,
@@ -112,7 +113,11 @@ _YEAR_PAREN = re.compile(
     r"en\s+prensa|undated)\s*[)\]]",
     re.IGNORECASE,
 )
-_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,.:;(]))(?:``|[\"“„«])|(?:^|(?<=\s))[‘'](?=[A-Z0-9])")
+# Each pattern below that opens with a lookahead of characters lists the characters its every branch
+# starts with: that lets a search skip the other positions cheaply and matches exactly the same.
+_OPEN_QUOTE = re.compile(
+    r"(?=[`\"“„«‘'])(?:(?:^|(?<=[\s,.:;(]))(?:``|[\"“„«])|(?:^|(?<=\s))[‘'](?=[A-Z0-9]))"
+)
 _CLOSE_FOR = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'", "`": "''"}
 
 
@@ -347,6 +352,7 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
 
 
 _DETAIL_CUE = re.compile(
+    r"(?=[,(.\s])(?:"  # see _OPEN_QUOTE
     rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)"
     r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
@@ -356,7 +362,7 @@ _DETAIL_CUE = re.compile(
     r"|,\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b"
     rf"|\s\((?=[^()]*[^\W\d][^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)" — not a bare "(1918-1943)"
     r"|,\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
-    r"|\s//\s",  # GOST: "Title // Container"
+    r"|\s//\s)",  # GOST: "Title // Container"
     re.IGNORECASE,
 )
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
@@ -368,13 +374,14 @@ _TITLE_BRACKET = re.compile(
 # A book's imprint or a translator/editor note inside the title's sentence ends the title there:
 # "… Islamism London: Hurst, 2010", "…, and Ethics, Grand Rapids: Eerdmans", "…, trans. John Cumming"
 _IMPRINT_CUE = re.compile(
-    rf"(?:,\s*|\s+)(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
+    r"(?=[,.\s])(?:"  # see _OPEN_QUOTE; PLACE_INITIALS likewise spares trying every place name
+    rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
     r"|,\s*(?=(?:trans(?:lated)?\.?|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
     # "…, The Australian National University, Canberra." — an institution publishing it, after a comma
     r"|,\s*(?=(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w'’-]*)){0,8}\s+"
     r"(?:University|Press|Council|Institute|Association|Society|Agency|Department|Ministry|Organi[sz]ation|"
-    r"Foundation|Commission|Office|Centre|Center|Publishers?|Publishing)\b[^,.]{0,40}(?:[,.]|$))"
+    r"Foundation|Commission|Office|Centre|Center|Publishers?|Publishing)\b[^,.]{0,40}(?:[,.]|$)))"
 )
 
 
@@ -541,9 +548,10 @@ _IN = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im)\s*:?\s+")
 _EDITED_BY = re.compile(
     # "edited by", "ed. by", "hg. v.", "Eds. Name", "(Ed.) Name" — but not the "ed." of an edition
     # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
-    r"[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
+    r"(?=[.,\s(ehrd])"  # see _OPEN_QUOTE (case-insensitive, as the words are)
+    r"(?:[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
     r"(?:edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
-    r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z])",
+    r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z]))",
     re.I,
 )
 _EDITOR_MARK = re.compile(
@@ -556,18 +564,18 @@ _VANCOUVER_NUMBERS = re.compile(
     r"|(?P<year2>" + YEAR + r")[a-z]?\s*;\s*(?P<volume2>[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?"
 )
 _ACS_NUMBERS = re.compile(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
-_LABELLED = {
+_LABELLED = {  # the leading lookaheads: see _OPEN_QUOTE
     "volume": re.compile(
-        r"(?:\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)|(?<!\w)(?:Т|Вып|Vol))(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
+        r"(?=[vbtjТВ])(?:\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)|(?<!\w)(?:Т|Вып|Vol))(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
         re.I,
     ),
     "issue": re.compile(
-        r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º]|n(?=\.))|№)\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b",
+        r"(?=[nihf№])(?:\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º]|n(?=\.))|№)\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b",
         re.I,
     ),
     "page": re.compile(
         # "15 p." is a page count, not a page; a year after the pages is not another page
-        r"(?<!\d )(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+|(?<!\w)[СсS]\.\s*)"
+        r"(?=[psс])(?<!\d )(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+|(?<!\w)[СсS]\.\s*)"
         r"(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
         rf"(?:\s*,\s*(?!{YEAR}\b)\d+(?:\s*[-–]\s*\d+)?)*)",
         re.I,
@@ -755,7 +763,8 @@ def _take_year_anywhere(text: str, fields: _Fields) -> None:
 def _split_publisher(text: str, fields: _Fields) -> str:
     """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left."""
     match = None
-    for found in _PLACE_PUBLISHER.finditer(text):  # the imprint comes last; earlier colons are subtitles
+    # the imprint comes last; earlier colons are subtitles (no colon: no "Place: Publisher" to find)
+    for found in _PLACE_PUBLISHER.finditer(text) if ":" in text else ():
         if not _DIGIT.search(found.group("place")):
             match = found
     if match:
@@ -1029,7 +1038,7 @@ def _looks_like_journal(text: str, fields: _Fields) -> bool:
 
 def _sentence_split_ok(text: str) -> bool:
     """A ". " inside the container part separates container from publisher — unless it is an abbreviation."""
-    match = _WORD_STOP_CAPITAL.search(text)
+    match = _WORD_STOP_CAPITAL.search(text) if ". " in text else None  # the pattern needs a ". "
     return match is not None and len(match.group(1)) > 4 and not match.group(1)[0].isupper()
 
 
