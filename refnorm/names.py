@@ -83,7 +83,8 @@ _EDITOR_MARK = re.compile(
     re.IGNORECASE,
 )
 _ORG_WORDS = re.compile(
-    r"\b(?:Organi[sz]ation|Association|Society|Institute|Council|Committee|Agency|Department|Ministry|"
+    r"\b(?=[ABCDFGILMNOPSTU])"  # the first letters of the words below: lets a search pass other words cheaply
+    r"(?:Organi[sz]ation|Association|Society|Institute|Council|Committee|Agency|Department|Ministry|"
     r"University|Office|Bureau|Group|Foundation|Commission|Cent(?:er|re)s?|Board|Service|Corporation|"
     r"Inc|Ltd|Team|Consortium|Collaboration|Network|Program(?:me)?|Nations|Bank|Federal|National|Survey|"
     r"Authority|Administration|Union|Institut|Bundesamt|Academy|Trust|Panel|Forum|Federation)\b"

@@ -38,6 +38,8 @@ _LIGATURES = str.maketrans(
         "\u2212": "–",
     }
 )
+# any character _LIGATURES maps: most texts hold none, and a search is far cheaper than translate()
+_LIGATURE_CHARS = re.compile("[" + re.escape("".join(chr(code) for code in _LIGATURES)) + "]")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -51,7 +53,9 @@ _DOUBLED_STOP = re.compile(r"(?<=\w)\.\.(?!\.)")
 
 def clean_text(text: str) -> str:
     """Unicode clean-up before parsing: ligatures, soft hyphens, odd spaces, control characters."""
-    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    if _LIGATURE_CHARS.search(text):
+        text = text.translate(_LIGATURES)
+    text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub(" ", text)
     if "<" in text:
         text = _MARKUP.sub("", text)

@@ -60,6 +60,7 @@ _SHOUTED = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s")
 _NOT_YET = re.compile(r"(?i)in\s+press|in\s+prep|forthcoming|im\s+druck|sous\s+presse|en\s+prensa")
 _FREE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 _LAST_WORD = re.compile(r"([\w.]+)$")
+_WORD_CHARS = re.compile(r"[\w.]+")
 _DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)*[a-z]")
 _SHORT_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,6}\.")
 _PROSE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -154,7 +155,9 @@ _NAME_LIST_WORDS = PARTICLES | {
 }
 # A digit or a lower-case word that is no particle or list word: names cannot run past it.
 _HARD_STOP = re.compile(rf"\d(?![nr]d\b)|(?:^|[\s(])(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]")
-_AUTHOR_BOUNDARY = re.compile(r"(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b)")
+_AUTHOR_BOUNDARY = re.compile(  # the lookahead of first characters: see _OPEN_QUOTE
+    r"(?=[.:,;\s])(?:(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b))"
+)
 
 
 def _names_ok(prefix: str, *, strict: bool = True) -> bool:
@@ -167,7 +170,10 @@ _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'
 
 def _lone_author(prefix: str) -> bool:
     """Before a strong cue ("(2014)", an opening quote) a bare surname or a short body name is an author."""
-    text = _ET_AL_AT_END.sub("", prefix.strip(" ,;:")).strip(" ,.;:")  # "Saucier et al. (2009)"
+    text = prefix.strip(" ,;:")
+    if text.endswith(("al", "al.", "al\n", "al.\n")):  # else _ET_AL_AT_END cannot match
+        text = _ET_AL_AT_END.sub("", text)
+    text = text.strip(" ,.;:")  # "Saucier et al. (2009)"
     return (
         bool(text)
         and len(text) <= 60
@@ -334,21 +340,27 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
     """Index just after the first sentence of ``text`` (skipping abbreviations and initials)."""
     for match in _SENTENCE_END.finditer(text, start):
         position = match.start()
-        word = _LAST_WORD.search(text, max(0, position - 40), position)  # bounded: linear overall
-        token = word.group(1).lower() if word else ""
-        if text[position] == "." and (
-            token.rstrip(".") in _ABBREVIATIONS or _DOTTED_LETTERS.fullmatch(token) is not None
-        ):
+        if text[position] != ".":
+            return position + 1  # "?" and "!" end the sentence; only a "." can be an abbreviation's
+        word = _word_before(text, position)
+        token = word.lower()
+        if token.rstrip(".") in _ABBREVIATIONS or _DOTTED_LETTERS.fullmatch(token) is not None:
             continue
-        if (
-            text[position] == "."
-            and word is not None
-            and _JOURNAL_ABBREVIATION.fullmatch(word.group(1))
-            and _ABBREVIATED_NEXT.match(text, position + 1)
-        ):
+        if _JOURNAL_ABBREVIATION.fullmatch(word) and _ABBREVIATED_NEXT.match(text, position + 1):
             continue  # "Syst. Bot. 10: 49" — inside an abbreviated journal name
         return position + 1
     return len(text)
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word characters and dots right before ``position``, at most 40 back ("" if none):
+    what ``_LAST_WORD`` finds in that window, read backwards in one match instead of one per start."""
+    window = text[max(0, position - 40) : position]  # bounded: linear overall
+    if window.endswith("\n"):  # "$" also matches before a final newline: keep the regex's reading
+        found = _LAST_WORD.search(window)
+        return found.group(1) if found else ""
+    run = _WORD_CHARS.match(window[::-1])
+    return window[len(window) - run.end() :] if run else ""
 
 
 _DETAIL_CUE = re.compile(
@@ -559,9 +571,10 @@ _EDITOR_MARK = re.compile(
     re.IGNORECASE,
 )
 _VANCOUVER_NUMBERS = re.compile(
+    r"(?=[12])(?:"  # either branch opens with a YEAR: see _OPEN_QUOTE
     rf"(?P<year>{YEAR})[a-z]?(?:\s+(?P<month>[A-Z][a-z]{{2,8}})\.?(?:\s*-\s*[A-Z][a-z]{{2,8}})?(?:\s+(?P<day>\d{{1,2}}))?)?"
     r"(?:\s*;\s*|\s+)(?P<volume>[\w.-]{1,12}?)?\s*(?:\((?P<issue>[^()]{1,25})\))?\s*:\s*(?:p\.?\s*)?(?P<page>[A-Za-z]{0,3}\d[\w]*(?:\s*[-–]\s*[A-Za-z]{0,3}\d+)?)"
-    r"|(?P<year2>" + YEAR + r")[a-z]?\s*;\s*(?P<volume2>[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?"
+    r"|(?P<year2>" + YEAR + r")[a-z]?\s*;\s*(?P<volume2>[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?)"
 )
 _ACS_NUMBERS = re.compile(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 _LABELLED = {  # the leading lookaheads: see _OPEN_QUOTE
@@ -844,7 +857,9 @@ _PRINTED_DATE = re.compile(
 
 
 _PAGES_BEFORE_IN = re.compile(r"\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)\s*(?=(?:in|In|dans)\b)")
-_LATER_IN = re.compile(r"(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z])")
+_LATER_IN = re.compile(  # the lookahead of first characters: see _OPEN_QUOTE
+    r"(?=[.,\s])(?:(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z]))"
+)
 
 
 # a meeting's dates: "April 8-11, 1991", "7-10 December", "(Seattle, Washington, April 1-5, 1990)"
@@ -900,7 +915,12 @@ def _take_tail(text: str, fields: _Fields) -> None:
         text = _take_editors(text, fields)
     if not fields.editor:
         text = _take_marked_editors(text, fields)
-    edited = _EDITED_BY.search(text)
+    # every reading of _EDITED_BY holds "ed", "g." or "gegeben" (any case) or "dir." / "Dir."
+    folded = text.lower()
+    if "ed" in folded or "g." in folded or "gegeben" in folded or "dir." in text or "Dir." in text:
+        edited = _EDITED_BY.search(text)
+    else:
+        edited = None
     if edited:
         after = text[edited.end() :]
         names_end = _author_end(after)
