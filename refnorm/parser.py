@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
+from refnorm.dates import MONTH_PATTERN, MONTHS, YEAR, has_month_name, parse_date_text
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
 from refnorm.lexicon import (
@@ -422,7 +422,7 @@ def _title_end(text: str, comma_style: bool) -> int:
         elif cue:
             end = _journal_suffix_start(text, end)
     # a trailing "(New York: Oxford University Press, 2011)" or "(D. F. Krell, Trans.)" is not title
-    bracket = _TITLE_BRACKET.search(text[:end])
+    bracket = _TITLE_BRACKET.search(text[:end]) if "(" in text else None  # the pattern needs a "("
     if bracket and bracket.start() > 8:
         end = bracket.start()
     return end
@@ -488,7 +488,7 @@ def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
-    medium = _MEDIUM.search(title)
+    medium = _MEDIUM.search(title) if "[" in title else None  # the pattern needs a "["
     if medium:  # APA's "[Motion picture]", "[Computer software]", "[Data set]": a description, not title
         fields.set("medium", medium.group(1))
         kind = _MEDIUM_TYPES.get(medium.group(1).split()[0].lower())
@@ -689,7 +689,7 @@ _NAMES_START = re.compile(r"(?:^|[.,:;]\s+|\b(?:in|In|dans|en|In:)\s+)")
 
 def _take_marked_editors(text: str, fields: _Fields) -> str:
     """ "…, in Katherine Ragsdale (ed.), Boundary Wars" — names right before a bracketed editor mark."""
-    mark = _BRACKETED_EDITOR_MARK.search(text)
+    mark = _BRACKETED_EDITOR_MARK.search(text) if "(" in text else None  # the pattern needs a "("
     if not mark or mark.start() == 0:
         return text
     window_start = max(0, mark.start() - 200)
@@ -848,10 +848,13 @@ def _publisher_then_place(pieces: list[str], fields: _Fields) -> str:
     return head if publisher_piece == tail_of_head else ""
 
 
+# the first letters of the month names, for the lookaheads of first characters (see _OPEN_QUOTE)
+_MONTH_INITIALS = "".join(sorted({month[0] for month in MONTHS}))
 # A printed date in the tail once the year is known: "2021 Feb 23", "(March 1, 1990)", "1998a".
 _PRINTED_DATE = re.compile(
+    rf"(?=[(\[12{_MONTH_INITIALS}])(?:"  # the lookahead of first characters: see _OPEN_QUOTE
     rf"[(\[]?(?:\b(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
-    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?",
+    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
     re.IGNORECASE,
 )
 
@@ -864,11 +867,13 @@ _LATER_IN = re.compile(  # the lookahead of first characters: see _OPEN_QUOTE
 
 # a meeting's dates: "April 8-11, 1991", "7-10 December", "(Seattle, Washington, April 1-5, 1990)"
 _DATE_RANGE = re.compile(
+    rf"(?=[\d{_MONTH_INITIALS}])"
     rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}\s*[-–]\s*(?:(?:{MONTH_PATTERN})\.?\s+)?\d{{1,2}}"
     rf"|\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)(?:,?\s+{YEAR})?",
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(
+    rf"(?=[\d{_MONTH_INITIALS}])"
     rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}},\s+{YEAR}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+{YEAR})\b",
     re.IGNORECASE,
 )
@@ -879,7 +884,7 @@ _REPORT_NUMBER = re.compile(
     r"(?:(?:No|Nr|Number)\.?\s*|#\s*)?(?P<number>[A-Z]{0,6}[-\s]?\d[\w./-]*)",
     re.IGNORECASE,
 )
-_BRACKETED_YEAR = re.compile(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?")
+_BRACKETED_YEAR = re.compile(rf"(?=[(\[12])[(\[]?\b{YEAR}[a-z]?\b[)\]]?")  # (?=: see _OPEN_QUOTE
 
 
 _MONTH_DAY_AT_END = re.compile(
