@@ -45,7 +45,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def has_month_name(lowered: str) -> bool:
     """Cheap test before the month regexes: does the (lower-cased) text hold a month name?"""
-    return any(word in MONTHS for word in _WORD.findall(lowered))
+    return not MONTHS.keys().isdisjoint(_WORD.findall(lowered))
 
 
 def month_number(word: str) -> int | None:

@@ -38,6 +38,8 @@ _LIGATURES = str.maketrans(
         "\u2212": "–",
     }
 )
+# any character _LIGATURES maps: most texts hold none, and a search is far cheaper than translate()
+_LIGATURE_CHARS = re.compile("[" + re.escape("".join(chr(code) for code in _LIGATURES)) + "]")
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -51,27 +53,32 @@ _DOUBLED_STOP = re.compile(r"(?<=\w)\.\.(?!\.)")
 
 def clean_text(text: str) -> str:
     """Unicode clean-up before parsing: ligatures, soft hyphens, odd spaces, control characters."""
-    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    if _LIGATURE_CHARS.search(text):
+        text = text.translate(_LIGATURES)
+    text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub(" ", text)
     if "<" in text:
         text = _MARKUP.sub("", text)
     if ".." in text:
         text = _DOUBLED_STOP.sub(".", text)  # "Charpak S.. Calcium" — but keep an ellipsis "..."
-    return _SPACES.sub(" ", text).strip()
+    # the same as _SPACES.sub(" ", text).strip(): _SPACES matches exactly the str.isspace() characters
+    return " ".join(text.split())
 
 
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*[,;:.]?\s*\)|\[\s*[,;:.]?\s*\])")
+_WHITESPACE = re.compile(r"\s+")
+_ABBREVIATION_AT_END = re.compile(r"\b(?:[A-Z]|Inc|Ltd|Co|al|eds?)\.$")
+_WORD_STOP_AT_END = re.compile(r"[a-zà-ÿ]{2}\.$")
 
 
 def _strip_field_punctuation(value: str) -> str:
     value = value.strip()
     if "(" in value or "[" in value:
         value = _EMPTY_BRACKETS.sub("", value)  # what is left of "(June 1, 1969)" once the date is taken
-    value = re.sub(r"\s+", " ", value)
+    if "  " in value or not value.isprintable():  # else every space is a lone " ": nothing to collapse
+        value = _WHITESPACE.sub(" ", value)
     # trailing sentence punctuation, but not "?" / "!" that belong to the title, nor "." of "Inc."
-    while (value and value[-1] in ",;:") or (
-        value.endswith(".") and not re.search(r"\b(?:[A-Z]|Inc|Ltd|Co|al|eds?)\.$", value)
-    ):
+    while (value and value[-1] in ",;:") or (value.endswith(".") and not _ABBREVIATION_AT_END.search(value)):
         value = value[:-1].rstrip()
     if len(value) >= 2 and value[0] in "\"“”'‘«" and value[-1] in "\"“”'’»":
         value = value[1:-1].strip()
@@ -139,7 +146,7 @@ def _numbers(ref: Reference, hints: frozenset[str]) -> Reference:
 def _name(name: Name) -> Name:
     family = name.family.strip(" .,;")
     given = name.given.strip(" ,;")
-    if given.endswith(".") and re.search(r"[a-zà-ÿ]{2}\.$", given):
+    if given.endswith(".") and _WORD_STOP_AT_END.search(given):
         given = given[:-1]  # "Rachel." — a sentence stop, not an abbreviation
     if family.isupper() and len(family) > 3 and not given.isupper():
         family = family.title()  # "BARBEIRO, H." → "Barbeiro"

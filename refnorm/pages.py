@@ -8,6 +8,7 @@ __all__ = ["expand_page_range", "first_page", "normalize_pages", "pages_to_bibte
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _DASH_RUN = re.compile(rf"\s*(?:-+|[{_DASHES}]+)\s*")
+_COMMA = re.compile(r"\s*,\s*")
 _RANGE = re.compile(r"^([A-Za-z]*)(\d+)-([A-Za-z]*)(\d+)$")
 # "pp. 12", "S. 12", "pages 12" — but not the "S" of a supplement page "S12".
 _LABEL = re.compile(r"^(?:pp?|pages?|pgs?|ss?|seiten?)(?:\.\s*|\s+)(?=[A-Za-z]?\d)", re.IGNORECASE)
@@ -29,7 +30,7 @@ def normalize_pages(text: str) -> str:
     value = _LABEL.sub("", text.strip()).strip()
     value = _DASH_RUN.sub("-", value)
     pieces = []
-    for piece in re.split(r"\s*,\s*", value):
+    for piece in _COMMA.split(value):
         match = _RANGE.match(piece)
         if match:
             p1, a, p2, b = match.groups()

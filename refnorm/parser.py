@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
+from refnorm.dates import MONTH_PATTERN, MONTHS, YEAR, has_month_name, parse_date_text
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
 from refnorm.lexicon import (
     CONFERENCE,
     JOURNAL_WORDS,
     PLACE,
+    PLACE_INITIALS,
     PUBLISHER_WORDS,
     REPORT,
     REPORT_CUES,
@@ -47,6 +48,37 @@ P203 = register("P203", "no title found")
 P204 = register("P204", "no year found")
 P205 = register("P205", "text left over that no field took (kept in `leftovers`)")
 P299 = register("P299", "internal parser error: the reference is kept unparsed (please report it)")
+
+# Small patterns the functions below use inline, compiled once: a module-level ``re.search(str, …)``
+# pays for a cache lookup on every call, and these run many times per reference.
+_DIGIT = re.compile(r"\d")
+_WHITESPACE = re.compile(r"\s+")
+_YEAR_RE = re.compile(YEAR)
+_ET_AL_AT_END = re.compile(r"[\s,]+et\s+al\.?$")
+_YEAR_AFTER_NAMES = re.compile(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)")
+_SHOUTED = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s")
+_NOT_YET = re.compile(r"(?i)in\s+press|in\s+prep|forthcoming|im\s+druck|sous\s+presse|en\s+prensa")
+_FREE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_WORD_CHARS = re.compile(r"[\w.]+")
+_DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_SHORT_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,6}\.")
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_BARE_PAGES = re.compile(r"(?:^|[,.;:]\s*)([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*[.;]?\s*$")
+_YEAR_SPAN = re.compile(rf"{YEAR}\s*[-–]\s*{YEAR}")
+_LOOSE_YEAR = re.compile(rf"(?<![\d\-–/])({YEAR})[a-z]?(?![\d\-–])")
+_RANGE_CONTINUES = re.compile(r"\s*[-–]\s*\d")
+_ABBREVIATION_AT_END = re.compile(r"\b(?:[A-Z]|Inc|Ltd|Co|Corp|Mass|Calif|Conn|Penn|Colo)\.$")
+_COMMA_OR_SEMICOLON = re.compile(r"\s*[,;]\s*")
+_DAY = re.compile(r"\d{1,2}")
+_DIGIT_OR_DOT = re.compile(r"[\d.]")
+_LONE_PAGE = re.compile(r"\s*[,.]?\s*([A-Z]?\d{1,4})\s*\.?\s*$")
+_COMMA_OR_STOP = re.compile(r"[,.]\s+")
+_BRACKETED_PP = re.compile(r"\(\s*pp?\.")
+_OPEN_PAGES_AT_END = re.compile(r"\s*\((?:pp?\.?|S\.)\s*$")
+_NO_WORDS = re.compile(r"[\W\d]*")
+_NUMBER_TOKEN = re.compile(r"\d{1,5}[A-Za-z]?")
+_WORD_STOP_CAPITAL = re.compile(r"([\w]+)\. (?=[A-Z])")
 
 
 @dataclass(slots=True)
@@ -82,7 +114,11 @@ _YEAR_PAREN = re.compile(
     r"en\s+prensa|undated)\s*[)\]]",
     re.IGNORECASE,
 )
-_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,.:;(]))(?:``|[\"“„«])|(?:^|(?<=\s))[‘'](?=[A-Z0-9])")
+# Each pattern below that opens with a lookahead of characters lists the characters its every branch
+# starts with: that lets a search skip the other positions cheaply and matches exactly the same.
+_OPEN_QUOTE = re.compile(
+    r"(?=[`\"“„«‘'])(?:(?:^|(?<=[\s,.:;(]))(?:``|[\"“„«])|(?:^|(?<=\s))[‘'](?=[A-Z0-9]))"
+)
 _CLOSE_FOR = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'", "`": "''"}
 
 
@@ -119,7 +155,9 @@ _NAME_LIST_WORDS = PARTICLES | {
 }
 # A digit or a lower-case word that is no particle or list word: names cannot run past it.
 _HARD_STOP = re.compile(rf"\d(?![nr]d\b)|(?:^|[\s(])(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]")
-_AUTHOR_BOUNDARY = re.compile(r"(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b)")
+_AUTHOR_BOUNDARY = re.compile(  # the lookahead of first characters: see _OPEN_QUOTE
+    r"(?=[.:,;\s])(?:(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b))"
+)
 
 
 def _names_ok(prefix: str, *, strict: bool = True) -> bool:
@@ -132,7 +170,10 @@ _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'
 
 def _lone_author(prefix: str) -> bool:
     """Before a strong cue ("(2014)", an opening quote) a bare surname or a short body name is an author."""
-    text = re.sub(r"[\s,]+et\s+al\.?$", "", prefix.strip(" ,;:")).strip(" ,.;:")  # "Saucier et al. (2009)"
+    text = prefix.strip(" ,;:")
+    if text.endswith(("al", "al.", "al\n", "al.\n")):  # else _ET_AL_AT_END cannot match
+        text = _ET_AL_AT_END.sub("", text)
+    text = text.strip(" ,.;:")  # "Saucier et al. (2009)"
     return (
         bool(text)
         and len(text) <= 60
@@ -152,7 +193,7 @@ def _author_end(text: str) -> int:
             and (_names_ok(head[: match.start()], strict=False) or _lone_author(head[: match.start()]))
         ):
             return match.start()
-    match = re.search(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)", head)
+    match = _YEAR_AFTER_NAMES.search(head)
     if (
         match
         and match.start() > 0
@@ -163,7 +204,7 @@ def _author_end(text: str) -> int:
         )
     ):
         return match.start()
-    shouted = re.match(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s", head)  # "COLLECTIF. Title …"
+    shouted = _SHOUTED.match(head)  # "COLLECTIF. Title …"
     if shouted:
         return shouted.end(1) + 1
     # Names cannot run past an ordinary lower-case word or a number; of the boundaries before that,
@@ -321,12 +362,10 @@ def _take_date(text: str, fields: _Fields) -> str:
         return text
     inner = match.group("p") or match.group("y") or ""
     if match.group("p") is not None:
-        if _NO_DATE.match(inner.strip()) or re.match(
-            r"(?i)in\s+press|in\s+prep|forthcoming|im\s+druck|sous\s+presse|en\s+prensa", inner.strip()
-        ):
+        if _NO_DATE.match(inner.strip()) or _NOT_YET.match(inner.strip()):
             fields.issued = Date(literal=inner.strip())
             return text[match.end() :]
-        if not re.search(rf"(?<!\d){YEAR}(?!\d)", inner):
+        if not _FREE_YEAR.search(inner):
             return text
     date = parse_date_text(inner)
     if date is None:
@@ -349,29 +388,38 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
     """Index just after the first sentence of ``text`` (skipping abbreviations and initials)."""
     for match in _SENTENCE_END.finditer(text, start):
         position = match.start()
-        word = re.search(r"([\w.]+)$", text[max(0, position - 40) : position])  # bounded: linear overall
-        token = word.group(1).lower() if word else ""
-        abbreviated = token.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)
-        named_letter = (
-            _LETTER_AFTER_WORD.search(text, max(0, position - 40), position + 1)
-            and text[position + 1 : position + 3].strip()[:1].isupper()
-        )
-        if text[position] == "." and token.isdigit() and _MONTH_NEXT.match(text, position + 1):
+        if text[position] != ".":
+            return position + 1  # "?" and "!" end the sentence; only a "." can be an abbreviation's
+        word = _word_before(text, position)
+        token = word.lower()
+        if token.isdigit() and _MONTH_NEXT.match(text, position + 1):
             continue  # "vom 27. März 616": a German day, not a sentence end
-        if text[position] == "." and abbreviated and not named_letter:
-            continue  # an initial or abbreviation — but "hepatitis C." / "vitamin D." end a sentence
-        if (
-            text[position] == "."
-            and word is not None
-            and _JOURNAL_ABBREVIATION.fullmatch(word.group(1))
-            and _ABBREVIATED_NEXT.match(text, position + 1)
-        ):
+        if token.rstrip(".") in _ABBREVIATIONS or _DOTTED_LETTERS.fullmatch(token) is not None:
+            named_letter = (
+                _LETTER_AFTER_WORD.search(text, max(0, position - 40), position + 1)
+                and text[position + 1 : position + 3].strip()[:1].isupper()
+            )
+            if not named_letter:
+                continue  # an initial or abbreviation — but "hepatitis C." / "vitamin D." end a sentence
+        if _JOURNAL_ABBREVIATION.fullmatch(word) and _ABBREVIATED_NEXT.match(text, position + 1):
             continue  # "Syst. Bot. 10: 49" — inside an abbreviated journal name
         return position + 1
     return len(text)
 
 
+def _word_before(text: str, position: int) -> str:
+    """The word characters and dots right before ``position``, at most 40 back ("" if none):
+    what ``_LAST_WORD`` finds in that window, read backwards in one match instead of one per start."""
+    window = text[max(0, position - 40) : position]  # bounded: linear overall
+    if window.endswith("\n"):  # "$" also matches before a final newline: keep the regex's reading
+        found = _LAST_WORD.search(window)
+        return found.group(1) if found else ""
+    run = _WORD_CHARS.match(window[::-1])
+    return window[len(window) - run.end() :] if run else ""
+
+
 _DETAIL_CUE = re.compile(
+    r"(?=[,(.\s])(?:"  # see _OPEN_QUOTE
     rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)"
     r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
@@ -382,7 +430,7 @@ _DETAIL_CUE = re.compile(
     r"|,\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b"
     rf"|\s\((?=[^()]*[^\W\d][^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)" — not a bare "(1918-1943)"
     r"|,\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
-    r"|\s//\s",  # GOST: "Title // Container"
+    r"|\s//\s)",  # GOST: "Title // Container"
     re.IGNORECASE,
 )
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
@@ -396,13 +444,14 @@ _TITLE_BRACKET = re.compile(
 # A book's imprint or a translator/editor note inside the title's sentence ends the title there:
 # "… Islamism London: Hurst, 2010", "…, and Ethics, Grand Rapids: Eerdmans", "…, trans. John Cumming"
 _IMPRINT_CUE = re.compile(
-    rf"(?:,\s*|\s+)(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
+    r"(?=[,.\s])(?:"  # see _OPEN_QUOTE; PLACE_INITIALS likewise spares trying every place name
+    rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
     r"|,\s*(?=(?:trans(?:lated)?\.?|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
     # "…, The Australian National University, Canberra." — an institution publishing it, after a comma
     r"|,\s*(?=(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w'’-]*)){0,8}\s+"
     r"(?:University|Press|Council|Institute|Association|Society|Agency|Department|Ministry|Organi[sz]ation|"
-    r"Foundation|Commission|Office|Centre|Center|Publishers?|Publishing)\b[^,.]{0,40}(?:[,.]|$))"
+    r"Foundation|Commission|Office|Centre|Center|Publishers?|Publishing)\b[^,.]{0,40}(?:[,.]|$)))"
 )
 
 
@@ -442,7 +491,7 @@ def _title_end(text: str, comma_style: bool) -> int:
         elif cue:
             end = _journal_suffix_start(text, end)
     # a trailing "(New York: Oxford University Press, 2011)" or "(D. F. Krell, Trans.)" is not title
-    bracket = _TITLE_BRACKET.search(text[:end])
+    bracket = _TITLE_BRACKET.search(text[:end]) if "(" in text else None  # the pattern needs a "("
     if bracket and bracket.start() > 8:
         end = bracket.start()
     return end
@@ -465,7 +514,7 @@ def _journal_suffix_start(text: str, end: int) -> int:
     words = suffix.split()
     first_word_lower = before.rsplit(" ", 1)[-1][:1].islower()
     periodical = JOURNAL_WORDS.search(suffix) is not None or any(
-        re.fullmatch(r"[A-Z][a-z]{0,6}\.", w) for w in words
+        _SHORT_ABBREVIATION.fullmatch(w) for w in words
     )
     if first_word_lower and periodical and words[0][:1].isupper():
         return run.start()
@@ -509,7 +558,7 @@ def _take_title(text: str, fields: _Fields, comma_style: bool = False) -> str:
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
-    medium = _MEDIUM.search(title)
+    medium = _MEDIUM.search(title) if "[" in title else None  # the pattern needs a "["
     if medium:  # APA's "[Motion picture]", "[Computer software]", "[Data set]": a description, not title
         fields.set("medium", medium.group(1))
         kind = _MEDIUM_TYPES.get(medium.group(1).split()[0].lower())
@@ -561,10 +610,10 @@ def _subtitle_end(text: str, end: int) -> int:
         return end  # nothing would be left for the container
     if not sentence.rstrip().endswith((".", "?", "!")):
         return end  # it ran into numbers or an imprint: that sentence is the container
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    words = _WORD_TOKEN.findall(sentence)
     lower = sum(1 for w in words if w[0].islower())
     asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
-    if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not re.search(r"\d", sentence):
+    if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not _DIGIT.search(sentence):
         return offset + next_end
     return end
 
@@ -581,9 +630,10 @@ _IN = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im)\s*:?\s+")
 _EDITED_BY = re.compile(
     # "edited by", "ed. by", "hg. v.", "Eds. Name", "(Ed.) Name" — but not the "ed." of an edition
     # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
-    r"[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
+    r"(?=[.,\s(ehrd])"  # see _OPEN_QUOTE (case-insensitive, as the words are)
+    r"(?:[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
     r"(?:edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
-    r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z])",
+    r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z]))",
     re.I,
 )
 _EDITOR_MARK = re.compile(
@@ -591,23 +641,24 @@ _EDITOR_MARK = re.compile(
     re.IGNORECASE,
 )
 _VANCOUVER_NUMBERS = re.compile(
+    r"(?=[12])(?:"  # either branch opens with a YEAR: see _OPEN_QUOTE
     rf"(?P<year>{YEAR})[a-z]?(?:\s+(?P<month>[A-Z][a-z]{{2,8}})\.?(?:\s*-\s*[A-Z][a-z]{{2,8}})?(?:\s+(?P<day>\d{{1,2}}))?)?"
     r"(?:\s*;\s*|\s+)(?P<volume>[\w.-]{1,12}?)?\s*(?:\((?P<issue>[^()]{1,25})\))?\s*:\s*(?:p\.?\s*)?(?P<page>[A-Za-z]{0,3}\d[\w]*(?:\s*[-–]\s*[A-Za-z]{0,3}\d+)?)"
-    r"|(?P<year2>" + YEAR + r")[a-z]?\s*;\s*(?P<volume2>[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?"
+    r"|(?P<year2>" + YEAR + r")[a-z]?\s*;\s*(?P<volume2>[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?)"
 )
 _ACS_NUMBERS = re.compile(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
-_LABELLED = {
+_LABELLED = {  # the leading lookaheads: see _OPEN_QUOTE
     "volume": re.compile(
-        r"(?:\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)|(?<!\w)(?:Т|Вып|Vol))(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
+        r"(?=[vbtjТВ])(?:\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)|(?<!\w)(?:Т|Вып|Vol))(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
         re.I,
     ),
     "issue": re.compile(
-        r"(?:\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º]|n(?=\.))|№)\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b",
+        r"(?=[nihf№])(?:\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º]|n(?=\.))|№)\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b",
         re.I,
     ),
     "page": re.compile(
         # "15 p." is a page count, not a page; a year after the pages is not another page
-        r"(?<!\d )(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+|(?<!\w)[СсS]\.\s*)"
+        r"(?=[psс])(?<!\d )(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+|(?<!\w)[СсS]\.\s*)"
         r"(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
         rf"(?:\s*,\s*(?!{YEAR}\b)\d+(?:\s*[-–]\s*\d+)?)*)",
         re.I,
@@ -688,7 +739,7 @@ def _take_editors(text: str, fields: _Fields) -> str:
             or (
                 mark.group(0).strip().startswith("(")
                 and len(candidate) < 200
-                and not re.search(r"\d", candidate)
+                and not _DIGIT.search(candidate)
             )
         ):
             names = parse_names(candidate)
@@ -718,7 +769,7 @@ def _take_marked_editors(text: str, fields: _Fields) -> str:
         fields.editor = parse_names(opening.group("names")).names
         fields.hints.add("in")
         return text[opening.end() :]
-    mark = _BRACKETED_EDITOR_MARK.search(text)
+    mark = _BRACKETED_EDITOR_MARK.search(text) if "(" in text else None  # the pattern needs a "("
     if not mark or mark.start() == 0:
         return text
     window_start = max(0, mark.start() - 200)
@@ -774,7 +825,7 @@ def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
                 continue
             groups = found.groupdict()
             value_year = groups.get("volume")
-            if value_year and re.fullmatch(YEAR, value_year) and not groups.get("issue"):
+            if value_year and _YEAR_RE.fullmatch(value_year) and not groups.get("issue"):
                 # "2011, 50, 110" — the first number is the year (ACS style); the next pair is vol, page
                 continue
             if "volume" in fields.variables and groups.get("volume") != fields.variables["volume"]:
@@ -785,8 +836,8 @@ def _take_numbers(text: str, fields: _Fields) -> tuple[int, int]:
             cover(*found.span())
             break
     if "page" not in fields.variables:
-        bare = re.search(r"(?:^|[,.;:]\s*)([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*[.;]?\s*$", text)
-        if bare and not re.fullmatch(rf"{YEAR}\s*[-–]\s*{YEAR}", bare.group(1)):
+        bare = _BARE_PAGES.search(text)
+        if bare and not _YEAR_SPAN.fullmatch(bare.group(1)):
             fields.set("page", bare.group(1))
             cover(*bare.span(1))
     if "page" not in fields.variables:
@@ -823,11 +874,7 @@ def _plausible_page_range(text: str, match: re.Match[str]) -> bool:
 def _take_year_anywhere(text: str, fields: _Fields) -> None:
     if fields.issued is not None:
         return
-    candidates = [
-        m
-        for m in re.finditer(rf"(?<![\d\-–/])({YEAR})[a-z]?(?![\d\-–])", text)
-        if not re.match(r"\s*[-–]\s*\d", text[m.end() :])
-    ]
+    candidates = [m for m in _LOOSE_YEAR.finditer(text) if not _RANGE_CONTINUES.match(text, m.end())]
     if candidates:
         # The publication year is printed after the title in these styles; prefer the last one.
         match = candidates[-1]
@@ -848,8 +895,9 @@ def _split_publisher(text: str, fields: _Fields) -> str:
         if "publisher-place" in fields.variables:
             return (head + ". " + unplaced).strip(" ,.;") if unplaced.strip(" ,.;") else head
     match = None
-    for found in _PLACE_PUBLISHER.finditer(text):  # the imprint comes last; earlier colons are subtitles
-        if not re.search(r"\d", found.group("place")):
+    # the imprint comes last; earlier colons are subtitles (no colon: no "Place: Publisher" to find)
+    for found in _PLACE_PUBLISHER.finditer(text) if ":" in text else ():
+        if not _DIGIT.search(found.group("place")):
             match = found
     if match:
         place = match.group("place")
@@ -860,11 +908,9 @@ def _split_publisher(text: str, fields: _Fields) -> str:
         kept = text[: match.start() + cut] + " " + text[match.end() :]
         return kept.strip(" ,.;")
     body = text.rstrip()
-    if body.endswith(".") and not re.search(
-        r"\b(?:[A-Z]|Inc|Ltd|Co|Corp|Mass|Calif|Conn|Penn|Colo)\.$", body
-    ):
+    if body.endswith(".") and not _ABBREVIATION_AT_END.search(body):
         body = body[:-1]  # the sentence's stop, not an abbreviation's
-    pieces = [p.strip() for p in re.split(r"\s*[,;]\s*", body) if p.strip()]
+    pieces = [p.strip() for p in _COMMA_OR_SEMICOLON.split(body) if p.strip()]
     for index, piece in enumerate(pieces):
         if not is_place(piece):
             continue
@@ -885,7 +931,7 @@ def _split_publisher(text: str, fields: _Fields) -> str:
         neighbours.sort(key=lambda i: not PUBLISHER_WORDS.search(pieces[i]))
         for other in neighbours:
             candidate = pieces[other]
-            plain = not re.search(r"\d", candidate) and len(candidate) > 3 and not is_place(candidate)
+            plain = not _DIGIT.search(candidate) and len(candidate) > 3 and not is_place(candidate)
             plain_prev = other == index - 1 and len(candidate) <= 40 and candidate[:1].isupper()
             if PUBLISHER_WORDS.search(candidate) or (plain and (other == index + 1 or plain_prev)):
                 fields.set("publisher-place", piece)
@@ -924,25 +970,32 @@ def _publisher_then_place(pieces: list[str], fields: _Fields) -> str | None:
     return head if publisher_piece == tail_of_head else ""
 
 
+# the first letters of the month names, for the lookaheads of first characters (see _OPEN_QUOTE)
+_MONTH_INITIALS = "".join(sorted({month[0] for month in MONTHS}))
 # A printed date in the tail once the year is known: "2021 Feb 23", "(March 1, 1990)", "1998a".
 _PRINTED_DATE = re.compile(
+    rf"(?=[(\[12{_MONTH_INITIALS}])(?:"  # the lookahead of first characters: see _OPEN_QUOTE
     rf"[(\[]?(?:\b(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
-    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?",
+    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
     re.IGNORECASE,
 )
 
 
 _PAGES_BEFORE_IN = re.compile(r"\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)\s*(?=(?:in|In|dans)\b)")
-_LATER_IN = re.compile(r"(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z])")
+_LATER_IN = re.compile(  # the lookahead of first characters: see _OPEN_QUOTE
+    r"(?=[.,\s])(?:(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z]))"
+)
 
 
 # a meeting's dates: "April 8-11, 1991", "7-10 December", "(Seattle, Washington, April 1-5, 1990)"
 _DATE_RANGE = re.compile(
+    rf"(?=[\d{_MONTH_INITIALS}])"
     rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}\s*[-–]\s*(?:(?:{MONTH_PATTERN})\.?\s+)?\d{{1,2}}"
     rf"|\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)(?:,?\s+{YEAR})?",
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(
+    rf"(?=[\d{_MONTH_INITIALS}])"
     rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}},\s+{YEAR}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+{YEAR})\b",
     re.IGNORECASE,
 )
@@ -953,7 +1006,7 @@ _REPORT_NUMBER = re.compile(
     r"(?:(?:No|Nr|Number)\.?\s*|#\s*)?(?P<number>[A-Z]{0,6}[-\s]?\d[\w./-]*)",
     re.IGNORECASE,
 )
-_BRACKETED_YEAR = re.compile(rf"[(\[]?\b{YEAR}[a-z]?\b[)\]]?")
+_BRACKETED_YEAR = re.compile(rf"(?=[(\[12])[(\[]?\b{YEAR}[a-z]?\b[)\]]?")  # (?=: see _OPEN_QUOTE
 
 
 _MONTH_DAY_AT_END = re.compile(
@@ -978,10 +1031,10 @@ def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: _Fields) -> 
 
 def _reorder_date(text: str) -> str:
     """ "November 5, 2001" / "5 November 2001" → "2001 November 5" for parse_date_text."""
-    year = re.search(rf"{YEAR}", text)
+    year = _YEAR_RE.search(text)
     rest = (text[: year.start()] + text[year.end() :]).replace(",", " ") if year else text
-    day = re.search(r"\d{1,2}", rest)
-    month = re.sub(r"[\d.]", " ", rest).split()
+    day = _DAY.search(rest)
+    month = _DIGIT_OR_DOT.sub(" ", rest).split()
     parts = [year.group(0) if year else "", month[0] if month else "", day.group(0) if day else ""]
     return " ".join(p for p in parts if p)
 
@@ -993,7 +1046,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
         fields.set("page", bracketed_pages.group("page"))
         text = text[bracketed_pages.end() :]
     later = _LATER_IN.search(text, 1)
-    if later and "title" in fields.variables and not re.search(r"\d", text[: later.start()]):
+    if later and "title" in fields.variables and not _DIGIT.search(text[: later.start()]):
         fields.variables["title"] += ". " + text[: later.start()].strip(" .,")
         text = text[later.start() :].lstrip(" .,")
     in_match = _IN.match(text)
@@ -1003,7 +1056,12 @@ def _take_tail(text: str, fields: _Fields) -> None:
         text = _take_editors(text, fields)
     if not fields.editor:
         text = _take_marked_editors(text, fields)
-    edited = _EDITED_BY.search(text)
+    # every reading of _EDITED_BY holds "ed", "g." or "gegeben" (any case) or "dir." / "Dir."
+    folded = text.lower()
+    if "ed" in folded or "g." in folded or "gegeben" in folded or "dir." in text or "Dir." in text:
+        edited = _EDITED_BY.search(text)
+    else:
+        edited = None
     if edited:
         after = text[edited.end() :]
         names_end = _author_end(after)
@@ -1036,7 +1094,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
         if fields.issued is None or fields.issued.month is None:
             fields.issued = parse_date_text(_reorder_date(full_date.group(0))) or fields.issued
         # a newspaper or magazine: "…, June 21, 1998, 11." — the lone number after the date is a page
-        lone_page = re.match(r"\s*[,.]?\s*([A-Z]?\d{1,4})\s*\.?\s*$", text[full_date.end() :])
+        lone_page = _LONE_PAGE.match(text[full_date.end() :])
         if lone_page:
             fields.set("page", lone_page.group(1))
             text = text[: full_date.start()]
@@ -1060,21 +1118,21 @@ def _take_tail(text: str, fields: _Fields) -> None:
         before = _split_publisher(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
     before = _drop_printed_date(printed_date, before, fields)
-    before = re.sub(r"\s+", " ", before).strip(" ,.;:")
+    before = _WHITESPACE.sub(" ", before).strip(" ,.;:")
     if thesis:
         pieces = [
-            p.strip() for p in re.split(r"[,.]\s+", before.replace(thesis.group(0), "")) if p.strip(" ,.()[]")
+            p.strip() for p in _COMMA_OR_STOP.split(before.replace(thesis.group(0), "")) if p.strip(" ,.()[]")
         ]
         if pieces:
             fields.set("publisher", pieces[0].strip(" ()[]"))
         before = ""
-    if "(pp" in before or re.search(r"\(\s*pp?\.", text):
+    if "(pp" in before or _BRACKETED_PP.search(text):
         fields.hints.add("chapter-pages")
     if before and start < len(text):
         before = _title_sentences_before_journal(before, fields)
     if before:
         container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
-        container = re.sub(r"\s*\((?:pp?\.?|S\.)\s*$", "", container).strip(" ,;:")
+        container = _OPEN_PAGES_AT_END.sub("", container).strip(" ,;:")
         container = _take_trailing_numbers(container, fields)
         edition = _BRACKETED_EDITION.search(container)
         if edition:  # "Handbook of aging (Seventh Edition)" / "(4th edn)"
@@ -1104,7 +1162,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
                 fields.leftovers.append(rest)
     if after:
         after = _drop_printed_date(printed_date, after, fields).strip(" ,.;:()")
-        if after and not re.fullmatch(r"[\W\d]*", after):
+        if after and not _NO_WORDS.fullmatch(after):
             if "publisher" not in fields.variables and PUBLISHER_WORDS.search(after):
                 fields.set("publisher", after)
             else:
@@ -1212,9 +1270,9 @@ _MEETING_PLACE = re.compile(
 def _take_trailing_numbers(container: str, fields: _Fields) -> str:
     """ "Intellectual Observer 11" → container + volume 11; "Journal 23. 4" → volume 23, issue 4."""
     match = _TRAILING_NUMBERS.match(container)
-    if not match or re.fullmatch(YEAR, match.group("numbers").strip()):
+    if not match or _YEAR_RE.fullmatch(match.group("numbers").strip()):
         return container
-    numbers = re.findall(r"\d{1,5}[A-Za-z]?", match.group("numbers"))
+    numbers = _NUMBER_TOKEN.findall(match.group("numbers"))
     if numbers and "volume" not in fields.variables:
         fields.set("volume", numbers[0])
         if len(numbers) > 1:
@@ -1230,7 +1288,7 @@ def _looks_like_journal(text: str, fields: _Fields) -> bool:
 
 def _sentence_split_ok(text: str) -> bool:
     """A ". " inside the container part separates container from publisher — unless it is an abbreviation."""
-    match = re.search(r"([\w]+)\. (?=[A-Z])", text)
+    match = _WORD_STOP_CAPITAL.search(text) if ". " in text else None  # the pattern needs a ". "
     return match is not None and len(match.group(1)) > 4 and not match.group(1)[0].isupper()
 
 
