@@ -675,7 +675,7 @@ _NUMBERS = [
     ),
     # MLA: 167.8 (2016): 615-648
     re.compile(
-        rf"(?P<volume>\b\d{{1,5}})\.(?P<issue>\d{{1,4}})\s*\({YEAR}\)\s*:\s*"
+        rf"(?P<volume>\b\d{{1,5}})\.(?P<issue>\d{{1,4}})\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*:\s*"
         r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
     ),
     # Nature / physics: 550, 354–359 (2017) | 116, 1009 (1998)
@@ -975,7 +975,8 @@ _MONTH_INITIALS = "".join(sorted({month[0] for month in MONTHS}))
 # A printed date in the tail once the year is known: "2021 Feb 23", "(March 1, 1990)", "1998a".
 _PRINTED_DATE = re.compile(
     rf"(?=[(\[12{_MONTH_INITIALS}])(?:"  # the lookahead of first characters: see _OPEN_QUOTE
-    rf"[(\[]?(?:\b(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
+    # "Sep-Oct 2008", "(January–February 2004)": a range of months before the year goes with it
+    rf"[(\[]?(?:\b(?:(?:{MONTH_PATTERN})\.?\s*[-–/]\s*)?(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
     rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
     re.IGNORECASE,
 )

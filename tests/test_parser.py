@@ -712,3 +712,33 @@ def test_years_inside_titles_and_tails_are_kept(reference: str, title: str, year
     ref = refnorm.parse_reference(reference)
     assert ref.issued is not None
     assert (ref.get("title"), ref.issued.year, ref.get("note")) == (title, year, note)
+
+
+@pytest.mark.parametrize(
+    ("reference", "container", "volume", "issue", "page"),
+    [
+        ("Ann Roe, “The Right to the Town,” Left Review 53, Sep-Oct 2008.", "Left Review", "53", "", ""),
+        (
+            "Roe, Ann. “Sound and Light.” Film Notes 40.1 (January–February 2004): 17.",
+            "Film Notes",
+            "40",
+            "1",
+            "17",
+        ),
+        (
+            "Doe A, “Vessel Segmentation”, Journal of Imaging, January-March 2012, 3(1), 20-30.",
+            "Journal of Imaging",
+            "3",
+            "1",
+            "20-30",
+        ),
+    ],
+    ids=["month-range-after-volume", "mla-with-months", "month-range-before-numbers"],
+)
+def test_month_ranges_stay_out_of_the_journal(
+    reference: str, container: str, volume: str, issue: str, page: str
+) -> None:
+    """A range of months ('Sep-Oct 2008') is part of the date, never of the journal's name."""
+    ref = refnorm.parse_reference(reference)
+    got = tuple(ref.get(key) for key in ("container-title", "volume", "issue", "page"))
+    assert got == (container, volume, issue, page)
