@@ -1016,6 +1016,10 @@ _MONTH_DAY_AT_END = re.compile(
 )
 
 
+_YEAR_SPAN_EDGE = re.compile(r"\d\s?[-–]\s?$|\d[-–]$")
+_YEAR_SPAN_START = re.compile(r"\s?[-–]\s?\d")
+
+
 def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: _Fields) -> str:
     """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost."""
     if fields.issued is None or fields.issued.year is None:
@@ -1023,6 +1027,10 @@ def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: _Fields) -> 
     year = str(fields.issued.year)
 
     def drop(match: re.Match[str]) -> str:
+        if _YEAR_SPAN_EDGE.search(text, max(0, match.start() - 2), match.start()) or _YEAR_SPAN_START.match(
+            text, match.end()
+        ):
+            return match.group(0)  # one end of a span of years ("1849–1859") belongs to its title
         if year not in match.group(0):  # a second year ("reprinted 2006") is no field, but it is kept
             fields.leftovers.append(match.group(0).strip("()[] "))
         return " "
@@ -1040,6 +1048,9 @@ def _reorder_date(text: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+_BRACKETED_PUBLISHER = re.compile(rf"\s*\((?P<publisher>[^():;\d]{{3,80}}?),?\s*(?P<year>{YEAR})\s*\)")
+
+
 def _take_tail(text: str, fields: _Fields) -> None:
     text = text.strip()
     bracketed_pages = _PAGES_BEFORE_IN.match(text)
@@ -1050,6 +1061,18 @@ def _take_tail(text: str, fields: _Fields) -> None:
     if later and "title" in fields.variables and not _DIGIT.search(text[: later.start()]):
         fields.variables["title"] += ". " + text[: later.start()].strip(" .,")
         text = text[later.start() :].lstrip(" .,")
+    bracketed_publisher = _BRACKETED_PUBLISHER.search(text) if "(" in text else None
+    imprint = bracketed_publisher.group("publisher") if bracketed_publisher else ""
+    if bracketed_publisher and PUBLISHER_WORDS.search(imprint) and not THESIS.search(imprint):
+        # Chicago notes: "Source Studies (University of Chicago Press, 1997)", "(Artech House, Boston, 2005)"
+        known = {key: fields.variables.get(key) for key in ("publisher", "publisher-place")}
+        if _split_publisher(imprint, fields).strip(" ,."):  # not all of it read as place and publisher
+            for key, value in known.items():
+                if value is None:
+                    fields.variables.pop(key, None)
+            fields.set("publisher", imprint.strip())
+        fields.issued = fields.issued or Date(int(bracketed_publisher.group("year")))
+        text = (text[: bracketed_publisher.start()] + text[bracketed_publisher.end() :]).strip()
     in_match = _IN.match(text)
     if in_match:
         fields.hints.add("in")

@@ -742,3 +742,30 @@ def test_month_ranges_stay_out_of_the_journal(
     ref = refnorm.parse_reference(reference)
     got = tuple(ref.get(key) for key in ("container-title", "volume", "issue", "page"))
     assert got == (container, volume, issue, page)
+
+
+@pytest.mark.parametrize(
+    ("reference", "publisher", "place", "container"),
+    [
+        (
+            "Roe, Dan, “Metre in Operas,” in Mark Doe (ed.), The Middle Period: 1849–1859: Sources"
+            " (University of Example Press, 1997), pp. 339–92.",
+            "University of Example Press",
+            "",
+            "The Middle Period: 1849–1859: Sources",
+        ),
+        (
+            "[13] A. Roe and S. C. Doe, Computational methods: the finite-difference method (Example House,"
+            " Boston, 2005).",
+            "Example House",
+            "Boston",
+            "",
+        ),
+    ],
+    ids=["publisher-and-year", "publisher-place-and-year"],
+)
+def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: str, container: str) -> None:
+    """ "(Publisher, Year)" and "(Publisher, Place, Year)" are an imprint; a span of years stays put."""
+    ref = refnorm.parse_reference(reference)
+    got = tuple(ref.get(key) for key in ("publisher", "publisher-place", "container-title"))
+    assert got == (publisher, place, container)
