@@ -637,7 +637,7 @@ _EDITED_BY = re.compile(
     re.I,
 )
 _EDITOR_MARK = re.compile(
-    r"\s*[(\[]?\b(?:eds?|editors?|\(?hrsg|hg|éds?|coords?|comps?|dirs?)\b\.?(?:\s*[)\]])?\s*[.,:]?\s*",
+    r"\s*[(\[]?\b(?:eds?|editors?|\(?hrsg|hgg?|éds?|coords?|comps?|dirs?)\b\.?(?:\s*[)\]])?\s*[.,:]?\s*",
     re.IGNORECASE,
 )
 _VANCOUVER_NUMBERS = re.compile(
@@ -730,7 +730,7 @@ _PLACE_PUBLISHER = re.compile(
 )
 
 
-def _take_editors(text: str, fields: _Fields) -> str:
+def _take_editors(text: str, fields: _Fields, *, german_colon: bool = False) -> str:
     """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it."""
     for mark in _EDITOR_MARK.finditer(text[:400]):
         candidate = text[: mark.start()].strip(" ,")
@@ -747,12 +747,34 @@ def _take_editors(text: str, fields: _Fields) -> str:
             return text[mark.end() :].lstrip(" ,.:")
         if mark.start() > 300:
             break
-    # "In J. Smith & K. Lee, Book title …" without a marker: the names up to the first comma.
+    # German "In: Danielle Roe, Sonja Doe: Book title" / "In: Roe, Ada u.a.: Book title": names up to a colon
+    colon = text.find(": ", 0, 200) if german_colon else -1  # "In Title: Subtitle" is no editor list
+    if colon > 0:
+        candidate = _AND_OTHERS.sub("", text[:colon])
+        if _names_ok(candidate, strict=False):
+            fields.editor = parse_names(candidate).names  # a dropped "u.a." is not recorded: CSL has no place
+            return text[colon + 2 :]
     return text
 
 
+_AND_OTHERS = re.compile(r"\s*,?\s*(?:u\.\s?a\.|et al\.|u\.\s?a\.\s?m\.)\s*$")
+
+
+def _editor_names_end(text: str) -> int:
+    """Where names after "edited by" end: before a year, a stop, or a body ("…, British Film Institute")."""
+    end = _author_end(text)
+    body = _BODY_PIECE.search(text, 0, end) if end else None
+    return body.start() if body else end
+
+
+_BODY_PIECE = re.compile(
+    r",\s*(?=[^\W\d][^,.]*\b(?:Institute|Society|Association|Council|Cent(?:re|er)|Foundation|Museum|Survey|"
+    r"Press|University|Publish\w*|Verlag|Books)\b)"
+)
+
+
 _BRACKETED_EDITOR_MARK = re.compile(
-    r"\s*\((?:eds?|Hrsg|Hg|éds?|dirs?|coords?|comps?)\.?\)[.,:]?", re.IGNORECASE
+    r"\s*\((?:eds?|Hrsg|Hgg?|éds?|dirs?|coords?|comps?)\.?\)[.,:]?", re.IGNORECASE
 )
 _NAMES_START = re.compile(r"(?:^|[.,:;]\s+|\b(?:in|In|dans|en|In:)\s+)")
 
@@ -1077,7 +1099,7 @@ def _take_tail(text: str, fields: _Fields) -> None:
     if in_match:
         fields.hints.add("in")
         text = text[in_match.end() :]
-        text = _take_editors(text, fields)
+        text = _take_editors(text, fields, german_colon=":" in in_match.group(0))
     if not fields.editor:
         text = _take_marked_editors(text, fields)
     # every reading of _EDITED_BY holds "ed", "g." or "gegeben" (any case) or "dir." / "Dir."
@@ -1088,10 +1110,22 @@ def _take_tail(text: str, fields: _Fields) -> None:
         edited = None
     if edited:
         after = text[edited.end() :]
-        names_end = _author_end(after)
+        names_end = _editor_names_end(after)
         if names_end and not is_place(after[:names_end].strip(" ,.;:")):  # "ed. New York: …" is no editor
             fields.editor = fields.editor or parse_names(after[:names_end]).names
-            text = (text[: edited.start()] + ". " + after[names_end:].lstrip(" ,.")).strip(" .")
+            book, rest = text[: edited.start()].strip(" .,"), after[names_end:].lstrip(" ,.")
+            if (
+                len(book.split()) >= 2
+                and not _DIGIT.search(book + rest[:1])
+                and not _ROLE_CUE.search(book)
+                and (_BODY_PIECE.match(", " + rest))
+            ):
+                # "British Cinema, edited by R. Roe, British Film Institute, 2000": book, editors, publisher
+                fields.set("container-title", book)
+                fields.hints.add("in")
+                text = rest
+            else:
+                text = (book + ". " + rest).strip(" .")
     lowered = text.lower()
     thesis = THESIS.search(text) if mentions(lowered, THESIS_CUES) else None
     if thesis:
@@ -1170,7 +1204,13 @@ def _take_tail(text: str, fields: _Fields) -> None:
             fields.hints & {"in"} or fields.variables.keys() & {"volume", "issue", "page"}
         ):
             _book_subtitle_or_leftover(container, fields)
-        elif "publisher" in fields.variables or "container-title" in fields.variables:
+        elif "container-title" in fields.variables:  # taken with its editors: this is the publisher
+            body = PUBLISHER_WORDS.search(container) or _BODY_PIECE.match(", " + container)
+            if "publisher" not in fields.variables and body:
+                fields.set("publisher", container)
+            else:
+                fields.leftovers.append(container)
+        elif "publisher" in fields.variables:
             fields.set("container-title", container)
         elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and not _looks_like_journal(
             container, fields

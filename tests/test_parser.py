@@ -769,3 +769,44 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
     ref = refnorm.parse_reference(reference)
     got = tuple(ref.get(key) for key in ("publisher", "publisher-place", "container-title"))
     assert got == (publisher, place, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "editors", "container", "publisher"),
+    [
+        (
+            "Monk, Clara. “Men in Film.” British Cinema Today, edited by Rob Murphy, British Film Institute,"
+            " 2000, pp 156-166.",
+            ["Murphy"],
+            "British Cinema Today",
+            "British Film Institute",
+        ),
+        (
+            "Roe, Wolf: Orientierung in der Zone. In: Daniela Ferri, Sonja Kurz: Auf der Suche nach dem"
+            " Wesen. Butzbach: AFRA, 2001, 1-6",
+            ["Ferri", "Kurz"],
+            "Auf der Suche nach dem Wesen",
+            "AFRA",
+        ),
+        (
+            "Roe, M. Räume um 1800. In: Inka Bach, Gerd Neu (Hgg.): Räume der Romantik. Würzburg: Neumann"
+            " 2007, S. 27-63.",
+            ["Bach", "Neu"],
+            "Räume der Romantik",
+            "Neumann",
+        ),
+        (
+            "Doe, Jan. “Mixed Housing.” In Critical Urban Studies: New Directions, 135–46. Albany:"
+            " Example Press.",
+            [],
+            "Critical Urban Studies: New Directions",
+            "Example Press",
+        ),
+    ],
+    ids=["edited-by-then-body", "german-names-before-colon", "hgg-mark", "english-in-title-colon"],
+)
+def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:
+    """Editors are read up to a body's name, a German colon or an (Hgg.) mark — never from a book title."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.editor] == editors
+    assert (ref.get("container-title"), ref.get("publisher")) == (container, publisher)
