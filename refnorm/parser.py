@@ -81,6 +81,10 @@ _NUMBER_TOKEN = re.compile(r"\d{1,5}[A-Za-z]?")
 _WORD_STOP_CAPITAL = re.compile(r"([\w]+)\. (?=[A-Z])")
 
 
+# text fields a second, different value can reach; numbers found twice are the same number read twice
+_NAME_LIKE = frozenset({"title", "container-title", "publisher", "publisher-place", "collection-title"})
+
+
 @dataclass(slots=True)
 class _Fields:
     """The tagger's scratch pad for one reference (internal; the result is a frozen Reference)."""
@@ -95,10 +99,13 @@ class _Fields:
     leftovers: list[str] = field(default_factory=list)
 
     def set(self, key: str, value: str | None) -> None:
+        """Set ``key`` once; a different text for a taken name-like field is kept as a leftover, not lost."""
         if value:
             value = value.strip(" ,;:")
             if value and key not in self.variables:
                 self.variables[key] = value
+            elif value and key in _NAME_LIKE and self.variables[key] != value:
+                self.leftovers.append(value)
 
 
 # -- 1. label and authors ---------------------------------------------------------------------------

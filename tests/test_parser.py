@@ -810,3 +810,12 @@ def test_editors_of_the_book(reference: str, editors: list[str], container: str,
     ref = refnorm.parse_reference(reference)
     assert [name.family for name in ref.editor] == editors
     assert (ref.get("container-title"), ref.get("publisher")) == (container, publisher)
+
+
+def test_a_second_text_for_a_taken_field_is_kept() -> None:
+    """A thesis's department after its genre is no field of its own: it stays in the note, never lost."""
+    ref = refnorm.parse_reference(
+        "Roe, A. (1979). A plan-based approach to speech. PhD thesis, Department of Computing, University of"
+        " Example, Toronto, Canada."
+    )
+    assert "Department of Computing" in ref.get("publisher") + ref.get("note")
