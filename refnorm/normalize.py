@@ -61,10 +61,13 @@ def clean_text(text: str) -> str:
         text = _MARKUP.sub("", text)
     if ".." in text:
         text = _DOUBLED_STOP.sub(".", text)  # "Charpak S.. Calcium" — but keep an ellipsis "..."
+    if "?" in text:
+        text = _LOST_APOSTROPHE.sub(r"\1’", text)  # "D?Souza", "O?Brien": an apostrophe lost in an export
     # the same as _SPACES.sub(" ", text).strip(): _SPACES matches exactly the str.isspace() characters
     return " ".join(text.split())
 
 
+_LOST_APOSTROPHE = re.compile(r"(?<![\w?])([DOLdl])\?(?=[A-Z][a-z])")
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*[,;:.]?\s*\)|\[\s*[,;:.]?\s*\])")
 _WHITESPACE = re.compile(r"\s+")
 _ABBREVIATION_AT_END = re.compile(r"\b(?:[A-Z]|Inc|Ltd|Co|al|eds?)\.$")

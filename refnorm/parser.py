@@ -497,6 +497,13 @@ def _title_end(text: str, comma_style: bool) -> int:
             end = comma.start()
         elif cue:
             end = _journal_suffix_start(text, end)
+    elif cue and not imprint_bracket and end < len(text):
+        # "(2009). Changing the Rules: An Analysis, International Studies Quarterly 53 (2), 325-347":
+        # a sentence-style title whose journal follows after a comma, right before the numbers
+        last_comma = text.rfind(", ", 8, end)
+        piece = text[last_comma + 2 : end] if last_comma > 0 else ""
+        if piece and JOURNAL_WORDS.search(piece) and _journal_like(piece) and piece[:1].isupper():
+            end = last_comma
     # a trailing "(New York: Oxford University Press, 2011)" or "(D. F. Krell, Trans.)" is not title
     bracket = _TITLE_BRACKET.search(text[:end]) if "(" in text else None  # the pattern needs a "("
     if bracket and bracket.start() > 8:

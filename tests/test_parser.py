@@ -819,3 +819,32 @@ def test_a_second_text_for_a_taken_field_is_kept() -> None:
         " Example, Toronto, Canada."
     )
     assert "Department of Computing" in ref.get("publisher") + ref.get("note")
+
+
+@pytest.mark.parametrize(
+    ("reference", "families", "title", "container"),
+    [
+        (
+            "Duffy, G. and B. Roe (2009). Changing the Rules: An Analysis of the Cold War, International"
+            " Studies Quarterly 53 (2), 325-347.",
+            ["Duffy", "Roe"],
+            "Changing the Rules: An Analysis of the Cold War",
+            "International Studies Quarterly",
+        ),
+        (
+            "Ann Roe and Clare D?Souza. Challenges of tagging in hospitals. Lecture Notes in Business, 20:"
+            " 420?431, 2009.",
+            ["Roe", "D’Souza"],
+            "Challenges of tagging in hospitals",
+            "Lecture Notes in Business",
+        ),
+    ],
+    ids=["journal-after-comma-in-sentence-style", "apostrophe-lost-in-export"],
+)
+def test_journal_after_a_comma_and_lost_apostrophes(
+    reference: str, families: list[str], title: str, container: str
+) -> None:
+    """A journal after the title's last comma is the container; 'D?Souza' is D’Souza."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.author] == families
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
