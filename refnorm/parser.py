@@ -685,42 +685,52 @@ _LABELLED = {  # the leading lookaheads: see _OPEN_QUOTE
 _NUMBERS = [
     # 1:5: 318 | 128:11: 1056 — volume:issue: page
     re.compile(
-        r"(?P<volume>\b\d{1,5}):(?P<issue>\d{1,4}):\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+        r"(?P<volume>(?<![-–/])\b\d{1,5}):(?P<issue>\d{1,4}):\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
     ),
-    # MLA: 167.8 (2016): 615-648
+    # Chicago: 22, no. 2 (autumn 2002): 165-188 | 128, n° 7 (1981): 1523 | ARIEL 26: 2 (April 1995): 7-23
     re.compile(
-        rf"(?P<volume>\b\d{{1,5}})\.(?P<issue>\d{{1,4}})\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*:\s*"
+        r"(?P<volume>(?<![-–/])\b\d{1,5})\s*(?:,\s*(?:[Nn]o\.?|n[°º]|[Nn]r\.?|[Ii]ssue)|:)\s*(?P<issue>\d{1,4})"
+        rf"\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*(?:pp?\.\s*)?"
+        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    ),
+    # MLA: 167.8 (2016): 615-648 | 51.2 (Spring 2012), 93
+    re.compile(
+        rf"(?P<volume>(?<![-–/])\b\d{{1,5}})\.(?P<issue>\d{{1,4}})\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*"
         r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
     ),
     # Nature / physics: 550, 354–359 (2017) | 116, 1009 (1998)
     re.compile(
-        r"(?P<volume>\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        r"(?P<volume>(?<![-–/])\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
         rf"\s*,?\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
     ),
     # "Parallel Computing, 7 387-393, 1988": volume and pages with a space only, after a comma
     re.compile(r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"),
     # "… Anthropology 114 2001 269-272": volume, year, pages with spaces only
-    re.compile(rf"(?P<volume>\b\d{{1,4}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"),
+    re.compile(
+        rf"(?P<volume>(?<![-–/])\b\d{{1,4}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"
+    ),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
-    re.compile(rf"(?P<volume>\b\d{{1,4}})\s*,\s*{YEAR}\s*,\s*(?=p)"),
+    re.compile(rf"(?P<volume>(?<![-–/])\b\d{{1,4}})\s*,\s*{YEAR}\s*,\s*(?=p)"),
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
     re.compile(
-        rf"(?P<volume>\b\d+[A-Za-z]?|\b[IVXLC]+)\s*,?\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
+        rf"(?P<volume>(?<![-–/])\b\d+[A-Za-z]?|\b[IVXLC]+)\s*,?\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
         r"(?P<issue>[^():]{0,12}\d[^():]{0,8})\)\s*[,:]?\s*(?:pp?\.\s*)?"
         r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
     ),
     # Eng Manag J, 25 (2013) 25-37 | Sefarad 46 (1986) 473-491 — volume (year) pages
     re.compile(
-        rf"(?P<volume>\b\d{{1,5}})\s*\(\s*{YEAR}\s*\)\s*[,:]?\s*(?:pp?\.\s*)?"
+        # … but not the issue of "22, no. 2 (autumn 2002), pp. 165"
+        r"(?<![Nn]o\.\s)(?<![Nn]o\.)(?<![Nn]r\.\s)(?<!n°\s)"
+        rf"(?P<volume>(?<![-–/])\b\d{{1,5}})\s*\(\s*(?:[^()\d]{{3,25}}\s)?{YEAR}\s*\)\s*[,:]?\s*(?:pp?\.\s*)?"
         r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
     ),
     # 19: 437-488 | 1089:1-22 | 4:32
     re.compile(
-        r"(?P<volume>\b\d{1,5}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        r"(?P<volume>(?<![-–/])\b\d{1,5}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
     ),
     # 116, 1009 (1998) | 24, 12– 21 | Biochemistry 2011, 50, 1100-1110
     re.compile(
-        r"(?P<volume>\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        r"(?P<volume>(?<![-–/])\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
         rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s)"
     ),
     # (38): 284-311 — an issue number with no volume
@@ -728,7 +738,7 @@ _NUMBERS = [
         rf"\((?!{YEAR}\))(?P<issue>\d{{1,4}})\)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
     ),
     # 2(3) without pages
-    re.compile(rf"(?P<volume>\b\d{{1,5}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
+    re.compile(rf"(?P<volume>(?<![-–/])\b\d{{1,5}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
 ]
 _ONE_PLACE = (
     r"[A-ZÀ-ÖØ-ÞА-Я][\w'’/-]*\.?(?:\s(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’/-]*\.?|de|del|am|upon|on|sur|im|a\.)){0,3}"

@@ -848,3 +848,55 @@ def test_journal_after_a_comma_and_lost_apostrophes(
     ref = refnorm.parse_reference(reference)
     assert [name.family for name in ref.author] == families
     assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "volume", "issue", "page", "container"),
+    [
+        (
+            "Roe, S. (1995). Optimal policies. In Proceedings of ABCD-95, 1088-1094.",
+            "",
+            "",
+            "1088-1094",
+            "Proceedings of ABCD-95",
+        ),
+        (
+            "Doe, Dan. “Places.” Environmental Notes 22 (spring 2000): 5–24.",
+            "22",
+            "",
+            "5-24",
+            "Environmental Notes",
+        ),
+        (
+            "Doe, D. “Free Music.” Music Research Journal 22, no. 2 (autumn 2002), pp. 165-188.",
+            "22",
+            "2",
+            "165-188",
+            "Music Research Journal",
+        ),
+        (
+            "Roe, K. «Cathodes.» Journal of Cells 128, n° 7 (1981): 1523-1526.",
+            "128",
+            "7",
+            "1523-1526",
+            "Journal of Cells",
+        ),
+        ("Roe, M. “Escape.” ARIEL 26: 2 (April 1995): 7-23.", "26", "2", "7-23", "ARIEL"),
+        ("Roe, Kay, ‘Missions’, Ethnology 51.2 (Spring 2012), 93.", "51", "2", "93", "Ethnology"),
+    ],
+    ids=[
+        "hyphenated-name-is-no-volume",
+        "season-before-year",
+        "chicago-no",
+        "french-n-degree",
+        "volume-colon-issue",
+        "mla-season-comma",
+    ],
+)
+def test_journal_numbers_around_a_printed_date(
+    reference: str, volume: str, issue: str, page: str, container: str
+) -> None:
+    """Volume, issue and pages are read around a bracketed date with a season or month in it."""
+    ref = refnorm.parse_reference(reference)
+    got = tuple(ref.get(key) for key in ("volume", "issue", "page", "container-title"))
+    assert got == (volume, issue, page, container)
