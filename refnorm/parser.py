@@ -222,13 +222,27 @@ def _author_end(text: str) -> int:
         boundary.end() if boundary.group(0) == "." else boundary.start()
         for boundary in _AUTHOR_BOUNDARY.finditer(head, 0, limit + 1)
     ]
-    strict = next((end for end in reversed(ends) if end <= limit and is_name_list(head[:end])), 0)
+    if len(text) <= len(head) and limit >= len(head.rstrip(" .")) and _only_names(head.rstrip(" .")):
+        ends.append(len(head.rstrip()))  # "Xia, L., Chen, C., Aggarwal, J.K.": nothing but names
+    strict = next(
+        (
+            end
+            for end in reversed(ends)
+            if end <= limit and is_name_list(head[:end]) and _plausible_block(head[:end])
+        ),
+        0,
+    )
     # "Devaney, Johanna, Jason Hockman, Ichiro Fujinaga. Diatonic …": a longer list without its closing
     # "and" is believed when a full stop ends it
     for end in reversed(ends):
         if end <= strict:
             break
-        if end <= limit and head[end - 1 : end] == "." and _loose_names(head[:end]):
+        if (
+            end <= limit
+            and head[end - 1 : end] == "."
+            and _loose_names(head[:end])
+            and _plausible_block(head[:end])
+        ):
             return end
     # a block the name grammar could not read (or read only in part) that an early date closes
     dated = _AUTHOR_DATE.match(head)
@@ -271,6 +285,32 @@ def _title_after_names(text: str) -> bool:
 _CONNECTIVES = frozenset(
     {"of", "for", "the", "on", "in", "y", "de", "del", "des", "du", "für", "und", "et", "da"}
 )
+
+
+def _only_names(text: str) -> bool:
+    """A fragment that is nothing but a list of at least two persons, each with initials or one given
+    name ("Xia, L., Chen, C., Aggarwal, J.K."); not "CIA World Factbook"."""
+    if not is_name_list(text):
+        return False
+    names = parse_names(text).names
+    return len(names) >= 2 and all(
+        name.family and _GIVEN_INITIALS_OR_ONE.fullmatch(name.given) is not None for name in names
+    )
+
+
+_GIVEN_INITIALS_OR_ONE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.?[\s-]?)+|[A-ZÀ-ÖØ-Þ][^\W\d_]+")
+
+
+def _plausible_block(prefix: str) -> bool:
+    """Brackets closed, and no body's name that opens with an inverted person ("Gifford, Edward W. Clear Lake
+    Pomo Society" is a person and a title, not one organisation)."""
+    if prefix.count("(") != prefix.count(")"):
+        return False
+    names = parse_names(prefix).names
+    return not (len(names) == 1 and names[0].literal and _INVERTED_PERSON.match(prefix))
+
+
+_INVERTED_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s")
 _ABBREVIATED_WORD = re.compile(r"\b[^\W\d_]{3,4}\.(?=\s|$)")  # "Lett.", "Phys.", "Chem."
 
 

@@ -900,3 +900,34 @@ def test_journal_numbers_around_a_printed_date(
     ref = refnorm.parse_reference(reference)
     got = tuple(ref.get(key) for key in ("volume", "issue", "page", "container-title"))
     assert got == (volume, issue, page, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors", "title"),
+    [
+        ("Xia, L., Chen, C., Roe, J.K.", ["Xia", "Chen", "Roe"], ""),
+        ("H. Doe, J. Roe, A. Poe", ["Doe", "Roe", "Poe"], ""),
+        ("ACME World Factbook", [], "ACME World Factbook"),
+        (
+            "Gifford, Edward W. Clear Lake Pomo Society. Berkeley: University of California Press, 1926.",
+            ["Gifford"],
+            "Clear Lake Pomo Society",
+        ),
+        (
+            "David Roe, Citizenship and National Identity (Cambridge: Polity Press, 2000).",
+            ["Roe"],
+            "Citizenship and National Identity",
+        ),
+    ],
+    ids=[
+        "inverted-names-only",
+        "natural-names-only",
+        "name-like-title",
+        "person-then-society-title",
+        "unclosed-bracket",
+    ],
+)
+def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
+    """A fragment of names keeps its last name; a block never swallows a title or an open bracket."""
+    ref = refnorm.parse_reference(reference)
+    assert ([name.family for name in ref.author], ref.get("title")) == (authors, title)
