@@ -113,7 +113,10 @@ class _Fields:
 _LABEL = re.compile(
     r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s*[-–]\s|(\d{1,3})\s+(?=[^\W\d]))\s*"
 )
-_SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+|[-–•*·]\s)\s*[.,]?\s*")
+# "———. Title", "--, Title": the previous entry's authors. A lone bullet or dash ("• Roe, A.", "- Title")
+# only marks a list item: the names after it, if any, are this entry's own.
+_SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+)\s*[.,]?\s*")
+_BULLET = re.compile(r"^\s*[-–•*·▪◦‣]\s+")
 _YEAR_PAREN = re.compile(
     rf"[(\[]\s*(?:(?:c\.\s*)?{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}}[a-z]?)?(?:\s*,?\s*[^()\[\]]{{0,30}})?|"
     rf"(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR}|"  # "(December 1998)"
@@ -1470,6 +1473,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     printed_label, text = _strip_label(text)
     label = label or printed_label
     text, same_author = _SAME_AUTHOR.subn("", text)
+    text = _BULLET.sub("", text) if not same_author else text
     extracted = extract_identifiers(text)
     fields = _Fields(variables={k: v for k, v in extracted.variables.items() if k not in {"pii", "arxiv"}})
     if "pii" in extracted.variables:

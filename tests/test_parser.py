@@ -931,3 +931,22 @@ def test_where_the_author_block_ends(reference: str, authors: list[str], title: 
     """A fragment of names keeps its last name; a block never swallows a title or an open bracket."""
     ref = refnorm.parse_reference(reference)
     assert ([name.family for name in ref.author], ref.get("title")) == (authors, title)
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors", "title"),
+    [
+        (
+            "· Roe, Séverine, and Ann Doe. Le cinéma vérité. Rennes: Presses de Rennes, 2014.",
+            ["Roe", "Doe"],
+            "Le cinéma vérité",
+        ),
+        ("- Roe, G., « Le giscardisme », Pouvoirs, 1979, n°9.", ["Roe"], "Le giscardisme"),
+        ("———. Another Book. London: Example Press, 1990.", [], "Another Book"),
+    ],
+    ids=["bullet-then-names", "dash-bullet-then-names", "ditto-dashes"],
+)
+def test_bullets_are_not_ditto_marks(reference: str, authors: list[str], title: str) -> None:
+    """A lone bullet only marks a list item; a run of dashes stands for the previous entry's authors."""
+    ref = refnorm.parse_reference(reference)
+    assert ([name.family for name in ref.author], ref.get("title")) == (authors, title)
