@@ -1468,6 +1468,10 @@ def _unparsed(raw: str, label: str, line: int | None, diagnostic: Diagnostic) ->
     )
 
 
+# "R. H.Nilsson": a space lost after an initial's stop
+_MISSING_SPACE = re.compile(r"(?<=\b[A-ZÀ-ÖØ-Þ]\.)(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2})")
+
+
 def _parse(raw: str, label: str, line: int | None) -> Reference:
     text = clean_text(raw)
     printed_label, text = _strip_label(text)
@@ -1485,6 +1489,8 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     if extracted.online:
         fields.hints.add("online")
     text = extracted.text
+    if "." in text:  # identifiers are out already, so no DOI or URL is touched
+        text = _MISSING_SPACE.sub(" ", text)
     leading_year = _LEADING_YEAR.match(text)  # "1995: Ulf Preuss-Lausitz: Title …" (lists sorted by year)
     if leading_year:
         fields.issued = Date(int(leading_year.group(1)))

@@ -950,3 +950,13 @@ def test_bullets_are_not_ditto_marks(reference: str, authors: list[str], title: 
     """A lone bullet only marks a list item; a run of dashes stands for the previous entry's authors."""
     ref = refnorm.parse_reference(reference)
     assert ([name.family for name in ref.author], ref.get("title")) == (authors, title)
+
+
+def test_space_lost_after_an_initial() -> None:
+    """ "R. H.Nilsson" is R. H. Nilsson: the stop of an initial glued to the family name."""
+    ref = refnorm.parse_reference("Lind, B. D., R. H.Nilsson, and H. Kause. 2013. Fungi. New Phytol. 3: 1-9.")
+    assert [(name.family, name.given) for name in ref.author] == [
+        ("Lind", "B. D."),
+        ("Nilsson", "R. H."),
+        ("Kause", "H."),
+    ]
