@@ -143,7 +143,7 @@ def _token_class(token: str, last: bool) -> str:
         return "P"
     if _INITIAL.match(token) or (_BARE_INITIALS.match(token.rstrip(".")) and len(token.rstrip(".")) <= 3):
         return "I" if len(token.rstrip(".")) <= 3 or "." in token else "W"
-    if _WORD.match(token) and not any(ch.isdigit() for ch in token):
+    if _WORD.match(token) and not any(map(str.isdigit, token)):  # map: the same test, without a generator
         if token.endswith(".") and not last and not _CAPITAL_LOWER_STOP.fullmatch(token):
             return "X"  # "Title." inside a piece: a sentence ended here, this is no name
         return "W"
@@ -171,6 +171,17 @@ _FAMILY_ONLY = re.compile(r"^P*W(?:P*W){0,2}S?$")
 _GIVEN_ONLY = re.compile(r"^(?:I|W{1,3}|WI|WWI|IW)P{0,2}S?$")  # "Françoise de" keeps its particle
 _VANCOUVER = re.compile(r"^P*W(?:P*W){0,2}IS?$")
 _NATURAL = re.compile(r"^(?:IP*W(?:P*W)?|W(?:W|I){0,2}P*W)S?$")
+
+
+@lru_cache(maxsize=4096)  # a few hundred distinct forms: one lookup instead of up to six regex matches
+def _shape(form: str) -> tuple[bool, bool, bool, bool]:
+    """(Vancouver, natural, family only, given only) for a piece form."""
+    return (
+        _VANCOUVER.match(form) is not None,
+        _NATURAL.match(form) is not None,
+        _FAMILY_ONLY.match(form) is not None,
+        _GIVEN_ONLY.match(form) is not None,
+    )
 
 
 def _split_family(words: list[str]) -> tuple[str, str]:
@@ -303,14 +314,17 @@ def _strip_marks(text: str) -> tuple[str, bool, bool]:
     else:
         return text, False, False
     for _ in range(2):
+        stripped = False
         start = _search_end(_EDITOR_MARK, text)
         if start > 0:
-            editors = True
+            editors = stripped = True
             text = text[:start].rstrip(" ,;:")
         start = _search_end(_ETAL, text)
         if start >= 0:
-            truncated = True
+            truncated = stripped = True
             text = text[:start].rstrip(" ,;:")
+        if not stripped:
+            break  # the text is unchanged: a second round would search the same text in vain
     return text, truncated, editors
 
 
@@ -372,39 +386,52 @@ def parse_names(text: str) -> NameList:
         text = _UNSEPARATED_INVERTED.sub(_separate_inverted, text)
     pieces = _pieces(text)
     forms = [_form(piece) for piece, _ in pieces]
+    shapes = [_shape(form) for form in forms]
+    count = len(pieces)
     names: list[Name] = []
     # A Vancouver list ("Li F, Guo X") has no natural-order names: "Doe J. Title" is not one.
-    vancouver_list = any(
-        _VANCOUVER.match(f) and "." not in p and not (i and sep == "," and forms[i - 1] == "W")
-        for i, ((p, sep), f) in enumerate(zip(pieces, forms, strict=True))
-    )  # "Poole, Keith T": the given name of a pair is no Vancouver name
+    # "Poole, Keith T": the given name of a pair is no Vancouver name
+    vancouver_list = False
+    for i in range(count):
+        if (
+            shapes[i][0]
+            and "." not in pieces[i][0]
+            and not (i and pieces[i][1] == "," and forms[i - 1] == "W")
+        ):
+            vancouver_list = True
+            break
     valid = True
     and_missing = False  # only a closing "and" is missing (see NameList.loose)
     # "Volf, Miroslav, After Our Likeness" / "Susan Holden, Possible Pompidous": a second full-word name
     # after a comma needs the list to close with "and"/"&" to be believed
-    closes_with_and = any(separator in _AND_SEPARATORS for _, separator in pieces)
+    closes_with_and = False
+    for _, separator in pieces:
+        if separator in _AND_SEPARATORS:
+            closes_with_and = True
+            break
     seen_and = False
     index = 0
-    while index < len(pieces):
-        piece, _ = pieces[index]
+    while index < count:
+        piece, separator = pieces[index]
         form = forms[index]
-        following = forms[index + 1] if index + 1 < len(pieces) else ""
-        pairs = index + 1 < len(pieces) and pieces[index + 1][1] == "," and _GIVEN_ONLY.match(following)
+        vancouver, natural, family_only, _ = shapes[index]
+        following = forms[index + 1] if index + 1 < count else ""
+        pairs = index + 1 < count and pieces[index + 1][1] == "," and shapes[index + 1][3]
         # a one-word family pairs with any given name; a longer one ("Sachdeva Mann") with initials,
         # or with a single given name that ends the list ("Nederveen Pieterse, Jan")
         if (
-            _FAMILY_ONLY.match(form)
+            family_only
             and pairs
             and (
                 form.count("W") == 1
                 or following in {"I", "IS"}
-                or (following == "W" and index == 0 and len(pieces) == 2 and not is_place(pieces[1][0]))
+                or (following == "W" and index == 0 and count == 2 and not is_place(pieces[1][0]))
             )
         ):
             given = pieces[index + 1][0]
             index += 2
             suffix = ""
-            if index < len(pieces) and forms[index] == "S":
+            if index < count and forms[index] == "S":
                 suffix = pieces[index][0].rstrip(".")
                 index += 1
             name = parse_name(f"{piece}, {given}", inverted=True)
@@ -413,31 +440,22 @@ def parse_names(text: str) -> NameList:
                     Name(name.family, name.given, name.non_dropping_particle, "", name.suffix or suffix)
                 )
             continue
-        mononym = (
-            form == "W" and names and pieces[index][1] not in {",", ";", ""}
-        )  # "…, M. Abdullah and Khairurrijal"
-        if not (_VANCOUVER.match(form) or (_NATURAL.match(form) and not vancouver_list) or mononym):
+        # "…, M. Abdullah and Khairurrijal"
+        mononym = form == "W" and names and separator not in {",", ";", ""}
+        if not (vancouver or (natural and not vancouver_list) or mononym):
             valid = False
-        elif (
-            piece.split(None, 1)[0] in _TITLE_START and not _VANCOUVER.match(form)
-        ) or _VANCOUVER_STOP.search(piece):
+        elif (piece.split(None, 1)[0] in _TITLE_START and not vancouver) or _VANCOUVER_STOP.search(piece):
             valid = False  # "The Turkish Straits", "Abraham WC. Metaplasticity"
         if form == "S" and names:
             last = names[-1]
             names[-1] = Name(last.family, last.given, last.non_dropping_particle, "", piece.rstrip("."))
             index += 1
             continue
-        if (
-            names
-            and pieces[index][1] == ","
-            and "I" not in form
-            and not vancouver_list
-            and not closes_with_and
-        ):
+        if names and separator == "," and "I" not in form and not vancouver_list and not closes_with_and:
             and_missing = True
-        if seen_and and pieces[index][1] == "," and not _VANCOUVER.match(form):
+        if seen_and and separator == "," and not vancouver:
             valid = False  # "… and Karen Strøm, Comparative Politics Today": nothing after the last "and"
-        if pieces[index][1] in _AND_SEPARATORS:
+        if separator in _AND_SEPARATORS:
             seen_and = True
         name = parse_name(piece, inverted=False)
         if name is not None:
@@ -455,6 +473,7 @@ _PERIODICAL_WORD = re.compile(
 _TITLE_START = frozenset(
     "The An Die Der Das Les Un Une Ein Eine Il Lo Los Las Gli On In Of How Why What When Where".split()  # noqa: SIM905
 )
+_TITLE_START_INITIALS = frozenset(word[0] for word in _TITLE_START)
 
 
 def is_name_list(text: str, *, strict: bool = True) -> bool:
@@ -467,10 +486,13 @@ def is_name_list(text: str, *, strict: bool = True) -> bool:
         return False
     if _PERIODICAL_WORD.search(text) and _organisation(text) is None:
         return False  # "Design Management Journal, vol. 12": a journal, not a person
-    first_piece = _SEPARATOR.split(text, maxsplit=1)[0]
-    first_word = first_piece.split(None, 1)[0] if first_piece.strip() else ""
-    if first_word in _TITLE_START and not _VANCOUVER.match(_form(first_piece)):
-        return False  # "Die Wahlverwandtschaften", "The Lancet" — but "Das RK" is a Vancouver name
+    # the first word starts the text (or is ""): no title-start word can be there unless the text's first
+    # character opens one, so most texts skip the split
+    if text[0] in _TITLE_START_INITIALS:
+        first_piece = _SEPARATOR.split(text, maxsplit=1)[0]
+        first_word = first_piece.split(None, 1)[0] if first_piece.strip() else ""
+        if first_word in _TITLE_START and not _VANCOUVER.match(_form(first_piece)):
+            return False  # "Die Wahlverwandtschaften", "The Lancet" — but "Das RK" is a Vancouver name
     result = parse_names(text)
     if not result.names:
         return result.truncated and not text.strip(" ,.").lower().startswith("et")

@@ -131,7 +131,9 @@ def _identifiers(ref: Reference, hints: frozenset[str]) -> Reference:
 def _pages(ref: Reference, hints: frozenset[str]) -> Reference:
     page = ref.variables.get("page")
     if page:
-        return ref.with_variables(page=normalize_pages(page))
+        normalized = normalize_pages(page)
+        if normalized != page:  # most pages are already canonical: no copy of the reference then
+            return ref.with_variables(page=normalized)
     return ref
 
 
