@@ -24,8 +24,29 @@ import refnorm.lexicon
 import refnorm.names
 import refnorm.normalize
 import refnorm.parser
+import refnorm.parsing.authors
+import refnorm.parsing.editors
+import refnorm.parsing.imprint
+import refnorm.parsing.numbers
+import refnorm.parsing.scratch
+import refnorm.parsing.tail
+import refnorm.parsing.title
 
-MODULES = [refnorm.lexicon, refnorm.parser, refnorm.names, refnorm.normalize, refnorm.extract, refnorm.dates]
+MODULES = [
+    refnorm.lexicon,
+    refnorm.parser,
+    refnorm.parsing.scratch,
+    refnorm.parsing.authors,
+    refnorm.parsing.title,
+    refnorm.parsing.numbers,
+    refnorm.parsing.imprint,
+    refnorm.parsing.editors,
+    refnorm.parsing.tail,
+    refnorm.names,
+    refnorm.normalize,
+    refnorm.extract,
+    refnorm.dates,
+]
 # the hot patterns the speed work gave a lookahead: they must be found and checked
 EXPECTED = {
     "lexicon.PUBLISHER_WORDS",
@@ -37,11 +58,11 @@ EXPECTED = {
     "names._ETAL",
     "names._EDITOR_MARK",
     "names._SEPARATOR",
-    "parser._DETAIL_CUE",
-    "parser._IMPRINT_CUE",
-    "parser._OPEN_QUOTE",
-    "parser._AUTHOR_BOUNDARY",
-    "parser._VANCOUVER_NUMBERS",
+    "title._DETAIL_CUE",
+    "title._IMPRINT_CUE",
+    "authors.OPEN_QUOTE",
+    "authors._AUTHOR_BOUNDARY",
+    "numbers._VANCOUVER_NUMBERS",
 }
 
 

@@ -1,0 +1,236 @@
+"""Stage 1: the list label and where the author block ends (cues from strongest to weakest)."""
+
+from __future__ import annotations
+
+import re
+
+from refnorm.dates import MONTH_PATTERN, YEAR
+from refnorm.lexicon import (
+    JOURNAL_WORDS,
+    PUBLISHER_WORDS,
+)
+from refnorm.names import _TITLE_START, PARTICLES, is_name_list, parse_names
+
+__all__ = [
+    "BULLET",
+    "CLOSE_FOR",
+    "OPEN_QUOTE",
+    "SAME_AUTHOR",
+    "author_end",
+    "names_ok",
+    "strip_label",
+]
+
+_ET_AL_AT_END = re.compile(r"[\s,]+et\s+al\.?$")
+_YEAR_AFTER_NAMES = re.compile(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)")
+_SHOUTED = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s")
+
+
+_LABEL = re.compile(
+    r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s*[-–]\s|(\d{1,3})\s+(?=[^\W\d]))\s*"
+)
+# "———. Title", "--, Title": the previous entry's authors. A lone bullet or dash ("• Roe, A.", "- Title")
+# only marks a list item: the names after it, if any, are this entry's own.
+SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+)\s*[.,]?\s*")
+BULLET = re.compile(r"^\s*[-–•*·▪◦‣]\s+")
+_YEAR_PAREN = re.compile(
+    rf"[(\[]\s*(?:(?:c\.\s*)?{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}}[a-z]?)?(?:\s*,?\s*[^()\[\]]{{0,30}})?|"
+    rf"(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR}|"  # "(December 1998)"
+    r"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|in\s+press|in\s+prep(?:aration|\.)?|forthcoming|im\s+Druck|sous\s+presse|"
+    r"en\s+prensa|undated)\s*[)\]]",
+    re.IGNORECASE,
+)
+# Each pattern below that opens with a lookahead of characters lists the characters its every branch
+# starts with: that lets a search skip the other positions cheaply and matches exactly the same.
+OPEN_QUOTE = re.compile(r"(?=[`\"“„«‘'])(?:(?:^|(?<=[\s,.:;(]))(?:``|[\"“„«])|(?:^|(?<=\s))[‘'](?=[A-Z0-9]))")
+CLOSE_FOR = {'"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'", "`": "''"}
+
+
+def strip_label(text: str) -> tuple[str, str]:
+    match = _LABEL.match(text)
+    if not match:
+        return "", text
+    label = next(g for g in match.groups() if g)
+    return label, text[match.end() :]
+
+
+_NAME_LIST_WORDS = PARTICLES | {
+    "dan",
+    "og",
+    "och",
+    "and",
+    "und",
+    "et",
+    "al",
+    "y",
+    "e",
+    "with",
+    "eds",
+    "ed",
+    "hrsg",
+    "hg",
+    "editors",
+    "editor",
+    "éd",
+    "éds",
+    "dir",
+    "coord",
+    "others",
+}
+# A digit or a lower-case word that is no particle or list word: names cannot run past it.
+_HARD_STOP = re.compile(rf"\d(?![nr]d\b)|(?:^|[\s(])(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]")
+_AUTHOR_BOUNDARY = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
+    r"(?=[.:,;\s])(?:(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b))"
+)
+
+
+def names_ok(prefix: str, *, strict: bool = True) -> bool:
+    """Is ``prefix`` (everything before a candidate author-block end) a plausible list of names?"""
+    return not _HARD_STOP.search(prefix) and is_name_list(prefix, strict=strict)
+
+
+_LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|for|and|&|de|du|des|la))*")
+
+
+def _lone_author(prefix: str) -> bool:
+    """Before a strong cue ("(2014)", an opening quote) a bare surname or a short body name is an author."""
+    text = prefix.strip(" ,;:")
+    if text.endswith(("al", "al.", "al\n", "al.\n")):  # else _ET_AL_AT_END cannot match
+        text = _ET_AL_AT_END.sub("", text)
+    text = text.strip(" ,.;:")  # "Saucier et al. (2009)"
+    return (
+        bool(text)
+        and len(text) <= 60
+        and _LONE_AUTHOR.fullmatch(text) is not None
+        and text.split()[0] not in _TITLE_START
+    )
+
+
+def author_end(text: str) -> int:
+    """Index where the author block ends (0 = no authors). Cues tried from strongest to weakest."""
+    head = text[:700]
+    for cue in (_YEAR_PAREN, OPEN_QUOTE):
+        match = cue.search(head)
+        if (
+            match
+            and match.start() > 0
+            and (names_ok(head[: match.start()], strict=False) or _lone_author(head[: match.start()]))
+        ):
+            return match.start()
+    match = _YEAR_AFTER_NAMES.search(head)
+    if (
+        match
+        and match.start() > 0
+        and (
+            names_ok(head[: match.start()])
+            or (match.group(0).lstrip()[:1] == "," and _loose_names(head[: match.start()]))
+            or _lone_author(head[: match.start()])
+        )
+    ):
+        return match.start()
+    shouted = _SHOUTED.match(head)  # "COLLECTIF. Title …"
+    if shouted:
+        return shouted.end(1) + 1
+    # Names cannot run past an ordinary lower-case word or a number; of the boundaries before that,
+    # the longest prefix that reads as a name list wins (tried longest first: usually one parse).
+    stop = _HARD_STOP.search(head)
+    limit = stop.start() if stop else len(head)
+    ends = [
+        boundary.end() if boundary.group(0) == "." else boundary.start()
+        for boundary in _AUTHOR_BOUNDARY.finditer(head, 0, limit + 1)
+    ]
+    if len(text) <= len(head) and limit >= len(head.rstrip(" .")) and _only_names(head.rstrip(" .")):
+        ends.append(len(head.rstrip()))  # "Xia, L., Chen, C., Aggarwal, J.K.": nothing but names
+    strict = next(
+        (
+            end
+            for end in reversed(ends)
+            if end <= limit and is_name_list(head[:end]) and _plausible_block(head[:end])
+        ),
+        0,
+    )
+    # "Devaney, Johanna, Jason Hockman, Ichiro Fujinaga. Diatonic …": a longer list without its closing
+    # "and" is believed when a full stop ends it
+    for end in reversed(ends):
+        if end <= strict:
+            break
+        if (
+            end <= limit
+            and head[end - 1 : end] == "."
+            and _loose_names(head[:end])
+            and _plausible_block(head[:end])
+        ):
+            return end
+    # a block the name grammar could not read (or read only in part) that an early date closes
+    dated = _AUTHOR_DATE.match(head)
+    if dated and dated.end("block") > strict and _author_block_shape(dated.group("block")):
+        extension = head[strict : dated.end("block")].strip(" ,.;&")
+        if not strict or not _title_after_names(extension):
+            return dated.end("block")
+    return strict
+
+
+# Author-date styles: whatever stands before an early "(2009)." / ". 2002." / ", 1882 :" that opens the title
+# is the author block, even when it is no personal name ("Department of Defense (DoD)", "Kefi (N.)")
+_AUTHOR_DATE = re.compile(
+    rf"(?P<block>[^\d\"“”«»]{{2,120}}?)\s*[,.]?\s*(?:[(\[]{YEAR}[a-z]?[)\]]|{YEAR}(?!s)[a-z]?)\s*[.,:]\s+(?=[^\W\d_])"
+)
+_SENTENCE_INSIDE = re.compile(r"[a-zß-ÿ]{3,}[.?!]\s")
+
+
+def _author_block_shape(block: str) -> bool:
+    """Capitalised words without a sentence inside: a body's name or names in an odd form, not a title."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", block)
+    if not words or len(words) > 14 or ":" in block or _SENTENCE_INSIDE.search(block):
+        return False
+    lower = [w for w in words if w[0].islower() and w.lower() not in _NAME_LIST_WORDS | _CONNECTIVES]
+    return not lower and words[0] not in _TITLE_START
+
+
+def _title_after_names(text: str) -> bool:
+    """After names the grammar read: "The Strange Case of X", "Selected Works, Vol. One", a lone word."""
+    words = text.split()
+    return (
+        len(words) < 2
+        or words[0] in _TITLE_START
+        or PUBLISHER_WORDS.search(text) is not None
+        or JOURNAL_WORDS.search(text) is not None
+        or re.search(r"\b(?:Vol|Bd|Tome|Part)\b", text) is not None
+    )
+
+
+_CONNECTIVES = frozenset(
+    {"of", "for", "the", "on", "in", "y", "de", "del", "des", "du", "für", "und", "et", "da"}
+)
+
+
+def _only_names(text: str) -> bool:
+    """A fragment that is nothing but a list of at least two persons, each with initials or one given
+    name ("Xia, L., Chen, C., Aggarwal, J.K."); not "CIA World Factbook"."""
+    if not is_name_list(text):
+        return False
+    names = parse_names(text).names
+    return len(names) >= 2 and all(
+        name.family and _GIVEN_INITIALS_OR_ONE.fullmatch(name.given) is not None for name in names
+    )
+
+
+_GIVEN_INITIALS_OR_ONE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.?[\s-]?)+|[A-ZÀ-ÖØ-Þ][^\W\d_]+")
+
+
+def _plausible_block(prefix: str) -> bool:
+    """Brackets closed, and no body's name that opens with an inverted person ("Gifford, Edward W. Clear Lake
+    Pomo Society" is a person and a title, not one organisation)."""
+    if prefix.count("(") != prefix.count(")"):
+        return False
+    names = parse_names(prefix).names
+    return not (len(names) == 1 and names[0].literal and _INVERTED_PERSON.match(prefix))
+
+
+_INVERTED_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s")
+_ABBREVIATED_WORD = re.compile(r"\b[^\W\d_]{3,4}\.(?=\s|$)")  # "Lett.", "Phys.", "Chem."
+
+
+def _loose_names(prefix: str) -> bool:
+    """A name list lacking only its closing "and" — and holding no abbreviated word ("Nano Lett.")."""
+    return not _ABBREVIATED_WORD.search(prefix.rstrip()) and names_ok(prefix.rstrip(" ."), strict=False)

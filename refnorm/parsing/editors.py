@@ -1,0 +1,94 @@
+"""Editors in the tail: "In: Names (Eds.)", "edited by Names", "Names, ed.", German "In: Names:"."""
+
+from __future__ import annotations
+
+import re
+
+from refnorm.names import parse_names
+from refnorm.parsing.authors import author_end, names_ok
+from refnorm.parsing.scratch import DIGIT, Fields
+
+__all__ = [
+    "BODY_PIECE",
+    "EDITOR_MARK",
+    "editor_names_end",
+    "take_editors",
+    "take_marked_editors",
+]
+
+EDITOR_MARK = re.compile(
+    r"\s*[(\[]?\b(?:eds?|editors?|\(?hrsg|hgg?|éds?|coords?|comps?|dirs?)\b\.?(?:\s*[)\]])?\s*[.,:]?\s*",
+    re.IGNORECASE,
+)
+
+
+def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> str:
+    """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it."""
+    for mark in EDITOR_MARK.finditer(text[:400]):
+        candidate = text[: mark.start()].strip(" ,")
+        if candidate and (
+            names_ok(candidate)
+            or (
+                mark.group(0).strip().startswith("(") and len(candidate) < 200 and not DIGIT.search(candidate)
+            )
+        ):
+            names = parse_names(candidate)
+            fields.editor = names.names
+            return text[mark.end() :].lstrip(" ,.:")
+        if mark.start() > 300:
+            break
+    # German "In: Danielle Roe, Sonja Doe: Book title" / "In: Roe, Ada u.a.: Book title": names up to a colon
+    colon = text.find(": ", 0, 200) if german_colon else -1  # "In Title: Subtitle" is no editor list
+    if colon > 0:
+        candidate = _AND_OTHERS.sub("", text[:colon])
+        if names_ok(candidate, strict=False):
+            fields.editor = parse_names(candidate).names  # a dropped "u.a." is not recorded: CSL has no place
+            return text[colon + 2 :]
+    return text
+
+
+_AND_OTHERS = re.compile(r"\s*,?\s*(?:u\.\s?a\.|et al\.|u\.\s?a\.\s?m\.)\s*$")
+
+
+def editor_names_end(text: str) -> int:
+    """Where names after "edited by" end: before a year, a stop, or a body ("…, British Film Institute")."""
+    end = author_end(text)
+    body = BODY_PIECE.search(text, 0, end) if end else None
+    return body.start() if body else end
+
+
+BODY_PIECE = re.compile(
+    r",\s*(?=[^\W\d][^,.]*\b(?:Institute|Society|Association|Council|Cent(?:re|er)|Foundation|Museum|Survey|"
+    r"Press|University|Publish\w*|Verlag|Books)\b)"
+)
+
+
+_BRACKETED_EDITOR_MARK = re.compile(
+    r"\s*\((?:eds?|Hrsg|Hgg?|éds?|dirs?|coords?|comps?)\.?\)[.,:]?", re.IGNORECASE
+)
+_NAMES_START = re.compile(r"(?:^|[.,:;]\s+|\b(?:in|In|dans|en|In:)\s+)")
+
+
+# "Ann Roe, ed. Book Title" / "Roe, A. and Poe, B., eds., Book Title": editors opening the tail
+_OPENING_EDITORS = re.compile(r"(?P<names>[^()]{3,200}?),\s*(?:eds?|Hrsg|Hg|éds?|dirs?)\.(?:,|\s)\s*(?=\S)")
+
+
+def take_marked_editors(text: str, fields: Fields) -> str:
+    """ "…, in Katherine Ragsdale (ed.), Boundary Wars" — names right before a bracketed editor mark;
+    or names opening the tail, closed by ", ed." without brackets."""
+    opening = _OPENING_EDITORS.match(text)
+    if opening and names_ok(opening.group("names")):
+        fields.editor = parse_names(opening.group("names")).names
+        fields.hints.add("in")
+        return text[opening.end() :]
+    mark = _BRACKETED_EDITOR_MARK.search(text) if "(" in text else None  # the pattern needs a "("
+    if not mark or mark.start() == 0:
+        return text
+    window_start = max(0, mark.start() - 200)
+    for start in _NAMES_START.finditer(text, window_start, mark.start()):
+        candidate = text[start.end() : mark.start()]
+        if candidate.strip() and names_ok(candidate):
+            fields.editor = parse_names(candidate).names
+            fields.hints.add("in")
+            return (text[: start.end()] + text[mark.end() :]).strip()
+    return text

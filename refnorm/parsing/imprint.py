@@ -1,0 +1,124 @@
+"""Place and publisher: "Place: Publisher", "Place, Publisher", "Publisher, Place"."""
+
+from __future__ import annotations
+
+import re
+
+from refnorm.dates import YEAR
+from refnorm.lexicon import (
+    PUBLISHER_WORDS,
+    is_place,
+)
+from refnorm.parsing.scratch import DIGIT, Fields
+
+__all__ = [
+    "BRACKETED_PUBLISHER",
+    "split_publisher",
+]
+
+_ABBREVIATION_AT_END = re.compile(r"\b(?:[A-Z]|Inc|Ltd|Co|Corp|Mass|Calif|Conn|Penn|Colo)\.$")
+_COMMA_OR_SEMICOLON = re.compile(r"\s*[,;]\s*")
+_ONE_PLACE = (
+    r"[A-ZÀ-ÖØ-ÞА-Я][\w'’/-]*\.?(?:\s(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’/-]*\.?|de|del|am|upon|on|sur|im|a\.)){0,3}"
+    r"(?:\s?\([A-Z]{2,5}\)|,\s*[A-Z]{2}\b|,\s*(?:[A-Z]\.){1,3}|,\s*[A-Z][a-z]{1,10}\.?(?:\s[A-Z][a-z]+)?)?"
+)
+_PLACE_PUBLISHER = re.compile(
+    # a place is one to four capitalised words ("Palo Alto (CA)", "Cambridge, Mass.", "Terra Alta, W.V."),
+    # or two joined ("London and New York", "Cambridge ; New York")
+    rf"(?<![\w.])(?P<place>{_ONE_PLACE}(?:\s*(?:and|&|;|/)\s*{_ONE_PLACE})?)\s*:\s*"
+    r"(?P<publisher>[^:;.,()][^:;()]{1,80}?)(?=\s*(?:[,.;]\s*|\s)(?:(?:c\s*)?"
+    + YEAR
+    + r"|\d|pp?\.|$)|\s*[.;]?\s*$|\s*[()])"
+)
+
+
+def split_publisher(text: str, fields: Fields) -> str:
+    """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left."""
+    head, stop, last_sentence = text.rpartition(". ")
+    if (
+        stop
+        and _SENTENCE_BEFORE_IMPRINT.search(head)
+        and not PUBLISHER_WORDS.search(head)
+        and is_place(last_sentence.split(",")[0])
+    ):
+        # "Une histoire de la violence. Paris, Nouveau Monde éditions": the imprint is the last sentence
+        unplaced = split_publisher(last_sentence, fields)
+        if "publisher-place" in fields.variables:
+            return (head + ". " + unplaced).strip(" ,.;") if unplaced.strip(" ,.;") else head
+    match = None
+    # the imprint comes last; earlier colons are subtitles (no colon: no "Place: Publisher" to find)
+    for found in _PLACE_PUBLISHER.finditer(text) if ":" in text else ():
+        if not DIGIT.search(found.group("place")):
+            match = found
+    if match:
+        place = match.group("place")
+        # "Europäische Städte. Berlin: Akademie Verlag" — only the last sentence is the place
+        cut = max(place.rfind(". "), -1) + 1
+        fields.set("publisher-place", place[cut:].strip())
+        fields.set("publisher", match.group("publisher").strip())
+        kept = text[: match.start() + cut] + " " + text[match.end() :]
+        return kept.strip(" ,.;")
+    body = text.rstrip()
+    if body.endswith(".") and not _ABBREVIATION_AT_END.search(body):
+        body = body[:-1]  # the sentence's stop, not an abbreviation's
+    pieces = [p.strip() for p in _COMMA_OR_SEMICOLON.split(body) if p.strip()]
+    for index, piece in enumerate(pieces):
+        if not is_place(piece):
+            continue
+        # "Reading, MA", "London, United Kingdom", "Washington, D. C.": the place's state or country
+        region = [
+            i
+            for i in range(index + 1, min(index + 3, len(pieces)))
+            if _REGION.fullmatch(pieces[i]) and not PUBLISHER_WORDS.search(pieces[i])
+        ]
+        region = [i for n, i in enumerate(region) if i == index + 1 + n]
+        if region and (index + 1 + len(region) < len(pieces) or index > 0):
+            piece = ", ".join([piece, *(pieces[i] for i in region)])
+            pieces = [p for i, p in enumerate(pieces) if i not in region]
+            pieces[index] = piece
+        neighbours = [i for i in (index + 1, index - 1) if 0 <= i < len(pieces)]
+        # a neighbour naming a publisher wins; else the piece after the place ("Paris, Gallimard"),
+        # unless that is only a state or country ("New York, NY")
+        neighbours.sort(key=lambda i: not PUBLISHER_WORDS.search(pieces[i]))
+        for other in neighbours:
+            candidate = pieces[other]
+            plain = not DIGIT.search(candidate) and len(candidate) > 3 and not is_place(candidate)
+            plain_prev = other == index - 1 and len(candidate) <= 40 and candidate[:1].isupper()
+            if PUBLISHER_WORDS.search(candidate) or (plain and (other == index + 1 or plain_prev)):
+                fields.set("publisher-place", piece)
+                fields.set("publisher", candidate)
+                rest = [p for i, p in enumerate(pieces) if i not in {index, other}]
+                return ", ".join(rest)
+        fields.set("publisher-place", piece)
+        return ", ".join(p for i, p in enumerate(pieces) if i != index)
+    remainder = _publisher_then_place(pieces, fields)
+    return text if remainder is None else remainder
+
+
+_SENTENCE_BEFORE_IMPRINT = re.compile(r"[^\W\d_]{3,}[)\]]?$")
+_REGION = re.compile(r"[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-Z][a-z]{1,12}\.?(?:\s[A-Z][a-z]{1,12})?")
+
+# "Chapman and Hall, Boca Raton, Florida, USA" / "University of Oklahoma Press. Norman, OK"
+_PLACE_PART = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[^\W\d]|['’.-])*(?:\s[A-ZÀ-ÖØ-Þ](?:[^\W\d]|['’.-])*){0,2}")
+
+
+def _publisher_then_place(pieces: list[str], fields: Fields) -> str | None:
+    """A publisher followed only by short place parts (city, state, country): take them and return the
+    text before the publisher; None if this is not that."""
+    if len(pieces) < 2 or "publisher" in fields.variables:
+        return None
+    head, _, tail_of_head = pieces[0].rpartition(". ")
+    publisher_piece = tail_of_head if head and PUBLISHER_WORDS.search(tail_of_head) else pieces[0]
+    place_parts = pieces[1:]
+    if head and not PUBLISHER_WORDS.search(tail_of_head) and PUBLISHER_WORDS.search(head):
+        publisher_piece, place_parts = head, [tail_of_head, *pieces[1:]]
+    if not PUBLISHER_WORDS.search(publisher_piece) or len(place_parts) > 3:
+        return None
+    if not all(_PLACE_PART.fullmatch(part.strip(" .")) for part in place_parts):
+        return None
+    fields.set("publisher", publisher_piece)
+    fields.set("publisher-place", ", ".join(part.strip(" .") for part in place_parts))
+    return head if publisher_piece == tail_of_head else ""
+
+
+BRACKETED_PUBLISHER = re.compile(rf"\s*\((?P<publisher>[^():;\d]{{3,80}}?),?\s*(?P<year>{YEAR})\s*\)")

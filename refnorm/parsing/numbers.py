@@ -1,0 +1,228 @@
+"""Volume, issue, pages and year in the many notations the tail of a reference uses."""
+
+from __future__ import annotations
+
+import re
+
+from refnorm.dates import YEAR, has_month_name, parse_date_text
+from refnorm.model import Date
+from refnorm.parsing.scratch import YEAR_RE, Fields
+
+__all__ = [
+    "LABELLED",
+    "take_numbers",
+    "take_trailing_numbers",
+    "take_year_anywhere",
+]
+
+_BARE_PAGES = re.compile(r"(?:^|[,.;:]\s*)([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*[.;]?\s*$")
+_YEAR_SPAN = re.compile(rf"{YEAR}\s*[-–]\s*{YEAR}")
+_LOOSE_YEAR = re.compile(rf"(?<![\d\-–/])({YEAR})[a-z]?(?![\d\-–])")
+_RANGE_CONTINUES = re.compile(r"\s*[-–]\s*\d")
+_NUMBER_TOKEN = re.compile(r"\d{1,5}[A-Za-z]?")
+_VANCOUVER_NUMBERS = re.compile(
+    r"(?=[12])(?:"  # either branch opens with a YEAR: see OPEN_QUOTE
+    rf"(?P<year>{YEAR})[a-z]?(?:\s+(?P<month>[A-Z][a-z]{{2,8}})\.?(?:\s*-\s*[A-Z][a-z]{{2,8}})?(?:\s+(?P<day>\d{{1,2}}))?)?"
+    r"(?:\s*;\s*|\s+)(?P<volume>[\w.-]{1,12}?)?\s*(?:\((?P<issue>[^()]{1,25})\))?\s*:\s*(?:p\.?\s*)?(?P<page>[A-Za-z]{0,3}\d[\w]*(?:\s*[-–]\s*[A-Za-z]{0,3}\d+)?)"
+    r"|(?P<year2>" + YEAR + r")[a-z]?\s*;\s*(?P<volume2>[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?)"
+)
+_ACS_NUMBERS = re.compile(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
+LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
+    "volume": re.compile(
+        r"(?=[vbtjТВ])(?:\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)|(?<!\w)(?:Т|Вып|Vol))(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
+        re.I,
+    ),
+    "issue": re.compile(
+        r"(?=[nihf№])(?:\b(?:no|nos|nr|num|number|issue|iss|heft|h|fasc|n[°º]|n(?=\.))|№)\.?\s*(\d+[A-Za-z]?(?:[-–/]\d+)?)\b",
+        re.I,
+    ),
+    "page": re.compile(
+        # "15 p." is a page count, not a page; a year after the pages is not another page
+        r"(?=[psс])(?<!\d )(?:\b(?:pp|pages|p|pgs?|ss?|seiten?|págs?|str)\.?\s*|\bpage\s+|(?<!\w)[СсS]\.\s*)"
+        r"(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
+        rf"(?:\s*,\s*(?!{YEAR}\b)\d+(?:\s*[-–]\s*\d+)?)*)",
+        re.I,
+    ),
+    "edition": re.compile(
+        r"\b(\d+(?:st|nd|rd|th|\.)?|[Ff]irst|[Ss]econd|[Tt]hird|[Rr]evised|[Nn]ew)\s*(?:ed|edn|edition|Aufl|Auflage|éd)\b\.?",
+        re.I,
+    ),
+}
+_NUMBERS = [
+    # 1:5: 318 | 128:11: 1056 — volume:issue: page
+    re.compile(
+        r"(?P<volume>(?<![-–/])\b\d{1,5}):(?P<issue>\d{1,4}):\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+    ),
+    # Chicago: 22, no. 2 (autumn 2002): 165-188 | 128, n° 7 (1981): 1523 | ARIEL 26: 2 (April 1995): 7-23
+    re.compile(
+        r"(?P<volume>(?<![-–/])\b\d{1,5})\s*(?:,\s*(?:[Nn]o\.?|n[°º]|[Nn]r\.?|[Ii]ssue)|:)\s*(?P<issue>\d{1,4})"
+        rf"\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*(?:pp?\.\s*)?"
+        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    ),
+    # MLA: 167.8 (2016): 615-648 | 51.2 (Spring 2012), 93
+    re.compile(
+        rf"(?P<volume>(?<![-–/])\b\d{{1,5}})\.(?P<issue>\d{{1,4}})\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*"
+        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    ),
+    # Nature / physics: 550, 354–359 (2017) | 116, 1009 (1998)
+    re.compile(
+        r"(?P<volume>(?<![-–/])\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        rf"\s*,?\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
+    ),
+    # "Parallel Computing, 7 387-393, 1988": volume and pages with a space only, after a comma
+    re.compile(r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"),
+    # "… Anthropology 114 2001 269-272": volume, year, pages with spaces only
+    re.compile(
+        rf"(?P<volume>(?<![-–/])\b\d{{1,4}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"
+    ),
+    # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
+    re.compile(rf"(?P<volume>(?<![-–/])\b\d{{1,4}})\s*,\s*{YEAR}\s*,\s*(?=p)"),
+    # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
+    re.compile(
+        rf"(?P<volume>(?<![-–/])\b\d+[A-Za-z]?|\b[IVXLC]+)\s*,?\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
+        r"(?P<issue>[^():]{0,12}\d[^():]{0,8})\)\s*[,:]?\s*(?:pp?\.\s*)?"
+        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
+    ),
+    # Eng Manag J, 25 (2013) 25-37 | Sefarad 46 (1986) 473-491 — volume (year) pages
+    re.compile(
+        # … but not the issue of "22, no. 2 (autumn 2002), pp. 165"
+        r"(?<![Nn]o\.\s)(?<![Nn]o\.)(?<![Nn]r\.\s)(?<!n°\s)"
+        rf"(?P<volume>(?<![-–/])\b\d{{1,5}})\s*\(\s*(?:[^()\d]{{3,25}}\s)?{YEAR}\s*\)\s*[,:]?\s*(?:pp?\.\s*)?"
+        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    ),
+    # 19: 437-488 | 1089:1-22 | 4:32
+    re.compile(
+        r"(?P<volume>(?<![-–/])\b\d{1,5}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    ),
+    # 116, 1009 (1998) | 24, 12– 21 | Biochemistry 2011, 50, 1100-1110
+    re.compile(
+        r"(?P<volume>(?<![-–/])\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s)"
+    ),
+    # (38): 284-311 — an issue number with no volume
+    re.compile(
+        rf"\((?!{YEAR}\))(?P<issue>\d{{1,4}})\)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
+    ),
+    # 2(3) without pages
+    re.compile(rf"(?P<volume>(?<![-–/])\b\d{{1,5}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
+]
+
+
+def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
+    """Find volume/issue/pages/year in the tail; return the span (start, end) the numbers cover."""
+    start = len(text)
+    end = 0
+
+    def cover(a: int, b: int) -> None:
+        nonlocal start, end
+        start = min(start, a)
+        end = max(end, b)
+
+    acs = _ACS_NUMBERS.search(text)  # "Nano Lett. 2010, 10, 1979": year, volume, page — first,
+    if acs:  # because its page can look like a year
+        if fields.issued is None:
+            fields.issued = Date(int(acs.group(1)))
+        fields.set("volume", acs.group(2))
+        fields.set("page", acs.group(3))
+        cover(*acs.span())
+    match = _VANCOUVER_NUMBERS.search(text)
+    if match:
+        year = match.group("year") or match.group("year2")
+        if fields.issued is None or fields.issued.year is None:
+            fields.issued = parse_date_text(
+                " ".join(p for p in (year, match.group("month") or "", match.group("day") or "") if p)
+            )
+        fields.set("volume", match.group("volume") or match.group("volume2"))
+        fields.set("issue", match.group("issue") or match.group("issue2"))
+        fields.set("page", match.group("page"))
+        cover(*match.span())
+    for key, pattern in LABELLED.items():
+        found = pattern.search(text)
+        if found and key not in fields.variables:
+            value = found.group(found.lastindex or 1) if key != "page" else found.group("v")
+            fields.set(key, value)
+            if key == "edition":
+                continue
+            cover(*found.span())
+    if not {"volume", "page"} <= fields.variables.keys():
+        for pattern in _NUMBERS:
+            found = pattern.search(text)
+            if not found:
+                continue
+            groups = found.groupdict()
+            value_year = groups.get("volume")
+            if value_year and YEAR_RE.fullmatch(value_year) and not groups.get("issue"):
+                # "2011, 50, 110" — the first number is the year (ACS style); the next pair is vol, page
+                continue
+            if "volume" in fields.variables and groups.get("volume") != fields.variables["volume"]:
+                continue
+            fields.set("volume", groups.get("volume"))
+            fields.set("issue", groups.get("issue"))
+            fields.set("page", groups.get("page"))
+            cover(*found.span())
+            break
+    if "page" not in fields.variables:
+        bare = _BARE_PAGES.search(text)
+        if bare and not _YEAR_SPAN.fullmatch(bare.group(1)):
+            fields.set("page", bare.group(1))
+            cover(*bare.span(1))
+    if "page" not in fields.variables:
+        inner = [m for m in _BARE_RANGE.finditer(text) if _plausible_page_range(text, m)]
+        if inner:  # "ed. Kenneth Hale, 111–176. Cambridge, MA: MIT Press": a chapter's pages mid-tail
+            fields.set("page", inner[-1].group(1))
+            cover(*inner[-1].span(1))
+    return start, end
+
+
+_BARE_RANGE = re.compile(
+    r"(?:[,.;:]\s*|\s)(?<![\w/-])(?<!\d[.,])(?<!vols\.\s)(?<!vols\.)"
+    r"([A-Za-z]?\d{1,5}\s*[-–—]\s*[A-Za-z]?\d{1,5})(?![\w/-])(?=\s*(?:[.,;(]|$))"
+)
+
+
+def _plausible_page_range(text: str, match: re.Match[str]) -> bool:
+    """Not years ("1850–1914"), not days of a month ("Jan. 16-23"), and rising once abbreviations are
+    expanded ("1857-66")."""
+    first, last = re.findall(r"\d+", match.group(1))
+    if len(first) == 4 and re.fullmatch(YEAR, first) and (len(last) in (2, 4)):
+        return False
+    if first.startswith("0") or (len(first) == len(last) == 4 and int(last) - int(first) >= 30):
+        return False  # a report number ("01-4060") or a span of years ("1390-1990")
+    if re.search(
+        r"(?:\b[tTЧ]|Part|Teil|[Vv]ols?)\.?\s*$", text[max(0, match.start() - 8) : match.start() + 1]
+    ):
+        return False  # "t. 28-29", "Ч. 1-3": volumes
+    if has_month_name(text[max(0, match.start() - 12) : match.start()].lower()):
+        return False
+    return int(first) < int(first[: max(0, len(first) - len(last))] + last)
+
+
+def take_year_anywhere(text: str, fields: Fields) -> None:
+    if fields.issued is not None:
+        return
+    candidates = [m for m in _LOOSE_YEAR.finditer(text) if not _RANGE_CONTINUES.match(text, m.end())]
+    if candidates:
+        # The publication year is printed after the title in these styles; prefer the last one.
+        match = candidates[-1]
+        fields.issued = parse_date_text(text[match.start() : match.start() + 20]) or Date(int(match.group(1)))
+
+
+_TRAILING_NUMBERS = re.compile(
+    r"^(?P<name>.*?[^\d\s,.;:])[\s,.;:]+(?P<numbers>(?:(?:vol\.?\s*)?\d{1,5}[A-Za-z]?|n[°º]\s*\d+|\(\d+\))"
+    r"(?:[\s,.;:]+(?:n[°º]\s*|no\.?\s*|Pt\.?\s*)?\d{1,5}[A-Za-z]?)*)$"
+)
+
+
+def take_trailing_numbers(container: str, fields: Fields) -> str:
+    """ "Intellectual Observer 11" → container + volume 11; "Journal 23. 4" → volume 23, issue 4."""
+    match = _TRAILING_NUMBERS.match(container)
+    if not match or YEAR_RE.fullmatch(match.group("numbers").strip()):
+        return container
+    numbers = _NUMBER_TOKEN.findall(match.group("numbers"))
+    if numbers and "volume" not in fields.variables:
+        fields.set("volume", numbers[0])
+        if len(numbers) > 1:
+            fields.set("issue", numbers[1])
+    elif numbers and "issue" not in fields.variables and numbers[0] != fields.variables.get("volume"):
+        fields.set("issue", numbers[0])
+    return match.group("name")

@@ -1,0 +1,390 @@
+"""Stage 4: the tail after the title: editors, container, numbers, then place and publisher."""
+
+from __future__ import annotations
+
+import re
+
+from refnorm.dates import MONTH_PATTERN, MONTHS, YEAR, has_month_name, parse_date_text
+from refnorm.lexicon import (
+    CONFERENCE,
+    JOURNAL_WORDS,
+    PUBLISHER_WORDS,
+    REPORT,
+    REPORT_CUES,
+    THESIS,
+    THESIS_CUES,
+    is_place,
+    mentions,
+)
+from refnorm.model import Date
+from refnorm.names import parse_names
+from refnorm.parsing.editors import (
+    BODY_PIECE,
+    EDITOR_MARK,
+    editor_names_end,
+    take_editors,
+    take_marked_editors,
+)
+from refnorm.parsing.imprint import BRACKETED_PUBLISHER, split_publisher
+from refnorm.parsing.numbers import LABELLED, take_numbers, take_trailing_numbers, take_year_anywhere
+from refnorm.parsing.scratch import DIGIT, YEAR_RE, Fields
+from refnorm.parsing.title import ABBREVIATIONS, EDITED_BY, IN_CUE, journal_like
+
+__all__ = [
+    "container_only",
+    "take_tail",
+]
+
+_WHITESPACE = re.compile(r"\s+")
+_DAY = re.compile(r"\d{1,2}")
+_DIGIT_OR_DOT = re.compile(r"[\d.]")
+_LONE_PAGE = re.compile(r"\s*[,.]?\s*([A-Z]?\d{1,4})\s*\.?\s*$")
+_COMMA_OR_STOP = re.compile(r"[,.]\s+")
+_BRACKETED_PP = re.compile(r"\(\s*pp?\.")
+_OPEN_PAGES_AT_END = re.compile(r"\s*\((?:pp?\.?|S\.)\s*$")
+_NO_WORDS = re.compile(r"[\W\d]*")
+_WORD_STOP_CAPITAL = re.compile(r"([\w]+)\. (?=[A-Z])")
+
+
+# the first letters of the month names, for the lookaheads of first characters (see OPEN_QUOTE)
+_MONTH_INITIALS = "".join(sorted({month[0] for month in MONTHS}))
+# A printed date in the tail once the year is known: "2021 Feb 23", "(March 1, 1990)", "1998a".
+_PRINTED_DATE = re.compile(
+    rf"(?=[(\[12{_MONTH_INITIALS}])(?:"  # the lookahead of first characters: see OPEN_QUOTE
+    # "Sep-Oct 2008", "(January–February 2004)": a range of months before the year goes with it
+    rf"[(\[]?(?:\b(?:(?:{MONTH_PATTERN})\.?\s*[-–/]\s*)?(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
+    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
+    re.IGNORECASE,
+)
+
+
+_PAGES_BEFORE_IN = re.compile(r"\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)\s*(?=(?:in|In|dans)\b)")
+_LATER_IN = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
+    r"(?=[.,\s])(?:(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z]))"
+)
+
+
+# a meeting's dates: "April 8-11, 1991", "7-10 December", "(Seattle, Washington, April 1-5, 1990)"
+_DATE_RANGE = re.compile(
+    rf"(?=[\d{_MONTH_INITIALS}])"
+    rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}\s*[-–]\s*(?:(?:{MONTH_PATTERN})\.?\s+)?\d{{1,2}}"
+    rf"|\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:{MONTH_PATTERN})\b)(?:,?\s+{YEAR})?",
+    re.IGNORECASE,
+)
+_FULL_DATE = re.compile(
+    rf"(?=[\d{_MONTH_INITIALS}])"
+    rf"\b(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}},\s+{YEAR}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN})\.?\s+{YEAR})\b",
+    re.IGNORECASE,
+)
+
+
+_REPORT_NUMBER = re.compile(
+    r"(?P<genre>[^,.;]*?(?:Rep(?:ort)?|Paper|Note|Memorandum|Rapport|Bericht|TR)\.?)\s*"
+    r"(?:(?:No|Nr|Number)\.?\s*|#\s*)?(?P<number>[A-Z]{0,6}[-\s]?\d[\w./-]*)",
+    re.IGNORECASE,
+)
+_BRACKETED_YEAR = re.compile(rf"(?=[(\[12])[(\[]?\b{YEAR}[a-z]?\b[)\]]?")  # (?=: see OPEN_QUOTE
+
+
+_MONTH_DAY_AT_END = re.compile(
+    rf"[,\s]+(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}|\d{{1,2}}\.?\s+(?:{MONTH_PATTERN}))\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+_YEAR_SPAN_EDGE = re.compile(r"\d\s?[-–]\s?$|\d[-–]$")
+_YEAR_SPAN_START = re.compile(r"\s?[-–]\s?\d")
+
+
+def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> str:
+    """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost."""
+    if fields.issued is None or fields.issued.year is None:
+        return text
+    year = str(fields.issued.year)
+
+    def drop(match: re.Match[str]) -> str:
+        if _YEAR_SPAN_EDGE.search(text, max(0, match.start() - 2), match.start()) or _YEAR_SPAN_START.match(
+            text, match.end()
+        ):
+            return match.group(0)  # one end of a span of years ("1849–1859") belongs to its title
+        if year not in match.group(0):  # a second year ("reprinted 2006") is no field, but it is kept
+            fields.leftovers.append(match.group(0).strip("()[] "))
+        return " "
+
+    return pattern.sub(drop, text)
+
+
+def _reorder_date(text: str) -> str:
+    """ "November 5, 2001" / "5 November 2001" → "2001 November 5" for parse_date_text."""
+    year = YEAR_RE.search(text)
+    rest = (text[: year.start()] + text[year.end() :]).replace(",", " ") if year else text
+    day = _DAY.search(rest)
+    month = _DIGIT_OR_DOT.sub(" ", rest).split()
+    parts = [year.group(0) if year else "", month[0] if month else "", day.group(0) if day else ""]
+    return " ".join(p for p in parts if p)
+
+
+def take_tail(text: str, fields: Fields) -> None:
+    text = text.strip()
+    bracketed_pages = _PAGES_BEFORE_IN.match(text)
+    if bracketed_pages:
+        fields.set("page", bracketed_pages.group("page"))
+        text = text[bracketed_pages.end() :]
+    later = _LATER_IN.search(text, 1)
+    if later and "title" in fields.variables and not DIGIT.search(text[: later.start()]):
+        fields.variables["title"] += ". " + text[: later.start()].strip(" .,")
+        text = text[later.start() :].lstrip(" .,")
+    bracketed_publisher = BRACKETED_PUBLISHER.search(text) if "(" in text else None
+    imprint = bracketed_publisher.group("publisher") if bracketed_publisher else ""
+    if bracketed_publisher and PUBLISHER_WORDS.search(imprint) and not THESIS.search(imprint):
+        # Chicago notes: "Source Studies (University of Chicago Press, 1997)", "(Artech House, Boston, 2005)"
+        known = {key: fields.variables.get(key) for key in ("publisher", "publisher-place")}
+        if split_publisher(imprint, fields).strip(" ,."):  # not all of it read as place and publisher
+            for key, value in known.items():
+                if value is None:
+                    fields.variables.pop(key, None)
+            fields.set("publisher", imprint.strip())
+        fields.issued = fields.issued or Date(int(bracketed_publisher.group("year")))
+        text = (text[: bracketed_publisher.start()] + text[bracketed_publisher.end() :]).strip()
+    in_match = IN_CUE.match(text)
+    if in_match:
+        fields.hints.add("in")
+        text = text[in_match.end() :]
+        text = take_editors(text, fields, german_colon=":" in in_match.group(0))
+    if not fields.editor:
+        text = take_marked_editors(text, fields)
+    # every reading of EDITED_BY holds "ed", "g." or "gegeben" (any case) or "dir." / "Dir."
+    folded = text.lower()
+    if "ed" in folded or "g." in folded or "gegeben" in folded or "dir." in text or "Dir." in text:
+        edited = EDITED_BY.search(text)
+    else:
+        edited = None
+    if edited:
+        after = text[edited.end() :]
+        names_end = editor_names_end(after)
+        if names_end and not is_place(after[:names_end].strip(" ,.;:")):  # "ed. New York: …" is no editor
+            fields.editor = fields.editor or parse_names(after[:names_end]).names
+            book, rest = text[: edited.start()].strip(" .,"), after[names_end:].lstrip(" ,.")
+            if (
+                len(book.split()) >= 2
+                and not DIGIT.search(book + rest[:1])
+                and not _ROLE_CUE.search(book)
+                and (BODY_PIECE.match(", " + rest))
+            ):
+                # "British Cinema, edited by R. Roe, British Film Institute, 2000": book, editors, publisher
+                fields.set("container-title", book)
+                fields.hints.add("in")
+                text = rest
+            else:
+                text = (book + ". " + rest).strip(" .")
+    lowered = text.lower()
+    thesis = THESIS.search(text) if mentions(lowered, THESIS_CUES) else None
+    if thesis:
+        fields.hints.add("thesis")
+        fields.set("genre", thesis.group(0))
+    title_lowered = fields.variables.get("title", "").lower()
+    report = REPORT.search(text) if mentions(lowered, REPORT_CUES) else None
+    if report or (mentions(title_lowered, REPORT_CUES) and REPORT.search(fields.variables.get("title", ""))):
+        fields.hints.add("report")
+    if report:
+        # "Tech Report #296, MIT Lincoln Labs, Cambridge, MA": the series and number, then the institution
+        numbered = _REPORT_NUMBER.match(text, report.start())
+        if numbered:
+            fields.set("genre", numbered.group("genre"))
+            fields.set("number", numbered.group("number"))
+            text = (text[: numbered.start()] + " " + text[numbered.end() :]).strip(" ,.;")
+            lowered = text.lower()
+    month_named = has_month_name(lowered)
+    if month_named:
+        for span in reversed([m.span() for m in _DATE_RANGE.finditer(text)]):
+            text = (text[: span[0]] + " " + text[span[1] :]).strip()
+    full_date = _FULL_DATE.search(text) if month_named else None
+    if full_date:
+        if fields.issued is None or fields.issued.month is None:
+            fields.issued = parse_date_text(_reorder_date(full_date.group(0))) or fields.issued
+        # a newspaper or magazine: "…, June 21, 1998, 11." — the lone number after the date is a page
+        lone_page = _LONE_PAGE.match(text[full_date.end() :])
+        if lone_page:
+            fields.set("page", lone_page.group(1))
+            text = text[: full_date.start()]
+        else:
+            text = (text[: full_date.start()] + " " + text[full_date.end() :]).strip()
+    elif month_named:
+        month_day = _MONTH_DAY_AT_END.search(text)  # "Washington Post, June 16."
+        if month_day:
+            text = text[: month_day.start()]
+    start, end = take_numbers(text, fields)
+    before = text[:start] if start < len(text) else text
+    after = text[end:] if end else ""
+    if "edition" in fields.variables:  # taken wherever it stood ("Third edition."): not container nor note
+        before, after = LABELLED["edition"].sub(" ", before), LABELLED["edition"].sub(" ", after)
+    take_year_anywhere(text, fields)
+    # Book-like tails: "Place: Publisher, Year" may come before or after the numbers; an imprint after
+    # a chapter's pages ("(pp. 233-255). New York, NY: Norton") is the surer one, so it goes first.
+    if after:
+        after = split_publisher(after, fields)
+    if not fields.variables.keys() & {"volume", "issue"} and "publisher" not in fields.variables:
+        before = split_publisher(before, fields)
+    printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
+    before = _drop_printed_date(printed_date, before, fields)
+    before = _WHITESPACE.sub(" ", before).strip(" ,.;:")
+    if thesis:
+        pieces = [
+            p.strip() for p in _COMMA_OR_STOP.split(before.replace(thesis.group(0), "")) if p.strip(" ,.()[]")
+        ]
+        if pieces:
+            fields.set("publisher", pieces[0].strip(" ()[]"))
+        before = ""
+    if "(pp" in before or _BRACKETED_PP.search(text):
+        fields.hints.add("chapter-pages")
+    if before and start < len(text):
+        before = _title_sentences_before_journal(before, fields)
+    if before:
+        container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
+        container = _OPEN_PAGES_AT_END.sub("", container).strip(" ,;:")
+        container = take_trailing_numbers(container, fields)
+        edition = _BRACKETED_EDITION.search(container)
+        if edition:  # "Handbook of aging (Seventh Edition)" / "(4th edn)"
+            fields.set("edition", edition.group(1))
+            container = (container[: edition.start()] + container[edition.end() :]).strip()
+        meeting_place = _MEETING_PLACE.match(container) if CONFERENCE.search(container) else None
+        if meeting_place:  # "Proc. … Conf. on ASPLOS, Santa Clara, CA": where the meeting was held
+            fields.set("event-place", meeting_place.group("place"))
+            container = meeting_place.group("name")
+        if "publisher" in fields.variables and not (
+            fields.hints & {"in"} or fields.variables.keys() & {"volume", "issue", "page"}
+        ):
+            _book_subtitle_or_leftover(container, fields)
+        elif "container-title" in fields.variables:  # taken with its editors: this is the publisher
+            body = PUBLISHER_WORDS.search(container) or BODY_PIECE.match(", " + container)
+            if "publisher" not in fields.variables and body:
+                fields.set("publisher", container)
+            else:
+                fields.leftovers.append(container)
+        elif "publisher" in fields.variables:
+            fields.set("container-title", container)
+        elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and not _looks_like_journal(
+            container, fields
+        ):
+            fields.set("publisher", container)
+        else:
+            fields.set("container-title", container)
+        if rest:
+            rest = rest.strip(" .,;")
+            if rest and "publisher" not in fields.variables and PUBLISHER_WORDS.search(rest):
+                fields.set("publisher", rest)
+            elif rest:
+                fields.leftovers.append(rest)
+    if after:
+        after = _drop_printed_date(printed_date, after, fields).strip(" ,.;:()")
+        if after and not _NO_WORDS.fullmatch(after):
+            if "publisher" not in fields.variables and PUBLISHER_WORDS.search(after):
+                fields.set("publisher", after)
+            else:
+                fields.leftovers.append(after)
+
+
+# a full stop after a whole word (not an abbreviation such as "Bot." or "Physiol."), before a capital
+_TITLE_SENTENCE_END = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]{3,}|[IVX]{1,4})[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
+_ROMAN = re.compile(r"[IVX]{1,4}")
+# a lower-case word other than a connective: the continuation reads as prose, not as a name
+_PROSE_WORD = re.compile(
+    r"(?<![\w-])(?!(?:and|of|the|for|in|on|de|des|der|die|und|et|la|le|du|di|del|y|e)\b)[a-zß-ÿ][\w'’-]{2,}"
+)
+_ROLE_CUE = re.compile(
+    r"\b(?:trans|transl|translated|tradu[cç]\w*|traduit|übers\w*|ed|eds|edited|hrsg|hg|a cura di|dir|coord)"
+    r"\b\.?",
+    re.I,
+)
+
+
+def _book_subtitle_or_leftover(text: str, fields: Fields) -> None:
+    """Between a book's title and its imprint: a prose sentence ("Eine Einführung in die Praxis") is the
+    title's second sentence; a series, edition, translator or medium note stays unplaced."""
+    text = _PUNCTUATION_RUN.sub(r"\1", text)  # what a taken imprint left behind: "soignants. , . 172 p."
+    sentence, _, rest = text.partition(". ")
+    words = sentence.split()
+    if (
+        "title" in fields.variables
+        and "quoted-title" not in fields.hints
+        and 2 <= len(words) <= 15
+        and _PROSE_WORD.search(sentence)
+        and not _names_a_source(sentence)
+        and not _ROLE_CUE.search(sentence)
+        and not _SERIES_CUE.search(sentence)
+        and not is_place(sentence)
+    ):
+        fields.variables["title"] += ". " + sentence
+        text = rest
+    if text.strip(" .,;:"):
+        fields.leftovers.append(text)
+
+
+_PUNCTUATION_RUN = re.compile(r"([.,;:])(?:\s*[.,;:])+")
+
+
+_SERIES_CUE = re.compile(
+    r"[()\[\]/]|\b(?:[Ss]eries|[Ss]érie|[Rr]eihe|[Cc]oll|[Cc]ollection|[Vv]ol|[Bb]d|Print|Web|[Rr]eports?|"
+    r"[Rr]evised|[Rr]eprint\w*|[Ee]xpanded|[Pp]resented|[Pp]oster|[Mm][ée]moire|[Tt]hes[ei]s|[Dd]issertation|[Ee]dition|[ÉéEe]d|[Ee]dn|Aufl\w*)\b"
+)
+
+
+def _title_sentences_before_journal(text: str, fields: Fields) -> str:
+    """ "Title. IV. Svensk Bot. Tidskr. 26: 431" / "Title. Second sentence. Fauna of Arabia 1: 184": when
+    numbers follow, the last sentence before them is the journal and earlier ones end the title."""
+    if "title" not in fields.variables or fields.hints & {"in", "quoted-title"} or EDITOR_MARK.search(text):
+        return text
+    cut = 0
+    for boundary in _TITLE_SENTENCE_END.finditer(text):
+        word = boundary.group("word")
+        if word.lower() not in ABBREVIATIONS and (
+            word[0].islower() or _ROMAN.fullmatch(word) or (len(word) >= 6 and word[-1] in "aeiouys")
+        ):
+            cut = boundary.end()
+    journal, continuation = text[cut:].strip(), text[:cut]
+    if not cut or not journal_like(journal) or _names_a_source(continuation):
+        return text
+    if not (_ROMAN.fullmatch(continuation.strip(" .")) or _PROSE_WORD.search(continuation)):
+        return text  # "Geophys. J. R. Astr. Soc.", "IEEE Aerospace and Electronic Systems. Tutorials"
+    if _ROLE_CUE.search(continuation):
+        return text
+    fields.variables["title"] += ". " + text[:cut].strip(" .")
+    return journal
+
+
+def _names_a_source(text: str) -> bool:
+    """Periodical or publisher words, or a digit: a source's name or imprint, not the end of a title."""
+    return bool(JOURNAL_WORDS.search(text) or PUBLISHER_WORDS.search(text) or re.search(r"\d", text))
+
+
+_BRACKETED_EDITION = re.compile(r"\s*\(([\w.]+)\s+(?:ed\.?|edn\.?|edition|Edition|Auflage)\)?", re.IGNORECASE)
+_MEETING_PLACE = re.compile(
+    r"^(?P<name>.*?[^,]{8,}),\s*(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}"
+    r"(?:,\s*(?:[A-Z]{2}|[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+)?))?)$"
+)
+
+
+def _looks_like_journal(text: str, fields: Fields) -> bool:
+    return bool(fields.variables.keys() & {"volume", "issue"}) or JOURNAL_WORDS.search(text) is not None
+
+
+def _sentence_split_ok(text: str) -> bool:
+    """A ". " inside the container part separates container from publisher — unless it is an abbreviation."""
+    match = _WORD_STOP_CAPITAL.search(text) if ". " in text else None  # the pattern needs a ". "
+    return match is not None and len(match.group(1)) > 4 and not match.group(1)[0].isupper()
+
+
+def container_only(fields: Fields) -> None:
+    """ "Design Management Journal, vol. 12, no. 2, 2001, pp. 43-8." — a fragment that names only its
+    journal: what the tagger took for a title is the container."""
+    title = fields.variables.get("title", "")
+    if (
+        title
+        and not fields.author
+        and not fields.editor
+        and "container-title" not in fields.variables
+        and fields.variables.keys() & {"volume", "page"}
+        and len(title.split()) <= 8
+        and JOURNAL_WORDS.search(title)
+    ):
+        fields.variables["container-title"] = fields.variables.pop("title")

@@ -1,0 +1,415 @@
+"""Stages 2 and 3: the date after the authors, then the title (quoted, or its sentences)."""
+
+from __future__ import annotations
+
+import re
+
+from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
+from refnorm.lexicon import (
+    JOURNAL_WORDS,
+    PLACE,
+    PLACE_INITIALS,
+    PUBLISHER_WORDS,
+)
+from refnorm.model import Date
+from refnorm.parsing.authors import CLOSE_FOR, OPEN_QUOTE
+from refnorm.parsing.scratch import DIGIT, Fields
+
+__all__ = [
+    "ABBREVIATIONS",
+    "EDITED_BY",
+    "IN_CUE",
+    "LEADING_YEAR",
+    "ROLE_AFTER_NAMES",
+    "journal_like",
+    "take_date",
+    "take_title",
+]
+_NOT_YET = re.compile(r"(?i)in\s+press|in\s+prep|forthcoming|im\s+druck|sous\s+presse|en\s+prensa")
+_FREE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_WORD_CHARS = re.compile(r"[\w.]+")
+_DOTTED_LETTERS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_SHORT_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,6}\.")
+_WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+_LEADING_DATE = re.compile(
+    rf"^\s*[,.]?\s*(?:[(\[]\s*(?P<p>[^()\[\]]{{1,40}}?)\s*[)\]]|(?P<y>{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}})?"
+    rf"(?:,?\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?\b)?))(?:\s*[(\[]{YEAR}[)\]])?\s*[.,:;]?\s*",
+    re.IGNORECASE,
+)
+_NO_DATE = re.compile(r"^(?:n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|undated)$", re.IGNORECASE)
+ABBREVIATIONS = frozenset(
+    [
+        # words of meeting and society names: "Proc. Fourth International Conf. on Things"
+        "conf",
+        "int",
+        "intl",
+        "natl",
+        "assoc",
+        "soc",
+        "symp",
+        "vs",
+        "e.g",
+        "i.e",
+        "etc",
+        "al",
+        "cf",
+        "ca",
+        "no",
+        "vol",
+        "ed",
+        "eds",
+        "pp",
+        "st",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "fig",
+        "approx",
+        "proc",
+        "trans",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "nr",
+        "bd",
+        "hrsg",
+        "vgl",
+        "bzw",
+        "usw",
+        "ca",
+        "ff",
+    ]
+)
+_JOURNAL_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}")
+_ABBREVIATED_NEXT = re.compile(
+    r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}(?=[.,;:]?\s*(?:\d|$))|\d)"
+)  # "Syst. Bot. 10", "Ann. NY 5"
+_SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
+
+
+LEADING_YEAR = re.compile(rf"^({YEAR})[a-z]?\s*:\s+(?=[A-ZÀ-ÖØ-Þ])")
+ROLE_AFTER_NAMES = re.compile(
+    r"(?:trans(?:lated)?\.?\s*(?:and|&)\s*)?(?:eds?|editors?|hrsg|hg|éds?|dirs?)\.?(?:\s*(?:and|&)\s*trans\.?)?[,.:]?\s+",
+    re.IGNORECASE,
+)
+
+
+def take_date(text: str, fields: Fields) -> str:
+    match = _LEADING_DATE.match(text)
+    if not match:
+        return text
+    inner = match.group("p") or match.group("y") or ""
+    if match.group("p") is not None:
+        if _NO_DATE.match(inner.strip()) or _NOT_YET.match(inner.strip()):
+            fields.issued = Date(literal=inner.strip())
+            return text[match.end() :]
+        if not _FREE_YEAR.search(inner):
+            return text
+    date = parse_date_text(inner)
+    if date is None:
+        return text
+    fields.issued = date
+    return text[match.end() :]
+
+
+# a capital letter after a lower-case word ("hepatitis C", "vitamin D", "group A") names a thing, it is no
+# initial: its stop can end the sentence
+_LETTER_AFTER_WORD = re.compile(
+    r"(?<![\w.-])(?!(?:and|und|the|of|by|von|van|with|from|et)\s)[a-zß-ÿ]{3,}\s[A-Z]\.$"
+)
+
+
+_MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+
+
+def _first_sentence_end(text: str, start: int = 0) -> int:
+    """Index just after the first sentence of ``text`` (skipping abbreviations and initials)."""
+    for match in _SENTENCE_END.finditer(text, start):
+        position = match.start()
+        if text[position] != ".":
+            return position + 1  # "?" and "!" end the sentence; only a "." can be an abbreviation's
+        word = _word_before(text, position)
+        token = word.lower()
+        if token.isdigit() and _MONTH_NEXT.match(text, position + 1):
+            continue  # "vom 27. März 616": a German day, not a sentence end
+        if token.rstrip(".") in ABBREVIATIONS or _DOTTED_LETTERS.fullmatch(token) is not None:
+            named_letter = (
+                _LETTER_AFTER_WORD.search(text, max(0, position - 40), position + 1)
+                and text[position + 1 : position + 3].strip()[:1].isupper()
+            )
+            if not named_letter:
+                continue  # an initial or abbreviation — but "hepatitis C." / "vitamin D." end a sentence
+        if _JOURNAL_ABBREVIATION.fullmatch(word) and _ABBREVIATED_NEXT.match(text, position + 1):
+            continue  # "Syst. Bot. 10: 49" — inside an abbreviated journal name
+        return position + 1
+    return len(text)
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word characters and dots right before ``position``, at most 40 back ("" if none):
+    what ``_LAST_WORD`` finds in that window, read backwards in one match instead of one per start."""
+    window = text[max(0, position - 40) : position]  # bounded: linear overall
+    if window.endswith("\n"):  # "$" also matches before a final newline: keep the regex's reading
+        found = _LAST_WORD.search(window)
+        return found.group(1) if found else ""
+    run = _WORD_CHARS.match(window[::-1])
+    return window[len(window) - run.end() :] if run else ""
+
+
+_DETAIL_CUE = re.compile(
+    r"(?=[,(.\s])(?:"  # see OPEN_QUOTE
+    rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)"
+    r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
+    r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
+    r"|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
+    r"|,\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)"  # ", 34 p." a page count
+    r"|,\s*v\s+\d"  # geology's ", v 194, p 17-29"
+    r"|(?:,\s*|\s)(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)"
+    r"|,\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b"
+    rf"|\s\((?=[^()]*[^\W\d][^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)" — not a bare "(1918-1943)"
+    r"|,\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
+    r"|\s//\s)",  # GOST: "Title // Container"
+    re.IGNORECASE,
+)
+_COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
+_TITLE_BRACKET = re.compile(
+    # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
+    rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage)|[^()]*[^\W\d_][^()]*\b{YEAR}\b"
+    rf"|[^()]*\b{YEAR}\b[^()]*[^\W\d_])[^()]*\)?\s*\.?$"
+)
+
+
+# A book's imprint or a translator/editor note inside the title's sentence ends the title there:
+# "… Islamism London: Hurst, 2010", "…, and Ethics, Grand Rapids: Eerdmans", "…, trans. John Cumming"
+_IMPRINT_CUE = re.compile(
+    r"(?=[,.\s])(?:"  # see OPEN_QUOTE; PLACE_INITIALS likewise spares trying every place name
+    rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
+    r"|,\s*(?=(?:trans(?:lated)?\.?|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
+    r"|\.\s+(?=\d{1,2}\s+vols?\.)"
+    # "…, The Australian National University, Canberra." — an institution publishing it, after a comma
+    r"|,\s*(?=(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w'’-]*)){0,8}\s+"
+    r"(?:University|Press|Council|Institute|Association|Society|Agency|Department|Ministry|Organi[sz]ation|"
+    r"Foundation|Commission|Office|Centre|Center|Publishers?|Publishing)\b[^,.]{0,40}(?:[,.]|$)))"
+)
+
+
+_ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º])\s*\d", re.IGNORECASE)
+
+
+def _title_end(text: str, comma_style: bool) -> int:
+    """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
+    end = _first_sentence_end(text)
+    imprint = _IMPRINT_CUE.search(text, 8, end)
+    if imprint and _ARTICLE_NUMBERS.match(text, imprint.end()):
+        imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
+    if imprint and text.count("(", 0, imprint.start()) <= text.count(")", 0, imprint.start()):
+        return imprint.start()  # everything before a book's imprint is title, commas and all
+    cue = _DETAIL_CUE.search(text, 8, end)
+    if cue:
+        end = cue.start()
+        # "Going Public: …, Fordham Law Review, 83(5), …": numbers right after a comma-separated container
+        if text[cue.start() : cue.start() + 1] == "," and not text[cue.start() :].lstrip(", ")[:1].isalpha():
+            comma_style = True
+    # Chicago notes: "Unsettling Opera: Staging Mozart, Verdi, Wagner, and Zemlinsky (University of Chicago
+    # Press, 2007)" — everything before the bracketed imprint is title, commas and all
+    imprint_bracket = cue is not None and text[cue.start() : cue.start() + 2] == " ("
+    sentence_first = cue is None and end < len(
+        text.rstrip(" .")
+    )  # "Title, Quebec (abstract). Journal, v. 13"
+    if comma_style and not imprint_bracket and not sentence_first:
+        commas = list(_COMMA_BOUNDARY.finditer(text, 8, end))
+        # "Title, with commas, Canada, Earth and Planetary Science Letters, v. 194": the journal is the
+        # last comma piece before the numbers when it reads as one; else the title ends at the first comma
+        journal = next(
+            (c for c in reversed(commas[1:]) if cue and JOURNAL_WORDS.search(text, c.end(), end)), None
+        )
+        comma = journal or (commas[0] if commas else None)
+        if comma:
+            end = comma.start()
+        elif cue:
+            end = _journal_suffix_start(text, end)
+    elif cue and not imprint_bracket and end < len(text):
+        # "(2009). Changing the Rules: An Analysis, International Studies Quarterly 53 (2), 325-347":
+        # a sentence-style title whose journal follows after a comma, right before the numbers
+        last_comma = text.rfind(", ", 8, end)
+        piece = text[last_comma + 2 : end] if last_comma > 0 else ""
+        if piece and JOURNAL_WORDS.search(piece) and journal_like(piece) and piece[:1].isupper():
+            end = last_comma
+    # a trailing "(New York: Oxford University Press, 2011)" or "(D. F. Krell, Trans.)" is not title
+    bracket = _TITLE_BRACKET.search(text[:end]) if "(" in text else None  # the pattern needs a "("
+    if bracket and bracket.start() > 8:
+        end = bracket.start()
+    return end
+
+
+# "… a randomized trial Diabetes Educ., 35 (2009)": a sentence-case title that runs straight into an
+# abbreviated or periodical-worded journal name, with numbers right after it
+_CAPITALISED_RUN = re.compile(
+    r"(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’&-]*\.?|of|and|&|the|for|in|on|de|der|des|la|le|et|für|und)){1,7}$"
+)
+
+
+def _journal_suffix_start(text: str, end: int) -> int:
+    """Where a journal name glued to the end of a title starts (``end`` when there is none)."""
+    run = _CAPITALISED_RUN.search(text, 0, end)
+    if run is None or run.start() < 8:
+        return end
+    suffix = text[run.start() : end].strip()
+    before = text[: run.start()].rstrip()
+    words = suffix.split()
+    first_word_lower = before.rsplit(" ", 1)[-1][:1].islower()
+    periodical = JOURNAL_WORDS.search(suffix) is not None or any(
+        _SHORT_ABBREVIATION.fullmatch(w) for w in words
+    )
+    if first_word_lower and periodical and words[0][:1].isupper():
+        return run.start()
+    return end
+
+
+# Physics / astronomy short form has no title: "Astron. J. 116, 1009 (1998)", "Phys. Rev. B 54, 1 (1996)"
+_CONTAINER_FIRST = re.compile(
+    r"^(?P<container>(?:[A-Z][a-z]{0,6}\.?|[A-Z]{1,4})(?:\s(?:[A-Z][a-z]{0,6}\.?|[A-Z]{1,4}|of|and|&))*)"
+    r"\s+\d{1,5}[A-Za-z]?\s*,\s*[A-Za-z]?\d"
+)
+# Astronomy: "2000, A&A, 362, 886" / "ApJ, 475, 163" — the whole rest is journal, volume, page
+_ASTRO_SHORT = re.compile(
+    rf"^(?P<container>[A-Z][\w&.]*(?:\s(?!{YEAR}\b)[\w&.]+){{0,4}})(?:\s+(?P<year>{YEAR}))?,\s*\d{{1,5}},\s*"
+    r"[A-Za-z]?\d+\s*\.?$"
+)
+
+
+def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
+    text = text.lstrip(" .,;:")
+    short_form = _CONTAINER_FIRST.match(text)
+    if not (short_form and "." in short_form.group("container")):
+        short_form = _ASTRO_SHORT.match(text)
+    if short_form:
+        fields.set("container-title", short_form.group("container"))
+        return text[short_form.end("container") :]  # the year stays for the tail (ACS "1984, 31, 711")
+    quote = OPEN_QUOTE.match(text)
+    if quote:
+        opener = text[quote.start()]
+        closer = CLOSE_FOR.get(opener, '"')
+        end = text.find(closer, quote.end())
+        if opener == "'" or opener == "‘":
+            end = _find_closing_single(text, quote.end(), closer)
+        if end > 0:
+            fields.set("title", text[quote.end() : end].strip().rstrip(","))
+            fields.hints.add("quoted-title")
+            return text[end + len(closer) :].lstrip(" .,;:")
+    end = _title_end(text, comma_style)
+    if not comma_style and end < len(text) and text[end - 1 : end] in ".?!":
+        end = _subtitle_end(text, end)
+    title = text[:end].strip()
+    if title.endswith("."):
+        title = title[:-1]
+    medium = _MEDIUM.search(title) if "[" in title else None  # the pattern needs a "["
+    if medium:  # APA's "[Motion picture]", "[Computer software]", "[Data set]": a description, not title
+        fields.set("medium", medium.group(1))
+        kind = _MEDIUM_TYPES.get(medium.group(1).split()[0].lower())
+        if kind:
+            fields.hints.add(f"type:{kind}")
+        title = title[: medium.start()].rstrip()
+    fields.set("title", title)
+    return text[end:].lstrip(" .,;:/")
+
+
+_MEDIUM = re.compile(
+    r"\s*\[((?:Motion picture|Film|Video(?: file)?|DVD|Audio(?: recording| file)?|Podcast(?: episode)?|"
+    r"Computer (?:software|program)|Software|Data ?set|Brochure|Blog post|Tweet|"
+    r"Television (?:series|episode)|Radio broadcast|Map|Photograph|Lecture notes|PowerPoint slides|"
+    r"Unpublished manuscript)[^\]]{0,30})\]$",
+    re.IGNORECASE,
+)
+_MEDIUM_TYPES = {
+    "motion": "motion_picture",
+    "film": "motion_picture",
+    "video": "motion_picture",
+    "dvd": "motion_picture",
+    "television": "broadcast",
+    "radio": "broadcast",
+    "podcast": "broadcast",
+    "computer": "software",
+    "software": "software",
+    "data": "dataset",
+    "dataset": "dataset",
+    "map": "map",
+    "photograph": "graphic",
+    "blog": "post-weblog",
+    "tweet": "post",
+    "brochure": "pamphlet",
+    "unpublished": "manuscript",
+}
+
+
+def _subtitle_end(text: str, end: int) -> int:
+    """A second sentence of prose (mostly lower-case words) before the container is the title's too:
+    "Stand der Integration. Zusammenfassung einer persönlichen Einschätzung der Situation. In: …"."""
+    rest = text[end:].lstrip()
+    offset = len(text) - len(rest)
+    if not rest or IN_CUE.match(rest) or EDITED_BY.match(rest):
+        return end
+    next_end = _title_end(rest, False)
+    sentence = rest[:next_end]
+    if next_end >= len(rest) or not rest[next_end:].strip(" .,;:"):
+        return end  # nothing would be left for the container
+    if not sentence.rstrip().endswith((".", "?", "!")):
+        return end  # it ran into numbers or an imprint: that sentence is the container
+    words = _WORD_TOKEN.findall(sentence)
+    lower = sum(1 for w in words if w[0].islower())
+    asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
+    if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not DIGIT.search(sentence):
+        return offset + next_end
+    return end
+
+
+def _find_closing_single(text: str, start: int, closer: str) -> int:
+    for match in re.finditer(re.escape(closer) + r"(?=[\s,.;:]|$)", text[start:]):
+        return start + match.start()
+    return -1
+
+
+IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im)\s*:?\s+")
+EDITED_BY = re.compile(
+    # "edited by", "ed. by", "hg. v.", "Eds. Name", "(Ed.) Name" — but not the "ed." of an edition
+    # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
+    r"(?=[.,\s(ehrd])"  # see OPEN_QUOTE (case-insensitive, as the words are)
+    r"(?:[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
+    r"(?:edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
+    r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z]))",
+    re.I,
+)
+
+
+def journal_like(text: str) -> bool:
+    """A short name in title case or with periodical words: "Fauna of Arabia", "Svensk Bot. Tidskr."; not
+    a publisher ("Elsevier") nor a month ("Oct")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*\.?", text)
+    if not words or len(words) > 10 or re.search(r"\d", text) or PUBLISHER_WORDS.search(text):
+        return False
+    if all(has_month_name(word.lower()) for word in words):
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return JOURNAL_WORDS.search(text) is not None or capitalised >= 0.6 * len(words)
