@@ -357,6 +357,8 @@ _INVERTED_START = re.compile(
     # "ROE, Anna. POE, Eric.": whole given names, families in capitals (French AFNOR style)
     rf"|[{_UPPER}]{{2,}}[{_UPPER}'’ -]*,\s*[{_UPPER}][^\W\d_]+(?:[- ][{_UPPER}][^\W\d_]+)?"
     rf"\.\s+[{_UPPER}]{{2,}}"
+    # "Qin, G.J., Lu, D.R. Ou, Q.": a list that opens with two inverted names may run two together later
+    rf"|[{_UPPER}][\w'’-]+,\s*(?:[{_UPPER}]\.\s?-?)+,\s*[{_UPPER}][\w'’-]+,\s*(?:[{_UPPER}]\.\s?-?)+[,;]?\s"
 )
 _UNSEPARATED_INVERTED = re.compile(rf"\.\s+(?=[{_UPPER}][\w'’-]+(?:\s[{_UPPER}][\w'’-]+)?,\s*[{_UPPER}])")
 

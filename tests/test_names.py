@@ -29,6 +29,8 @@ CASES = [
     ("ROE, J. POE, E. & DOE, M.", [("ROE", "J."), ("POE", "E."), ("DOE", "M.")]),
     ("LEBRUN, Alain. MOREL, Eric. DUVAL, Anne", [("LEBRUN", "Alain"), ("MOREL", "Eric"), ("DUVAL", "Anne")]),
     ("Fuller, R. Buckminster, Jane Doe", [("Fuller", "R. Buckminster"), ("Doe", "Jane")]),
+    ("Qin, G.J., Lu, D.R. Ou, Q.", [("Qin", "G.J."), ("Lu", "D.R."), ("Ou", "Q.")]),
+    ("Roe, M., B. Mayer, B. Nicolas", [("Roe", "M."), ("Mayer", "B."), ("Nicolas", "B.")]),
     ("Nederveen Pieterse, Jan", [("Nederveen Pieterse", "Jan")]),
     ("Campbell JR, Mason EO, Jr.", [("Campbell", "JR"), ("Mason", "EO")]),
     (
