@@ -442,17 +442,17 @@ def parse_names(text: str) -> NameList:
                     Name(name.family, name.given, name.non_dropping_particle, "", name.suffix or suffix)
                 )
             continue
+        if form == "S" and names:  # "Kearse LA, Jr., Manberg P": the suffix of the name before
+            last = names[-1]
+            names[-1] = Name(last.family, last.given, last.non_dropping_particle, "", piece.rstrip("."))
+            index += 1
+            continue
         # "…, M. Abdullah and Khairurrijal"
         mononym = form == "W" and names and separator not in {",", ";", ""}
         if not (vancouver or (natural and not vancouver_list) or mononym):
             valid = False
         elif (piece.split(None, 1)[0] in _TITLE_START and not vancouver) or _VANCOUVER_STOP.search(piece):
             valid = False  # "The Turkish Straits", "Abraham WC. Metaplasticity"
-        if form == "S" and names:
-            last = names[-1]
-            names[-1] = Name(last.family, last.given, last.non_dropping_particle, "", piece.rstrip("."))
-            index += 1
-            continue
         if names and separator == "," and "I" not in form and not vancouver_list and not closes_with_and:
             and_missing = True
         if seen_and and separator == "," and not vancouver:

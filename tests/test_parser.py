@@ -960,3 +960,54 @@ def test_space_lost_after_an_initial() -> None:
         ("Nilsson", "R. H."),
         ("Kause", "H."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Roe, A., 2002. The Ida earthquake of September 7, 1999: a disaster perspective. Natural Hazards"
+            " 27, 171-199.",
+            {"title": "The Ida earthquake of September 7, 1999: a disaster perspective", "year": 2002},
+        ),
+        (
+            "Hume, Dan. [1752] 1955. Writings on Trade. Edited by E. Roe. London: Nelson.",
+            {"title": "Writings on Trade", "year": 1955, "note": "[1752]"},
+        ),
+        (
+            "Saussure, F. de 1968 [1916]. Cours de linguistique. Paris: Payot.",
+            {"title": "Cours de linguistique", "year": 1968, "note": "[1916]"},
+        ),
+        (
+            "Knowledge@Example (2011, March 16). In Search of the Perfect Search. Example Press.",
+            {"title": "In Search of the Perfect Search", "year": 2011, "author": "Knowledge@Example"},
+        ),
+        (
+            "Kearse LA, Jr., Manberg P, Roe N. Bispectral analysis of the EEG. Anesthesiology. 1994;81(6):"
+            " 1365-7.",
+            {"title": "Bispectral analysis of the EEG", "year": 1994, "author": "Kearse"},
+        ),
+    ],
+    ids=[
+        "year-inside-title",
+        "original-year-first",
+        "original-year-after",
+        "body-with-full-date",
+        "vancouver-suffix",
+    ],
+)
+def test_dates_and_suffixes_around_the_title(reference: str, expected: dict[str, Any]) -> None:
+    """A year inside a title stays there; a first edition's year is kept in the note; 'Jr.' is a suffix."""
+    ref = refnorm.parse_reference(reference)
+    assert ref.issued is not None and ref.issued.year == expected["year"]
+    assert ref.get("title") == expected["title"]
+    assert ref.get("note") == expected.get("note", "")
+    if "author" in expected:
+        assert ref.author[0].family == expected["author"]
+
+
+def test_a_title_may_open_with_a_year() -> None:
+    """ "(2014) 2011 Land Cover": the bracketed year is the date, the next year starts the title."""
+    ref = refnorm.parse_reference("Coastal Center (2014) 2011 Oahu Land Cover. Charleston, South Carolina.")
+    assert ref.issued is not None and ref.issued.year == 2014
+    assert ref.get("title").startswith("2011 Oahu Land Cover")

@@ -173,7 +173,8 @@ def author_end(text: str) -> int:
 # Author-date styles: whatever stands before an early "(2009)." / ". 2002." / ", 1882 :" that opens the title
 # is the author block, even when it is no personal name ("Department of Defense (DoD)", "Kefi (N.)")
 _AUTHOR_DATE = re.compile(
-    rf"(?P<block>[^\d\"“”«»]{{2,120}}?)\s*[,.]?\s*(?:[(\[]{YEAR}[a-z]?[)\]]|{YEAR}(?!s)[a-z]?)\s*[.,:]\s+(?=[^\W\d_])"
+    rf"(?P<block>[^\d\"“”«»]{{2,120}}?)\s*[,.]?\s*(?:[(\[]{YEAR}[a-z]?(?:,\s*[^()\[\]\d]{{3,12}}\s\d{{1,2}})?[)\]]"
+    rf"|{YEAR}(?!s)[a-z]?)\s*[.,:]\s+(?=[^\W\d_])"
 )
 _SENTENCE_INSIDE = re.compile(r"[a-zß-ÿ]{3,}[.?!]\s")
 
@@ -182,6 +183,8 @@ def _author_block_shape(block: str) -> bool:
     """Capitalised words without a sentence inside: a body's name or names in an odd form, not a title."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", block)
     if not words or len(words) > 14 or ":" in block or _SENTENCE_INSIDE.search(block):
+        return False
+    if block.count("(") != block.count(")") or block.count("[") != block.count("]"):
         return False
     lower = [w for w in words if w[0].islower() and w.lower() not in _NAME_LIST_WORDS | _CONNECTIVES]
     return not lower and words[0] not in _TITLE_START

@@ -35,8 +35,10 @@ _WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 _LEADING_DATE = re.compile(
-    rf"^\s*[,.]?\s*(?:[(\[]\s*(?P<p>[^()\[\]]{{1,40}}?)\s*[)\]]|(?P<y>{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}})?"
-    rf"(?:,?\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?\b)?))(?:\s*[(\[]{YEAR}[)\]])?\s*[.,:;]?\s*",
+    # "[1752] 1955.": the original year in brackets first, then the edition's
+    rf"^\s*[,.]?\s*(?P<first>\[{YEAR}\]\s+(?={YEAR}))?"  # square brackets only: "(2014) 2011 Land Cover"
+    rf"(?:[(\[]\s*(?P<p>[^()\[\]]{{1,40}}?)\s*[)\]]|(?P<y>{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}})?"
+    rf"(?:,?\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?\b)?))(?P<original>\s*[(\[]{YEAR}[)\]])?\s*[.,:;]?\s*",
     re.IGNORECASE,
 )
 _NO_DATE = re.compile(r"^(?:n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|undated)$", re.IGNORECASE)
@@ -131,6 +133,9 @@ def take_date(text: str, fields: Fields) -> str:
     if date is None:
         return text
     fields.issued = date
+    original = match.group("first") or match.group("original")
+    if original:  # "[1752] 1955" / "1968 [1916]": the first edition's year has no field, but it is kept
+        fields.leftovers.append(original.strip())
     return text[match.end() :]
 
 
@@ -180,7 +185,8 @@ def _word_before(text: str, position: int) -> str:
 
 _DETAIL_CUE = re.compile(
     r"(?=[,(.\s])(?:"  # see OPEN_QUOTE
-    rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)"
+    # a year, but not one inside the title ("the earthquake of September 7, 1999: a perspective")
+    rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)(?!\s*:\s*[^\W\d_])"
     r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*\d)"
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
     r"|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
