@@ -1011,3 +1011,26 @@ def test_a_title_may_open_with_a_year() -> None:
     ref = refnorm.parse_reference("Coastal Center (2014) 2011 Oahu Land Cover. Charleston, South Carolina.")
     assert ref.issued is not None and ref.issued.year == 2014
     assert ref.get("title").startswith("2011 Oahu Land Cover")
+
+
+@pytest.mark.parametrize(
+    ("reference", "publisher", "place", "container"),
+    [
+        ("Roe, Ann. The Human Face: Essays on Blake. Thames and Hudson, 1982.", "Thames and Hudson", "", ""),
+        (
+            "Doe, M., 1998, Criminologie actuelle, Presses universitaires de France.",
+            "Presses universitaires de France",
+            "",
+            "",
+        ),
+        ("Doe, J. H. 1977. Carex in the Prairies. Toronto.", "", "Toronto", ""),
+        ("Roe, Ann, « Opinions libres », Comœdia, 6 juin 1942.", "", "", "Comœdia"),
+    ],
+    ids=["publisher-alone", "french-publisher", "place-alone", "newspaper-with-day"],
+)
+def test_a_name_alone_after_a_book_title(reference: str, publisher: str, place: str, container: str) -> None:
+    """With no numbers, "In" or editors, a short name after the title is the book's imprint — unless a
+    quoted title or a day of the month marks an article."""
+    ref = refnorm.parse_reference(reference)
+    got = tuple(ref.get(key) for key in ("publisher", "publisher-place", "container-title"))
+    assert got == (publisher, place, container)

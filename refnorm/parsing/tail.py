@@ -267,6 +267,12 @@ def take_tail(text: str, fields: Fields) -> None:
             container, fields
         ):
             fields.set("publisher", container)
+        elif _bare_imprint(container, fields):
+            # "Thames and Hudson, 1982." / "Promodis." / "Saskatoon.": a book's tail with no numbers
+            if is_place(container):
+                fields.set("publisher-place", container)
+            else:
+                fields.set("publisher", container)
         else:
             fields.set("container-title", container)
         if rest:
@@ -362,6 +368,30 @@ _MEETING_PLACE = re.compile(
     r"^(?P<name>.*?[^,]{8,}),\s*(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}"
     r"(?:,\s*(?:[A-Z]{2}|[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+)?))?)$"
 )
+
+
+_NOT_A_PUBLISHER = re.compile(
+    r"[()\[\]]|\b(?:[Pp]reprint|[Tt]alk|[Pp]resented|[Pp]ress release|[Tt]h[eè]se|[Ss]ubmitted|"
+    r"[Mm]anuscript)\b"
+)
+
+
+def _bare_imprint(text: str, fields: Fields) -> bool:
+    """A short name standing alone after a title, with no numbers, "In" or editors around it: in
+    practice a book's publisher or place, not a journal (which would come with a volume or pages)."""
+    return (
+        not fields.variables.keys() & {"volume", "issue", "page", "URL", "DOI"}
+        # a quoted title or a day of the month belongs to an article, in a newspaper or magazine
+        and not fields.hints & {"in", "thesis", "report", "quoted-title"}
+        and (fields.issued is None or fields.issued.month is None)
+        and not _NOT_A_PUBLISHER.search(text)
+        and not fields.editor
+        and len(text.split()) <= 6
+        and ". " not in text
+        and not JOURNAL_WORDS.search(text)
+        and not CONFERENCE.search(text)
+        and not DIGIT.search(text)
+    )
 
 
 def _looks_like_journal(text: str, fields: Fields) -> bool:
