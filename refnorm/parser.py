@@ -70,6 +70,10 @@ def _unparsed(raw: str, label: str, line: int | None, diagnostic: Diagnostic) ->
 _MISSING_SPACE = re.compile(r"(?<=\b[A-ZÀ-ÖØ-Þ]\.)(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2})")
 
 
+# what a taken place or publisher leaves inside brackets: "( , 1963-1979)" → "(1963-1979)"
+_ORPHAN_PUNCTUATION = re.compile(r"(?<=[(\[])\s*[,;:.]\s*|\s*[,;:]\s*(?=[)\]])")
+
+
 def _parse(raw: str, label: str, line: int | None) -> Reference:
     text = clean_text(raw)
     printed_label, text = strip_label(text)
@@ -125,7 +129,11 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     container_only(fields)
 
     # bare punctuation left behind by a taken imprint ("( )") is not text worth keeping
-    fields.leftovers = [piece for piece in fields.leftovers if any(ch.isalnum() for ch in piece)]
+    fields.leftovers = [
+        _ORPHAN_PUNCTUATION.sub("", piece).strip()
+        for piece in fields.leftovers
+        if any(ch.isalnum() for ch in piece)
+    ]
     diagnostics = []
     if not fields.author and not fields.editor:
         diagnostics.append(Diagnostic(P202, "no author found", Severity.INFO, line, label))

@@ -1034,3 +1034,49 @@ def test_a_name_alone_after_a_book_title(reference: str, publisher: str, place: 
     ref = refnorm.parse_reference(reference)
     got = tuple(ref.get(key) for key in ("publisher", "publisher-place", "container-title"))
     assert got == (publisher, place, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "editors", "title", "container"),
+    [
+        (
+            "Roe, Ed and Doe, Ray, A class of splines, in R.E. Barn and R.F. Riese (eds.), Computer Aided"
+            " Design, Academic Press, New York, 1974, 317-326.",
+            ["Barn", "Riese"],
+            "A class of splines",
+            "Computer Aided Design",
+        ),
+        (
+            "Roe, H., & Doe, M. (2010). Rogers’ concept of growth. (M. Cooper, J. C. Watson & W. B. Stiles,"
+            " Eds.) Person-Centered Psychotherapies, 9(1), 6-12.",
+            ["Cooper", "Watson", "Stiles"],
+            "Rogers’ concept of growth",
+            "Person-Centered Psychotherapies",
+        ),
+        (
+            "Roe, E. 1996. “Semiotics.” In Knowledge Through Signs. G. Manetti ed., 155-185. Brepols.",
+            ["Manetti"],
+            "Semiotics",
+            "Knowledge Through Signs",
+        ),
+        (
+            "Doe, S. M. “Literature and Cinema.” In Selected Works, edited and translated by Richard Taylor."
+            " Bloomington: Indiana University Press, 1988.",
+            ["Taylor"],
+            "Literature and Cinema",
+            "Selected Works",
+        ),
+    ],
+    ids=["in-eds-before-a-book-imprint", "apa-bracketed-eds", "bare-ed-after-book", "edited-and-translated"],
+)
+def test_more_editor_forms(reference: str, editors: list[str], title: str, container: str) -> None:
+    """Editors in brackets with 'Eds.', closed by a bare 'ed.', or 'edited and translated by' are read."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.editor] == editors
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+def test_bracket_left_by_an_imprint_is_tidied() -> None:
+    """ "(Jerusalem: Massada, 1963-1979)" leaves "(1963-1979)" in the note, not "( , 1963-1979)"."""
+    ref = refnorm.parse_reference("World History of the Jews, ed. Ben Roe (Jerusalem: Massada, 1963-1979).")
+    assert "( ," not in ref.get("note") and "1963-1979" in ref.get("note")

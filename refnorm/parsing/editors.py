@@ -53,6 +53,9 @@ _AND_OTHERS = re.compile(r"\s*,?\s*(?:u\.\s?a\.|et al\.|u\.\s?a\.\s?m\.)\s*$")
 def editor_names_end(text: str) -> int:
     """Where names after "edited by" end: before a year, a stop, or a body ("…, British Film Institute")."""
     end = author_end(text)
+    if not end:  # "ed. Benjamin Roe (Jerusalem: Massada, 1963)": the names up to a bracket
+        bracket = text.find(" (")
+        end = bracket if bracket > 0 and names_ok(text[:bracket]) else 0
     body = BODY_PIECE.search(text, 0, end) if end else None
     return body.start() if body else end
 
@@ -73,14 +76,29 @@ _NAMES_START = re.compile(r"(?:^|[.,:;]\s+|\b(?:in|In|dans|en|In:)\s+)")
 _OPENING_EDITORS = re.compile(r"(?P<names>[^()]{3,200}?),\s*(?:eds?|Hrsg|Hg|éds?|dirs?)\.(?:,|\s)\s*(?=\S)")
 
 
+# APA: "(M. Roe, J. C. Doe & W. B. Poe, Eds.) Book Title"
+_BRACKETED_EDITORS = re.compile(
+    r"\((?P<names>[^()]{3,200}?),?\s*(?:Eds?|Hrsg|Hgg?|[ÉE]ds?|Dirs?)\.?\)[.,]?\s*"
+)
+_CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)")
+
+
 def take_marked_editors(text: str, fields: Fields) -> str:
     """ "…, in Katherine Ragsdale (ed.), Boundary Wars" — names right before a bracketed editor mark;
     or names opening the tail, closed by ", ed." without brackets."""
-    opening = _OPENING_EDITORS.match(text)
+    opening = _OPENING_EDITORS.match(text) or _BRACKETED_EDITORS.match(text)
     if opening and names_ok(opening.group("names")):
         fields.editor = parse_names(opening.group("names")).names
         fields.hints.add("in")
         return text[opening.end() :]
+    closing = _CLOSING_ED.search(text) if " ed" in text else None
+    if closing:  # "In Knowledge Through Signs. G. Roe ed., 155-185": names closed by a bare "ed."
+        for start in _NAMES_START.finditer(text, max(0, closing.start() - 120), closing.start()):
+            candidate = text[start.end() : closing.start()]
+            if candidate.strip() and names_ok(candidate):
+                fields.editor = parse_names(candidate).names
+                fields.hints.add("in")
+                return (text[: start.end()] + text[closing.end() :]).strip()
     mark = _BRACKETED_EDITOR_MARK.search(text) if "(" in text else None  # the pattern needs a "("
     if not mark or mark.start() == 0:
         return text

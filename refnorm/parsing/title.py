@@ -221,6 +221,7 @@ _IMPRINT_CUE = re.compile(
 )
 
 
+_IN_BEFORE_IMPRINT = re.compile(r",\s+(?:in|In|dans|In:|in:)\s+(?=\S)")
 _ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º])\s*\d", re.IGNORECASE)
 
 
@@ -230,6 +231,8 @@ def _title_end(text: str, comma_style: bool) -> int:
     imprint = _IMPRINT_CUE.search(text, 8, end)
     if imprint and _ARTICLE_NUMBERS.match(text, imprint.end()):
         imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
+    if imprint and _IN_BEFORE_IMPRINT.search(text, 8, imprint.start()):
+        imprint = None  # "Title, in R. Roe (eds.), Book, Academic Press": the book's imprint, not ours
     if imprint and text.count("(", 0, imprint.start()) <= text.count(")", 0, imprint.start()):
         return imprint.start()  # everything before a book's imprint is title, commas and all
     cue = _DETAIL_CUE.search(text, 8, end)
@@ -403,7 +406,8 @@ EDITED_BY = re.compile(
     # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
     r"(?=[.,\s(ehrd])"  # see OPEN_QUOTE (case-insensitive, as the words are)
     r"(?:[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
-    r"(?:edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
+    r"(?:edited\s+(?:and\s+translated\s+)?by|translated\s+and\s+edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|"
+    r"hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
     r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z]))",
     re.I,
 )
