@@ -308,6 +308,11 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
             "University Press of Kansas",
         ),
         (
+            "Doe T. Edward, Attacking Faulty Reasoning, Example Publishing Co, Belmont, California 1980.",
+            "Belmont, California",
+            "Example Publishing Co",
+        ),
+        (
             "ROE, Anne, 2006, Crimes et délits. Une histoire de la violence. Paris, Nouveau Monde éditions.",
             "Paris",
             "Nouveau Monde éditions",
@@ -321,6 +326,7 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
         "place-comma-publisher",
         "state-code",
         "publisher-comma-place-last",
+        "publisher-then-unknown-place-and-year",
         "imprint-is-the-last-sentence",
     ],
 )

@@ -266,7 +266,15 @@ def take_tail(text: str, fields: Fields) -> None:
         elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and not _looks_like_journal(
             container, fields
         ):
-            fields.set("publisher", container)
+            # "Wadsworth Publishing Company, Belmont, California": with its year gone, the place reads
+            had_place = "publisher-place" in fields.variables
+            remainder = split_publisher(container, fields)
+            if "publisher" not in fields.variables:
+                if not had_place:
+                    fields.variables.pop("publisher-place", None)
+                fields.set("publisher", container)
+            elif remainder.strip(" ,.;"):
+                fields.leftovers.append(remainder)
         elif _bare_imprint(container, fields):
             # "Thames and Hudson, 1982." / "Promodis." / "Saskatoon.": a book's tail with no numbers
             if is_place(container):
