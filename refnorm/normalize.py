@@ -175,6 +175,17 @@ def _is_periodical(container: str, variables: Mapping[str, str]) -> bool:
     return bool(variables.keys() & {"page", "DOI"}) and "publisher" not in variables
 
 
+def _chapter_of_a_book(variables: Mapping[str, str]) -> bool:
+    """Pages in a container that has a publisher and no volume or issue: a chapter of a book
+    ('“Letter,” Civil Wars (Boston: Beacon Press, 1981), 23-28')."""
+    return bool(
+        variables.get("container-title")
+        and variables.get("publisher")
+        and variables.get("page")
+        and not variables.keys() & {"volume", "issue"}
+    )
+
+
 def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
     variables = ref.variables
     container = variables.get("container-title", "")
@@ -188,7 +199,7 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
         kind = "thesis"
     elif "preprint" in hints and not variables.get("volume"):
         kind = "article"
-    elif "in" in hints or (ref.editor and container):
+    elif "in" in hints or (ref.editor and container) or _chapter_of_a_book(variables):
         kind = "paper-conference" if CONFERENCE.search(container) else "chapter"
     elif CONFERENCE.search(container):
         kind = "paper-conference"

@@ -1086,3 +1086,28 @@ def test_bracket_left_by_an_imprint_is_tidied() -> None:
     """ "(Jerusalem: Massada, 1963-1979)" leaves "(1963-1979)" in the note, not "( , 1963-1979)"."""
     ref = refnorm.parse_reference("World History of the Jews, ed. Ben Roe (Jerusalem: Massada, 1963-1979).")
     assert "( ," not in ref.get("note") and "1963-1979" in ref.get("note")
+
+
+@pytest.mark.parametrize(
+    ("reference", "kind", "container", "publisher"),
+    [
+        (
+            "June Roe, “Letter to a Friend,” Civil Wars (Boston: Beacon Press, 1981), 23-28.",
+            "chapter",
+            "Civil Wars",
+            "Beacon Press",
+        ),
+        (
+            "Roe, Geoff. “Something for All.” British Cinema in the 90s, edited by Rob Doe, British Film"
+            " Institute, 2000, pp. 27-36.",
+            "chapter",
+            "British Cinema in the 90s",
+            "British Film Institute",
+        ),
+    ],
+    ids=["pages-in-a-published-book", "book-title-with-a-decade"],
+)
+def test_chapters_of_books(reference: str, kind: str, container: str, publisher: str) -> None:
+    """Pages inside a container that has a publisher (and no volume) make a chapter."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.type, ref.get("container-title"), ref.get("publisher")) == (kind, container, publisher)

@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 _WHITESPACE = re.compile(r"\s+")
+_LONE_NUMBER = re.compile(r"(?<![\w'’])\d+(?![\w'’])")
 _DAY = re.compile(r"\d{1,2}")
 _DIGIT_OR_DOT = re.compile(r"[\d.]")
 _LONE_PAGE = re.compile(r"\s*[,.]?\s*([A-Z]?\d{1,4})\s*\.?\s*$")
@@ -167,7 +168,8 @@ def take_tail(text: str, fields: Fields) -> None:
             book, rest = text[: edited.start()].strip(" .,"), after[names_end:].lstrip(" ,.")
             if (
                 len(book.split()) >= 2
-                and not DIGIT.search(book + rest[:1])
+                and not _LONE_NUMBER.search(book)  # "British Cinema in the 90s" is a title; "12" is not
+                and not rest[:1].isdigit()
                 and not _ROLE_CUE.search(book)
                 and (BODY_PIECE.match(", " + rest))
             ):
