@@ -207,7 +207,11 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
         kind = "report"
     elif container and _is_periodical(container, variables):
         kind = "article-journal"
-    elif {"volume", "page"} <= variables.keys() and "publisher" not in variables:
+    elif container and "quoted-title" in hints and not variables.keys() & {"publisher", "URL"}:
+        kind = "article-journal"  # '“A Title,” Voluntas. 2011' — a quoted title is part of a periodical
+    elif ({"volume", "page"} <= variables.keys() or {"issue", "page"} <= variables.keys()) and (
+        "publisher" not in variables
+    ):
         kind = "article-journal"  # a volume and pages but the journal name ran into the title
     elif "publisher" in variables or "edited-book" in hints or "ISBN" in variables:
         kind = "book"

@@ -1111,3 +1111,17 @@ def test_chapters_of_books(reference: str, kind: str, container: str, publisher:
     """Pages inside a container that has a publisher (and no volume) make a chapter."""
     ref = refnorm.parse_reference(reference)
     assert (ref.type, ref.get("container-title"), ref.get("publisher")) == (kind, container, publisher)
+
+
+@pytest.mark.parametrize(
+    ("reference", "kind"),
+    [
+        ("Roe, Jacob. “Social Movements in Kenya 1999–2005.” Voluntas. 2011.", "article-journal"),
+        ("1. Roe D. Using flies as a model. Nat Rev Genet. 2000;(3):218-226.", "article-journal"),
+        ("Roe, Ann. “A Quoted Page.” Example Site. https://example.org/page", "webpage"),
+    ],
+    ids=["quoted-title-in-a-periodical", "issue-and-pages-only", "quoted-title-online"],
+)
+def test_types_from_a_quoted_title_and_numbers(reference: str, kind: str) -> None:
+    """A quoted title in a container is an article (a web page when only a URL locates it)."""
+    assert refnorm.parse_reference(reference).type == kind
