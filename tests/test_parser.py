@@ -1125,3 +1125,26 @@ def test_chapters_of_books(reference: str, kind: str, container: str, publisher:
 def test_types_from_a_quoted_title_and_numbers(reference: str, kind: str) -> None:
     """A quoted title in a container is an article (a web page when only a URL locates it)."""
     assert refnorm.parse_reference(reference).type == kind
+
+
+@pytest.mark.parametrize(
+    ("reference", "families", "title"),
+    [
+        (
+            "Adrian Roe, Georges Doe, Villa et mansus dans le Liber, Revue belge, 81, 2003, 904-912.",
+            ["Roe", "Doe"],
+            "Villa et mansus dans le Liber",
+        ),
+        ("John Smith, Selected Works, London: Example Press, 1990.", ["Smith"], "Selected Works"),
+        (
+            "Henry Roe, The Europeans, in Novels, 1871–1880 (New York: Library of Example, 1983), 886.",
+            ["Roe"],
+            "The Europeans",
+        ),
+    ],
+    ids=["natural-names-without-and", "two-word-title-before-imprint", "title-opening-with-the"],
+)
+def test_natural_order_names_without_a_closing_and(reference: str, families: list[str], title: str) -> None:
+    """A further 'Given Family' piece is a name only when prose follows it, never a title."""
+    ref = refnorm.parse_reference(reference)
+    assert ([name.family for name in ref.author], ref.get("title")) == (families, title)

@@ -167,7 +167,31 @@ def author_end(text: str) -> int:
         extension = head[strict : dated.end("block")].strip(" ,.;&")
         if not strict or not _title_after_names(extension):
             return dated.end("block")
-    return strict
+    return _more_natural_names(head, strict)
+
+
+# "Given Family" with no lower-case word: "Georges Declercq", "Michel Dagenais", "Jean-Paul Roe"
+_NATURAL_PAIR = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ]\.)?\s[A-ZÀ-ÖØ-Þ][\w'’-]+(?:-[A-ZÀ-ÖØ-Þ][\w'’-]+)?"
+)
+_PROSE_AHEAD = re.compile(r"[^,.:;]*?\s[a-zß-ÿ][\w'’-]*\s")
+
+
+def _more_natural_names(head: str, end: int) -> int:
+    """ "Adriaan Roe, Georges Doe, Villa et mansus dans …": in a list of natural-order names with no
+    closing "and", a further "Given Family" piece is a name when prose (a lower-case word) follows it."""
+    if not end or not _NATURAL_PAIR.fullmatch(head[:end].strip(" ,")):
+        return end
+    while True:
+        gap = head[end:]
+        piece_start = end + len(gap) - len(gap.lstrip(" ,"))
+        comma = head.find(",", piece_start)
+        piece = head[piece_start:comma].strip()
+        if comma < 0 or not _NATURAL_PAIR.fullmatch(piece) or piece.split()[0] in _TITLE_START:
+            return end  # "Henry James, The Europeans, in Novels": a title
+        if not _PROSE_AHEAD.match(head, comma + 1):
+            return end  # "John Roe, Selected Works, London": a title, then an imprint
+        end = comma
 
 
 # Author-date styles: whatever stands before an early "(2009)." / ". 2002." / ", 1882 :" that opens the title
