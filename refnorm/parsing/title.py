@@ -404,7 +404,7 @@ IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im)\s*:?\s+")
 EDITED_BY = re.compile(
     # "edited by", "ed. by", "hg. v.", "Eds. Name", "(Ed.) Name" — but not the "ed." of an edition
     # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
-    r"(?=[.,\s(ehrd])"  # see OPEN_QUOTE (case-insensitive, as the words are)
+    r"(?=[.,\s(ehrdt])"  # see OPEN_QUOTE (case-insensitive, as the words are)
     r"(?:[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
     r"(?:edited\s+(?:and\s+translated\s+)?by|translated\s+and\s+edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|"
     r"hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
