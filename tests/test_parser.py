@@ -1148,3 +1148,12 @@ def test_natural_order_names_without_a_closing_and(reference: str, families: lis
     """A further 'Given Family' piece is a name only when prose follows it, never a title."""
     ref = refnorm.parse_reference(reference)
     assert ([name.family for name in ref.author], ref.get("title")) == (families, title)
+
+
+def test_a_numbered_conference_after_a_hyphenated_word() -> None:
+    """ "… Gini-Index. 23rd IEEE Conference": "Index." ends the title; it is no journal abbreviation."""
+    ref = refnorm.parse_reference(
+        "Park, H., & Kwon, H. (2011). Trend topics based on the Gini-Index. 23rd IEEE International"
+        " Conference on Tools, 965–969."
+    )
+    assert ref.get("title") == "Trend topics based on the Gini-Index"

@@ -106,8 +106,8 @@ ABBREVIATIONS = frozenset(
 )
 _JOURNAL_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}")
 _ABBREVIATED_NEXT = re.compile(
-    r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}(?=[.,;:]?\s*(?:\d|$))|\d)"
-)  # "Syst. Bot. 10", "Ann. NY 5"
+    r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}(?=[.,;:]?\s*(?:\d|$))|\d+(?!\w))"
+)  # "Syst. Bot. 10", "Ann. NY 5" — but not "… Gini-Index. 23rd IEEE Conference"
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
 
 
