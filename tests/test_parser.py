@@ -1157,3 +1157,37 @@ def test_a_numbered_conference_after_a_hyphenated_word() -> None:
         " Conference on Tools, 965–969."
     )
     assert ref.get("title") == "Trend topics based on the Gini-Index"
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Roe A. (2007) Modernity and Print. In: A Companion to the Book (edited by Simon Doe and Jon"
+            " Poe), pp. 354–368. Malden, MA: Blackwell Publishing.",
+            {"container-title": "A Companion to the Book", "editor": ["Doe", "Poe"], "page": "354-368"},
+        ),
+        (
+            "35. Roe JK, Park DJ. Compliant implants reduce the response. J Neural Eng, in press.",
+            {"container-title": "J Neural Eng", "status": "in press"},
+        ),
+        (
+            "Roe, M. (2009). The End of Law. In E. Doe & B. Poe (Eds.), Facing the limits of the law"
+            " (443-464). Berlin: Springer.",
+            {"container-title": "Facing the limits of the law", "page": "443-464"},
+        ),
+        (
+            "Roe, J. -M. (1892). Leçons du mardi. Polyclinique (1887-1888). Paris : Example Press.",
+            {"page": ""},
+        ),
+    ],
+    ids=["bracketed-edited-by", "in-press", "bracketed-pages-after-book", "bracketed-years-are-no-pages"],
+)
+def test_what_trails_a_container(reference: str, expected: dict[str, Any]) -> None:
+    """Editors, status and pages trailing a container are taken out of its name; years in brackets stay."""
+    ref = refnorm.parse_reference(reference)
+    for key, value in expected.items():
+        if key == "editor":
+            assert [name.family for name in ref.editor] == value
+        else:
+            assert ref.get(key) == value, key

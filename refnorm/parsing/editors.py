@@ -56,6 +56,9 @@ def editor_names_end(text: str) -> int:
     if not end:  # "ed. Benjamin Roe (Jerusalem: Massada, 1963)": the names up to a bracket
         bracket = text.find(" (")
         end = bracket if bracket > 0 and names_ok(text[:bracket]) else 0
+    if not end:  # "(edited by Simon Roe and Jon Doe), pp. 3-9": the names up to the closing bracket
+        closing = text.find(")")
+        end = closing if closing > 0 and names_ok(text[:closing]) else 0
     body = BODY_PIECE.search(text, 0, end) if end else None
     return body.start() if body else end
 

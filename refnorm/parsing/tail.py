@@ -166,6 +166,8 @@ def take_tail(text: str, fields: Fields) -> None:
         if names_end and not is_place(after[:names_end].strip(" ,.;:")):  # "ed. New York: …" is no editor
             fields.editor = fields.editor or parse_names(after[:names_end]).names
             book, rest = text[: edited.start()].strip(" .,"), after[names_end:].lstrip(" ,.")
+            if "(" in edited.group(0) and rest.startswith(")"):  # "Book (edited by A. Roe), pp. 3-9"
+                rest = rest[1:].lstrip(" ,.")
             if (
                 len(book.split()) >= 2
                 and not _LONE_NUMBER.search(book)  # "British Cinema in the 90s" is a title; "12" is not
@@ -245,6 +247,7 @@ def take_tail(text: str, fields: Fields) -> None:
         container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
         container = _OPEN_PAGES_AT_END.sub("", container).strip(" ,;:")
         container = take_trailing_numbers(container, fields)
+        container = _take_container_trailers(container, fields)
         edition = _BRACKETED_EDITION.search(container)
         if edition:  # "Handbook of aging (Seventh Edition)" / "(4th edn)"
             fields.set("edition", edition.group(1))
@@ -386,11 +389,38 @@ _NOT_A_PUBLISHER = re.compile(
 )
 
 
+_IN_PRESS = re.compile(r"[,.]?\s*\(?\b(?:in press|forthcoming|im Druck|sous presse|en prensa)\)?\s*$", re.I)
+_YEAR_SPAN_ONLY = re.compile(r"1[0-9]\d\d\s*[-–]\s*(?:1[0-9]|20)\d\d|20\d\d\s*[-–]\s*20\d\d")
+_BRACKETED_RANGE = re.compile(r"\s*\((?P<page>\d{1,5}\s*[-–]\s*\d{1,5})\)\s*$")
+_TRAILING_MONTH = re.compile(
+    rf"[.,]\s*(?:(?:{MONTH_PATTERN})\.?|\d(?:er|e|st|nd|rd|th)\s+(?:trimestre|semestre|quarter))\s*$", re.I
+)
+
+
+def _take_container_trailers(container: str, fields: Fields) -> str:
+    """What trails a journal's or book's name but is no part of it: "J Neural Eng, in press" (status),
+    "Facing the limits (443-464)" (pages), "Cancer. Jan" / ", 1er trimestre" (a date already read)."""
+    status = _IN_PRESS.search(container)
+    if status and status.start() > 0:
+        fields.set("status", status.group(0).strip(" ,.()"))
+        container = container[: status.start()]
+    pages = _BRACKETED_RANGE.search(container)
+    if pages and _YEAR_SPAN_ONLY.fullmatch(pages.group("page")):
+        pages = None  # "Polyclinique (1887-1888)": years, part of the name
+    if pages and pages.start() > 0 and "page" not in fields.variables:
+        fields.set("page", pages.group("page"))
+        container = container[: pages.start()]
+    month = _TRAILING_MONTH.search(container)
+    if month and month.start() > 0 and fields.issued is not None:
+        container = container[: month.start()]
+    return container.strip(" ,;:")
+
+
 def _bare_imprint(text: str, fields: Fields) -> bool:
     """A short name standing alone after a title, with no numbers, "In" or editors around it: in
     practice a book's publisher or place, not a journal (which would come with a volume or pages)."""
     return (
-        not fields.variables.keys() & {"volume", "issue", "page", "URL", "DOI"}
+        not fields.variables.keys() & {"volume", "issue", "page", "URL", "DOI", "status"}
         # a quoted title or a day of the month belongs to an article, in a newspaper or magazine
         and not fields.hints & {"in", "thesis", "report", "quoted-title"}
         and (fields.issued is None or fields.issued.month is None)

@@ -406,7 +406,7 @@ EDITED_BY = re.compile(
     # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
     r"(?=[.,\s(ehrdt])"  # see OPEN_QUOTE (case-insensitive, as the words are)
     r"(?:[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
-    r"(?:edited\s+(?:and\s+translated\s+)?by|translated\s+and\s+edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|"
+    r"(?:\(?edited\s+(?:and\s+translated\s+)?by|translated\s+and\s+edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|"
     r"hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
     r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z]))",
     re.I,
