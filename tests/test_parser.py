@@ -1191,3 +1191,11 @@ def test_what_trails_a_container(reference: str, expected: dict[str, Any]) -> No
             assert [name.family for name in ref.editor] == value
         else:
             assert ref.get(key) == value, key
+
+
+def test_supplement_pages_keep_their_letter() -> None:
+    """ "94: S95-S120" is volume 94, pages S95-S120 — the S is no German "S." page label."""
+    ref = refnorm.parse_reference(
+        "Roe, J.C. (1998) Social capital, American Journal of Society, 94: S95-S120"
+    )
+    assert (ref.get("volume"), ref.get("page"), ref.get("title")) == ("94", "S95-S120", "Social capital")
