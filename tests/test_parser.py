@@ -1199,3 +1199,33 @@ def test_supplement_pages_keep_their_letter() -> None:
         "Roe, J.C. (1998) Social capital, American Journal of Society, 94: S95-S120"
     )
     assert (ref.get("volume"), ref.get("page"), ref.get("title")) == ("94", "S95-S120", "Social capital")
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Roe, H. C. (1910). Roe’s Law Dictionary (2nd ed). St. Paul: West Publishing Co.",
+            {"title": "Roe’s Law Dictionary", "edition": "2nd", "publisher-place": "St. Paul", "note": ""},
+        ),
+        (
+            "Doe, M; Roe, P 2011 Using networks in planning: a case study with turtles, Landscape Planning,"
+            " 100, 67-76.",
+            {
+                "title": "Using networks in planning: a case study with turtles",
+                "volume": "100",
+                "page": "67-76",
+            },
+        ),
+        (
+            "Ludolf Roe, Gesellschaft im 9. Jahrhundert. Studien zur Abtei, Wiesbaden, 1978.",
+            {"title": "Gesellschaft im 9. Jahrhundert"},
+        ),
+    ],
+    ids=["edition-in-brackets-and-saint-place", "comma-volume-pages", "german-ordinal"],
+)
+def test_editions_ordinals_and_comma_numbers(reference: str, expected: dict[str, str]) -> None:
+    """'(2nd ed)' leaves the title, 'St. Paul' stays whole, ', 100, 67-76' ends a comma title, and a
+    German ordinal ('im 9. Jahrhundert') ends no sentence."""
+    ref = refnorm.parse_reference(reference)
+    assert {key: ref.get(key) for key in expected} == expected

@@ -32,6 +32,9 @@ _PLACE_PUBLISHER = re.compile(
 )
 
 
+_PLACE_ABBREVIATION = re.compile(r"(?<![\w.])(?:St|Ste|Mt|Ft|Pt)\.$")
+
+
 def split_publisher(text: str, fields: Fields) -> str:
     """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left."""
     head, stop, last_sentence = text.rpartition(". ")
@@ -54,6 +57,8 @@ def split_publisher(text: str, fields: Fields) -> str:
         place = match.group("place")
         # "Europäische Städte. Berlin: Akademie Verlag" — only the last sentence is the place
         cut = max(place.rfind(". "), -1) + 1
+        if cut and _PLACE_ABBREVIATION.search(place, 0, cut):
+            cut = 0  # "St. Paul", "Ft. Worth": the stop of the place's own abbreviation
         fields.set("publisher-place", place[cut:].strip())
         fields.set("publisher", match.group("publisher").strip())
         kept = text[: match.start() + cut] + " " + text[match.end() :]

@@ -146,6 +146,7 @@ _LETTER_AFTER_WORD = re.compile(
 )
 
 
+_ORDINAL_AFTER_WORD = re.compile(r"(?<![\w.])[a-zäöüß]{2,4}\s\d{1,3}\.$")  # "im 9.", "zur 21.", "des 3."
 _MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 
 
@@ -157,8 +158,10 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
             return position + 1  # "?" and "!" end the sentence; only a "." can be an abbreviation's
         word = _word_before(text, position)
         token = word.lower()
-        if token.isdigit() and _MONTH_NEXT.match(text, position + 1):
-            continue  # "vom 27. März 616": a German day, not a sentence end
+        if token.isdigit() and (
+            _MONTH_NEXT.match(text, position + 1) or _ORDINAL_AFTER_WORD.search(text, 0, position + 1)
+        ):
+            continue  # "vom 27. März 616", "im 9. Jahrhundert": a German day or ordinal, no sentence end
         if token.rstrip(".") in ABBREVIATIONS or _DOTTED_LETTERS.fullmatch(token) is not None:
             named_letter = (
                 _LETTER_AFTER_WORD.search(text, max(0, position - 40), position + 1)
@@ -188,6 +191,7 @@ _DETAIL_CUE = re.compile(
     # a year, but not one inside the title ("the earthquake of September 7, 1999: a perspective")
     rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)(?!\s*:\s*[^\W\d_])"
     r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*[A-Z]?\d)"
+    r"|,\s*\d{1,4}\s*,\s*[A-Za-z]?\d+\s*[-–]\s*\d"  # ", 100, 67-76": volume and pages
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
     r"|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
     r"|,\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)"  # ", 34 p." a page count
@@ -202,7 +206,7 @@ _DETAIL_CUE = re.compile(
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(
     # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
-    rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage)|[^()]*[^\W\d_][^()]*\b{YEAR}\b"
+    rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage|\d(?:st|nd|rd|th)\s+ed\b)|[^()]*[^\W\d_][^()]*\b{YEAR}\b"
     rf"|[^()]*\b{YEAR}\b[^()]*[^\W\d_])[^()]*\)?\s*\.?$"
 )
 
