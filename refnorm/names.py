@@ -352,8 +352,8 @@ _AND_SEPARATORS = frozenset({"and", "&", ",&", ", and", "und", "et", "y", "e", "
 # "ROE, J. POE, E." / "ROE, Anna. POE, Eric.": inverted names run together with only the stop between
 _INVERTED_START = re.compile(
     # "ROE, J. POE, E.": initials, then the next family with no comma between
-    rf"[{_UPPER}][\w'’-]+,\s*(?:[{_UPPER}]\.\s?-?)+\s+(?!(?:II|III|IV|Jr|Sr)\b)"
-    rf"[{_UPPER}][\w'’-]{{2,}},\s*[{_UPPER}](?![^\W\d_])"
+    rf"[{_UPPER}][\w'’-]+,\s*(?:[{_UPPER}]{{1,2}}\.\s?-?)+\s+(?!(?:II|III|IV|Jr|Sr)\b)"
+    rf"[{_UPPER}][\w'’-]{{2,}},\s*[{_UPPER}]{{1,2}}(?:\.|(?![^\W\d_]))"
     # "ROE, Anna. POE, Eric.": whole given names, families in capitals (French AFNOR style)
     rf"|[{_UPPER}]{{2,}}[{_UPPER}'’ -]*,\s*[{_UPPER}][^\W\d_]+(?:[- ][{_UPPER}][^\W\d_]+)?"
     rf"\.\s+[{_UPPER}]{{2,}}"

@@ -67,6 +67,7 @@ def _unparsed(raw: str, label: str, line: int | None, diagnostic: Diagnostic) ->
 
 
 # "R. H.Nilsson": a space lost after an initial's stop
+_SPACED_HYPHEN_INITIAL = re.compile(r"(?<=\b[A-ZÀ-ÖØ-Þ])\.\s-(?=[A-ZÀ-ÖØ-Þ]\.)")
 _MISSING_SPACE = re.compile(r"(?<=\b[A-ZÀ-ÖØ-Þ]\.)(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2})")
 
 
@@ -93,6 +94,8 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     text = extracted.text
     if "." in text:  # identifiers are out already, so no DOI or URL is touched
         text = _MISSING_SPACE.sub(" ", text)
+        if ". -" in text:
+            text = _SPACED_HYPHEN_INITIAL.sub(".-", text)  # "Charcot, J. -M." is J.-M.
     leading_year = LEADING_YEAR.match(text)  # "1995: Ulf Preuss-Lausitz: Title …" (lists sorted by year)
     if leading_year:
         fields.issued = Date(int(leading_year.group(1)))

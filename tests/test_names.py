@@ -30,6 +30,7 @@ CASES = [
     ("LEBRUN, Alain. MOREL, Eric. DUVAL, Anne", [("LEBRUN", "Alain"), ("MOREL", "Eric"), ("DUVAL", "Anne")]),
     ("Fuller, R. Buckminster, Jane Doe", [("Fuller", "R. Buckminster"), ("Doe", "Jane")]),
     ("Qin, G.J., Lu, D.R. Ou, Q.", [("Qin", "G.J."), ("Lu", "D.R."), ("Ou", "Q.")]),
+    ("Roe, CM. Doe, CC. Poe, C.", [("Roe", "CM."), ("Doe", "CC."), ("Poe", "C.")]),
     ("Roe, M., B. Mayer, B. Nicolas", [("Roe", "M."), ("Mayer", "B."), ("Nicolas", "B.")]),
     ("Nederveen Pieterse, Jan", [("Nederveen Pieterse", "Jan")]),
     ("Campbell JR, Mason EO, Jr.", [("Campbell", "JR"), ("Mason", "EO")]),

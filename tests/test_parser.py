@@ -1229,3 +1229,27 @@ def test_editions_ordinals_and_comma_numbers(reference: str, expected: dict[str,
     German ordinal ('im 9. Jahrhundert') ends no sentence."""
     ref = refnorm.parse_reference(reference)
     assert {key: ref.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Roe, J. -M., Doe, E., & Poe, J. (1892). Leçons du mardi. Paris: Example Press.",
+            {"given": "J.-M."},
+        ),
+        (
+            "Howe, N. & Roe, W. (1991). Generations: The History of the Future, 1584 to 2069. Great Falls,"
+            " VA: Example Associates.",
+            {"title": "Generations: The History of the Future, 1584 to 2069"},
+        ),
+    ],
+    ids=["spaced-hyphenated-initials", "year-span-with-to"],
+)
+def test_hyphenated_initials_and_year_spans(reference: str, expected: dict[str, str]) -> None:
+    """'J. -M.' is one hyphenated initial; '1584 to 2069' is part of the title, not its date."""
+    ref = refnorm.parse_reference(reference)
+    if "given" in expected:
+        assert ref.author[0].given == expected["given"]
+    if "title" in expected:
+        assert ref.get("title") == expected["title"]

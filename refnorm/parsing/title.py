@@ -189,7 +189,7 @@ def _word_before(text: str, position: int) -> str:
 _DETAIL_CUE = re.compile(
     r"(?=[,(.\s])(?:"  # see OPEN_QUOTE
     # a year, but not one inside the title ("the earthquake of September 7, 1999: a perspective")
-    rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*[-–]\s*\d)(?!\s*:\s*[^\W\d_])"
+    rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*(?:[-–]|to|bis|à)\s*\d)(?!\s*:\s*[^\W\d_])"
     r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*[A-Z]?\d)"
     r"|,\s*\d{1,4}\s*,\s*[A-Za-z]?\d+\s*[-–]\s*\d"  # ", 100, 67-76": volume and pages
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
