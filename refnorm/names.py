@@ -363,6 +363,9 @@ _INVERTED_START = re.compile(
 _UNSEPARATED_INVERTED = re.compile(rf"\.\s+(?=[{_UPPER}][\w'’-]+(?:\s[{_UPPER}][\w'’-]+)?,\s*[{_UPPER}])")
 
 
+_BRACKETED_INITIALS = re.compile(rf"([{_UPPER}][\w'’-]+)\s*\(((?:[{_UPPER}][a-z]?\.\s?-?)+)\)")
+
+
 def _separate_inverted(match: re.Match[str]) -> str:
     """Split only after a whole inverted name ("ROE, J." — not the natural "N." of "Roe, J.G., N. Poe");
     an initial keeps its stop ("J."), a whole given name loses the list's ("Anna")."""
@@ -384,6 +387,8 @@ def parse_names(text: str) -> NameList:
     organisation = _organisation(text)
     if organisation is not None and ";" not in text:
         return NameList((organisation,), truncated, editors)
+    if "(" in text:  # French "LAGROST (L.)", "Lehner (R. P.)": the family, then its initials in brackets
+        text = _BRACKETED_INITIALS.sub(r"\1, \2", text)
     if _INVERTED_START.match(text):
         text = _UNSEPARATED_INVERTED.sub(_separate_inverted, text)
     pieces = _pieces(text)

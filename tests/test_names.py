@@ -31,6 +31,8 @@ CASES = [
     ("Fuller, R. Buckminster, Jane Doe", [("Fuller", "R. Buckminster"), ("Doe", "Jane")]),
     ("Qin, G.J., Lu, D.R. Ou, Q.", [("Qin", "G.J."), ("Lu", "D.R."), ("Ou", "Q.")]),
     ("Roe, CM. Doe, CC. Poe, C.", [("Roe", "CM."), ("Doe", "CC."), ("Poe", "C.")]),
+    ("LAGROST (L.)", [("LAGROST", "L.")]),
+    ("Roe (Fl.), Doe (S.), Poe (R. P.)", [("Roe", "Fl."), ("Doe", "S."), ("Poe", "R. P.")]),
     ("Roe, M., B. Mayer, B. Nicolas", [("Roe", "M."), ("Mayer", "B."), ("Nicolas", "B.")]),
     ("Nederveen Pieterse, Jan", [("Nederveen Pieterse", "Jan")]),
     ("Campbell JR, Mason EO, Jr.", [("Campbell", "JR"), ("Mason", "EO")]),

@@ -1253,3 +1253,12 @@ def test_hyphenated_initials_and_year_spans(reference: str, expected: dict[str, 
         assert ref.author[0].given == expected["given"]
     if "title" in expected:
         assert ref.get("title") == expected["title"]
+
+
+def test_french_family_with_bracketed_initials() -> None:
+    """ "ROE (J.), Title, Place, Year": the French bracketed-initials form is an author, not the title."""
+    ref = refnorm.parse_reference("ROE (J.), Mort et au-delà dans l’Égypte, Paris, 2003.")
+    assert ([(name.family, name.given) for name in ref.author], ref.get("title")) == (
+        [("ROE", "J.")],
+        "Mort et au-delà dans l’Égypte",
+    )
