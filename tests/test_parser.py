@@ -1262,3 +1262,10 @@ def test_french_family_with_bracketed_initials() -> None:
         [("ROE", "J.")],
         "Mort et au-delà dans l’Égypte",
     )
+
+
+def test_et_al_written_as_one_word() -> None:
+    """ "Doe P etal. 2011." closes the author list (truncated), like "et al."."""
+    ref = refnorm.parse_reference("Roe V, Poe N, Doe P etal. 2011. Transcriptomics of roots. PLoS One 6: e1.")
+    assert [name.family for name in ref.author] == ["Roe", "Poe", "Doe"] and ref.truncated_authors
+    assert ref.get("title") == "Transcriptomics of roots"

@@ -55,6 +55,7 @@ def strip_label(text: str) -> tuple[str, str]:
 
 
 _NAME_LIST_WORDS = PARTICLES | {
+    "etal",
     "dan",
     "og",
     "och",
