@@ -1269,3 +1269,34 @@ def test_et_al_written_as_one_word() -> None:
     ref = refnorm.parse_reference("Roe V, Poe N, Doe P etal. 2011. Transcriptomics of roots. PLoS One 6: e1.")
     assert [name.family for name in ref.author] == ["Roe", "Poe", "Doe"] and ref.truncated_authors
     assert ref.get("title") == "Transcriptomics of roots"
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, Mia. „High Hopes: Home in Britain.” Film Notes, vol. 32, no. 3, 2008, pp. 24-40.",
+            "High Hopes: Home in Britain",
+            "Film Notes",
+        ),
+        (
+            "Roe, J. P. (2010). Need threat can motivate. Personality and social psychology bulletin.",
+            "Need threat can motivate",
+            "Personality and social psychology bulletin",
+        ),
+        (
+            "35. Roe M, Doe R, et al: An evaluation of lidocaine for nerve block, Anesth Prog 38: 212, 1992.",
+            "An evaluation of lidocaine for nerve block",
+            "Anesth Prog",
+        ),
+    ],
+    ids=[
+        "german-open-quote-closed-english",
+        "sentence-case-journal-alone",
+        "abbreviated-journal-after-comma",
+    ],
+)
+def test_more_journal_boundaries(reference: str, title: str, container: str) -> None:
+    """„…” closes; a sentence-case journal alone is no publisher; 'Anesth Prog 38: 212' is the journal."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)

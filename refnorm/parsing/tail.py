@@ -431,7 +431,15 @@ def _bare_imprint(text: str, fields: Fields) -> bool:
         and not JOURNAL_WORDS.search(text)
         and not CONFERENCE.search(text)
         and not DIGIT.search(text)
+        # "Personality and social psychology bulletin": a journal in sentence case, no publisher
+        and not _PERIODICAL_ANY_CASE.search(text)
     )
+
+
+_PERIODICAL_ANY_CASE = re.compile(
+    r"\b(?:journal|review|bulletin|quarterly|annals|letters|proceedings|magazine|newsletter|transactions)\b",
+    re.I,
+)
 
 
 def _looks_like_journal(text: str, fields: Fields) -> bool:

@@ -225,6 +225,8 @@ _IMPRINT_CUE = re.compile(
 )
 
 
+# "Anesth Prog", "J. Clin. Oncol.": a journal name of abbreviated words only
+_ABBREVIATED_JOURNAL = re.compile(r"(?:[A-Z][a-z]{0,6}\.?\s?){2,6}")
 _IN_BEFORE_IMPRINT = re.compile(r",\s+(?:in|In|dans|In:|in:)\s+(?=\S)")
 _ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º])\s*\d", re.IGNORECASE)
 
@@ -268,7 +270,11 @@ def _title_end(text: str, comma_style: bool) -> int:
         # a sentence-style title whose journal follows after a comma, right before the numbers
         last_comma = text.rfind(", ", 8, end)
         piece = text[last_comma + 2 : end] if last_comma > 0 else ""
-        if piece and JOURNAL_WORDS.search(piece) and journal_like(piece) and piece[:1].isupper():
+        if (
+            piece
+            and (JOURNAL_WORDS.search(piece) or _ABBREVIATED_JOURNAL.fullmatch(piece))
+            and (journal_like(piece) and piece[:1].isupper())
+        ):
             end = last_comma
     # a trailing "(New York: Oxford University Press, 2011)" or "(D. F. Krell, Trans.)" is not title
     bracket = _TITLE_BRACKET.search(text[:end]) if "(" in text else None  # the pattern needs a "("
@@ -326,6 +332,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         opener = text[quote.start()]
         closer = CLOSE_FOR.get(opener, '"')
         end = text.find(closer, quote.end())
+        if opener == "„" and end < 0:
+            end = text.find("”", quote.end())  # „…” as well as the German „…“
         if opener == "'" or opener == "‘":
             end = _find_closing_single(text, quote.end(), closer)
         if end > 0:
