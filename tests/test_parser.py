@@ -949,8 +949,9 @@ def test_where_the_author_block_ends(reference: str, authors: list[str], title: 
         ),
         ("- Roe, G., « Le giscardisme », Pouvoirs, 1979, n°9.", ["Roe"], "Le giscardisme"),
         ("———. Another Book. London: Example Press, 1990.", [], "Another Book"),
+        ("—“Gnosis,” JTS 3 (1952), pp. 10-26.", [], "Gnosis"),
     ],
-    ids=["bullet-then-names", "dash-bullet-then-names", "ditto-dashes"],
+    ids=["bullet-then-names", "dash-bullet-then-names", "ditto-dashes", "em-dash-glued-to-quote"],
 )
 def test_bullets_are_not_ditto_marks(reference: str, authors: list[str], title: str) -> None:
     """A lone bullet only marks a list item; a run of dashes stands for the previous entry's authors."""
