@@ -581,8 +581,18 @@ def test_title_sentences_before_the_journal(reference: str, title: str, containe
             "Revised and expanded",
         ),
         ("Doe, J. A History of Maps. Third edition. New York: Example Press, 1990.", "A History of Maps", ""),
+        (
+            "Roe, Bea. Working Families. Age, Gender and Daily Survival in Montreal. Toronto: Example, 1993.",
+            "Working Families. Age, Gender and Daily Survival in Montreal",
+            "",
+        ),
+        (
+            "Roe, J. The Gospel of Luke. The Example Testament Commentary. Grand Rapids: Eerdmans, 1978.",
+            "The Gospel of Luke",
+            "The Example Testament Commentary",
+        ),
     ],
-    ids=["subtitle-sentence", "translator-note", "edition-note", "edition"],
+    ids=["subtitle-sentence", "translator-note", "edition-note", "edition", "title-case-subtitle", "series"],
 )
 def test_book_second_sentence(reference: str, title: str, note: str) -> None:
     """Prose between a book's title and its imprint belongs to the title; role or edition notes do not."""

@@ -327,7 +327,7 @@ def _book_subtitle_or_leftover(text: str, fields: Fields) -> None:
         "title" in fields.variables
         and "quoted-title" not in fields.hints
         and 2 <= len(words) <= 15
-        and _PROSE_WORD.search(sentence)
+        and (_PROSE_WORD.search(sentence) or _title_case_subtitle(sentence, words))
         and not _names_a_source(sentence)
         and not _ROLE_CUE.search(sentence)
         and not _SERIES_CUE.search(sentence)
@@ -342,6 +342,23 @@ def _book_subtitle_or_leftover(text: str, fields: Fields) -> None:
 _PUNCTUATION_RUN = re.compile(r"([.,;:])(?:\s*[.,;:])+")
 
 
+def _title_case_subtitle(sentence: str, words: list[str]) -> bool:
+    """ "Age, Gender and Daily Survival in Montreal": four or more words in title case that name no
+    series, meeting or place."""
+    return (
+        len(words) >= 4
+        and sentence[:1].isupper()
+        and not _SERIES_NAME.search(sentence)
+        and not CONFERENCE.search(sentence)
+        and not any(is_place(piece.strip().split(" and ")[-1]) for piece in sentence.split(","))
+    )
+
+
+# words that name a series rather than a subtitle: "The Pelican Commentaries", "Studies in Linguistics"
+_SERIES_NAME = re.compile(
+    r"\b(?:Series|Studies|Library|Commentary|Commentaries|Texts|Monographs?|Papers|Classics|Handbooks?|"
+    r"Lectures|Notes|Collection|Bibliotheca|Supplements?|Contributions|Beiträge|Schriften|Cahiers|Travaux)\b"
+)
 _SERIES_CUE = re.compile(
     r"[()\[\]/]|\b(?:[Ss]eries|[Ss]érie|[Rr]eihe|[Cc]oll|[Cc]ollection|[Vv]ol|[Bb]d|Print|Web|[Rr]eports?|"
     r"[Rr]evised|[Rr]eprint\w*|[Ee]xpanded|[Pp]resented|[Pp]oster|[Mm][ée]moire|[Tt]hes[ei]s|[Dd]issertation|[Ee]dition|[ÉéEe]d|[Ee]dn|Aufl\w*)\b"
