@@ -527,6 +527,12 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Clin Rehabil",
         ),
         (
+            "Roe, Charles, Une étape. L’exploitation de la réserve au IXe siècle, Annales d’histoire, 6,"
+            " 1934, 450-466.",
+            "Une étape. L’exploitation de la réserve au IXe siècle",
+            "Annales d’histoire",
+        ),
+        (
             "Doe, J. (2004). Les fleurs du Jura : un inventaire. Note de terrain. Revue des plantes, 57-77.",
             "Les fleurs du Jura : un inventaire. Note de terrain",
             "Revue des plantes",
@@ -550,6 +556,7 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
     ids=[
         "roman-part-number",
         "question-then-subtitle",
+        "comma-before-the-journal",
         "prose-second-sentence",
         "abbreviated-journal",
         "journal-then-month",

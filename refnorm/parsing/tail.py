@@ -377,14 +377,25 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
             word[0].islower() or _ROMAN.fullmatch(word) or (len(word) >= 6 and word[-1] in "aeiouys")
         ):
             cut = boundary.end()
-    journal, continuation = text[cut:].strip(), text[:cut]
-    if not cut or not journal_like(journal) or _names_a_source(continuation):
+    named_periodical = False
+    if not cut:  # "L'exploitation de la réserve au IXe siècle, Annales d'histoire": a journal after a comma
+        numbers_at_end = _NUMBER_PIECES_AT_END.search(text)  # "…, Annales, 6": the journal before them
+        comma = text.rfind(", ", 0, numbers_at_end.start() if numbers_at_end else len(text))
+        named_periodical = bool(comma > 0 and _PERIODICAL_ANY_CASE.search(text, comma))
+        if (
+            comma > 0
+            and (named_periodical or JOURNAL_WORDS.search(text, comma))
+            and _PROSE_WORD.search(text, 0, comma)
+        ):
+            cut = comma + 2
+    journal, continuation = text[cut:].strip(), text[:cut].rstrip(" ,")
+    if not cut or not (named_periodical or journal_like(journal)) or _names_a_source(continuation):
         return text
     if not (_ROMAN.fullmatch(continuation.strip(" .")) or _PROSE_WORD.search(continuation)):
         return text  # "Geophys. J. R. Astr. Soc.", "IEEE Aerospace and Electronic Systems. Tutorials"
     if _ROLE_CUE.search(continuation):
         return text
-    fields.variables["title"] += ". " + text[:cut].strip(" .")
+    fields.variables["title"] += ". " + continuation.strip(" .")
     return journal
 
 
@@ -453,8 +464,10 @@ def _bare_imprint(text: str, fields: Fields) -> bool:
     )
 
 
+_NUMBER_PIECES_AT_END = re.compile(r"(?:,\s*\d+[A-Za-z]?)*\s*$")
 _PERIODICAL_ANY_CASE = re.compile(
-    r"\b(?:journal|review|bulletin|quarterly|annals|letters|proceedings|magazine|newsletter|transactions)\b",
+    r"\b(?:journal|review|bulletin|quarterly|annals|annales|letters|proceedings|magazine|newsletter|transactions|"
+    r"revue|rivista|revista|zeitschrift|cahiers|bollettino|jahrbuch|tijdschrift)\b",
     re.I,
 )
 
