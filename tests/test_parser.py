@@ -1318,3 +1318,14 @@ def test_more_journal_boundaries(reference: str, title: str, container: str) -> 
     """„…” closes; a sentence-case journal alone is no publisher; 'Anesth Prog 38: 212' is the journal."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+def test_a_quotation_nested_in_a_quoted_title() -> None:
+    """ "“Workers and “Their” Intellectuals”": the closing mark that balances ends the title."""
+    ref = refnorm.parse_reference(
+        "Roe, Bea. “Workers and “Their” Intellectuals: The Strike”. Mind and Activity, 19 (2012): 139-155"
+    )
+    assert (ref.get("title"), ref.get("container-title")) == (
+        "Workers and “Their” Intellectuals: The Strike",
+        "Mind and Activity",
+    )

@@ -331,7 +331,9 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     if quote:
         opener = text[quote.start()]
         closer = CLOSE_FOR.get(opener, '"')
-        end = text.find(closer, quote.end())
+        end = _find_closing_nested(text, quote.end(), opener, closer) if opener in "“«" else -1
+        if end < 0:
+            end = text.find(closer, quote.end())
         if opener == "„" and end < 0:
             end = text.find("”", quote.end())  # „…” as well as the German „…“
         if opener == "'" or opener == "‘":
@@ -404,6 +406,21 @@ def _subtitle_end(text: str, end: int) -> int:
     if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not DIGIT.search(sentence):
         return offset + next_end
     return end
+
+
+def _find_closing_nested(text: str, start: int, opener: str, closer: str) -> int:
+    """The closer that matches, skipping a quotation nested with the same marks ("“Workers and “Their”
+    Intellectuals”"); -1 when the marks do not balance."""
+    depth = 0
+    for index in range(start, min(len(text), start + 600)):  # bounded: a title is short
+        char = text[index]
+        if char == opener:
+            depth += 1
+        elif char == closer:
+            if depth == 0:
+                return index
+            depth -= 1
+    return -1
 
 
 def _find_closing_single(text: str, start: int, closer: str) -> int:
