@@ -25,7 +25,7 @@ from refnorm.names import parse_names
 from refnorm.normalize import clean_text, normalize
 from refnorm.parsing.authors import BULLET, SAME_AUTHOR, author_end, strip_label
 from refnorm.parsing.scratch import Fields
-from refnorm.parsing.tail import container_only, take_tail
+from refnorm.parsing.tail import container_only, series_of_a_book, take_tail
 from refnorm.parsing.title import LEADING_YEAR, ROLE_AFTER_NAMES, take_date, take_title
 
 __all__ = ["MAX_REFERENCE_LENGTH", "parse_fields"]
@@ -130,6 +130,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         text = take_date(text, fields)
     take_tail(text, fields)
     container_only(fields)
+    series_of_a_book(fields)
 
     # bare punctuation left behind by a taken imprint ("( )") is not text worth keeping
     fields.leftovers = [

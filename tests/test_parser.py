@@ -1329,3 +1329,23 @@ def test_a_quotation_nested_in_a_quoted_title() -> None:
         "Workers and “Their” Intellectuals: The Strike",
         "Mind and Activity",
     )
+
+
+def test_a_numbered_series_of_a_book() -> None:
+    """A numbered name before "Place: Publisher", with no pages, is the book's series, not a journal."""
+    ref = refnorm.parse_reference(
+        "Roe, Franz 1935. Culture in Myth. Memoirs of the Folk-lore Society 28. New York: Stechert."
+    )
+    got = {
+        key: ref.get(key) for key in ("collection-title", "collection-number", "container-title", "volume")
+    }
+    assert (ref.type, got) == (
+        "book",
+        {
+            "collection-title": "Memoirs of the Folk-lore Society",
+            "collection-number": "28",
+            "container-title": "",
+            "volume": "",
+        },
+    )
+    assert "series = {Memoirs of the Folk-lore Society}" in refnorm.to_bibtex([ref])

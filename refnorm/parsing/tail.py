@@ -32,6 +32,7 @@ from refnorm.parsing.title import ABBREVIATIONS, EDITED_BY, IN_CUE, journal_like
 
 __all__ = [
     "container_only",
+    "series_of_a_book",
     "take_tail",
 ]
 
@@ -480,6 +481,21 @@ def _sentence_split_ok(text: str) -> bool:
     """A ". " inside the container part separates container from publisher — unless it is an abbreviation."""
     match = _WORD_STOP_CAPITAL.search(text) if ". " in text else None  # the pattern needs a ". "
     return match is not None and len(match.group(1)) > 4 and not match.group(1)[0].isupper()
+
+
+def series_of_a_book(fields: Fields) -> None:
+    """ "Kwakiutl Culture. Memoirs of the American Folk-lore Society 28. New York: Stechert": with a
+    publisher and its place, no pages or issue and no "In", the named numbered thing is the book's
+    series (collection-title, collection-number), not a journal."""
+    variables = fields.variables
+    if (
+        {"container-title", "volume", "publisher", "publisher-place"} <= variables.keys()
+        and not variables.keys() & {"page", "issue"}
+        and not fields.hints & {"in"}
+        and not fields.editor
+    ):
+        variables["collection-title"] = variables.pop("container-title")
+        variables["collection-number"] = variables.pop("volume")
 
 
 def container_only(fields: Fields) -> None:
