@@ -1349,3 +1349,9 @@ def test_a_numbered_series_of_a_book() -> None:
         },
     )
     assert "series = {Memoirs of the Folk-lore Society}" in refnorm.to_bibtex([ref])
+
+
+def test_an_ordinal_after_vols_is_no_volume() -> None:
+    """ "2 vols. 2nd ed." — "2nd" is the edition, never volume "2n"; the volume count stays in the note."""
+    ref = refnorm.parse_reference("Roe, Dan. 1937. Printing Types. 2 vols. 2nd ed. Cambridge: Example Press.")
+    assert (ref.get("volume"), ref.get("edition"), ref.get("note")) == ("", "2nd", "2 vols")

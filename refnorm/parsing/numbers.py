@@ -29,7 +29,7 @@ _VANCOUVER_NUMBERS = re.compile(
 _ACS_NUMBERS = re.compile(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
     "volume": re.compile(
-        r"(?=[vbtjТВ])(?:\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)|(?<!\w)(?:Т|Вып|Vol))(?:\.\s*|\s+)([0-9]+[A-Za-z]?|[IVXLCDM]+\b)",
+        r"(?=[vbtjТВ])(?:\b(?:vol(?:ume)?s?|bd|band|tome|t|jg|jahrgang|v)|(?<!\w)(?:Т|Вып|Vol))(?:\.\s*|\s+)([0-9]+[A-Za-z]?(?![A-Za-z])|[IVXLCDM]+\b)",
         re.I,
     ),
     "issue": re.compile(
