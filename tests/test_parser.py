@@ -1355,3 +1355,12 @@ def test_an_ordinal_after_vols_is_no_volume() -> None:
     """ "2 vols. 2nd ed." — "2nd" is the edition, never volume "2n"; the volume count stays in the note."""
     ref = refnorm.parse_reference("Roe, Dan. 1937. Printing Types. 2 vols. 2nd ed. Cambridge: Example Press.")
     assert (ref.get("volume"), ref.get("edition"), ref.get("note")) == ("", "2nd", "2 vols")
+
+
+def test_a_place_after_year_and_semicolon_is_no_volume() -> None:
+    """ "…, 1996; Edinburgh: T&T Clark" is a second imprint, not Vancouver "2017;4"."""
+    ref = refnorm.parse_reference(
+        "Roe, Andrew F. The Movement. Maryknoll, NY: Orbis, 1996; Edinburgh: T&T Clark, 1996."
+    )
+    assert ref.get("volume") == "" and ref.get("publisher") == "T&T Clark"
+    assert "Orbis" in ref.get("note")

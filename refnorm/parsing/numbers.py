@@ -24,7 +24,9 @@ _VANCOUVER_NUMBERS = re.compile(
     r"(?=[12])(?:"  # either branch opens with a YEAR: see OPEN_QUOTE
     rf"(?P<year>{YEAR})[a-z]?(?:\s+(?P<month>[A-Z][a-z]{{2,8}})\.?(?:\s*-\s*[A-Z][a-z]{{2,8}})?(?:\s+(?P<day>\d{{1,2}}))?)?"
     r"(?:\s*;\s*|\s+)(?P<volume>[\w.-]{1,12}?)?\s*(?:\((?P<issue>[^()]{1,25})\))?\s*:\s*(?:p\.?\s*)?(?P<page>[A-Za-z]{0,3}\d[\w]*(?:\s*[-–]\s*[A-Za-z]{0,3}\d+)?)"
-    r"|(?P<year2>" + YEAR + r")[a-z]?\s*;\s*(?P<volume2>[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?)"
+    r"|(?P<year2>"
+    + YEAR
+    + r")[a-z]?\s*;\s*(?P<volume2>(?=[\w-]{0,11}\d)[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?)"
 )
 _ACS_NUMBERS = re.compile(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
