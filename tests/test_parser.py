@@ -1364,3 +1364,36 @@ def test_a_place_after_year_and_semicolon_is_no_volume() -> None:
     )
     assert ref.get("volume") == "" and ref.get("publisher") == "T&T Clark"
     assert "Orbis" in ref.get("note")
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Shih, S. (2014). Towards Optimal Rhythm (Unpublished doctoral dissertation). Stanford Univ.",
+            {"title": "Towards Optimal Rhythm", "publisher": "Stanford Univ", "note": ""},
+        ),
+        (
+            "Roe, A. 1999. A Thesis. PhD thesis, Department of Physics, University of Toronto, Toronto,"
+            " Canada.",
+            {
+                "publisher": "University of Toronto",
+                "publisher-place": "Toronto, Canada",
+                "note": "Department of Physics",
+            },
+        ),
+        (
+            "Mali Roe, ‘Potential of the ‘Arab Spring’: Early Observations’, Government and Opposition, 50: 3"
+            " (2015), 394-419.",
+            {
+                "title": "Potential of the ‘Arab Spring’: Early Observations",
+                "container-title": "Government and Opposition",
+            },
+        ),
+    ],
+    ids=["unpublished-dissertation", "thesis-department-kept", "nested-single-quotes"],
+)
+def test_theses_and_nested_single_quotes(reference: str, expected: dict[str, str]) -> None:
+    """A thesis's institution is its publisher and the rest is kept; nested ‘…’ quotes balance."""
+    ref = refnorm.parse_reference(reference)
+    assert {key: ref.get(key) for key in expected} == expected

@@ -235,10 +235,13 @@ def take_tail(text: str, fields: Fields) -> None:
     before = _WHITESPACE.sub(" ", before).strip(" ,.;:")
     if thesis:
         pieces = [
-            p.strip() for p in _COMMA_OR_STOP.split(before.replace(thesis.group(0), "")) if p.strip(" ,.()[]")
+            p.strip(" ()[]")
+            for p in _COMMA_OR_STOP.split(before.replace(thesis.group(0), ""))
+            if p.strip(" ,.()[]") and not _UNPUBLISHED.fullmatch(p.strip(" ,.()[]"))
         ]
-        if pieces:
-            fields.set("publisher", pieces[0].strip(" ()[]"))
+        if pieces:  # the degree-granting institution; the rest (department, place) is kept, not dropped
+            fields.set("publisher", pieces[0])
+            fields.leftovers.extend(pieces[1:])
         before = ""
     if "(pp" in before or _BRACKETED_PP.search(text):
         fields.hints.add("chapter-pages")
@@ -466,6 +469,7 @@ def _bare_imprint(text: str, fields: Fields) -> bool:
 
 
 _NUMBER_PIECES_AT_END = re.compile(r"(?:,\s*\d+[A-Za-z]?)*\s*$")
+_UNPUBLISHED = re.compile(r"(?i)unpublished|non publiée?|unveröffentlicht|inédit[ea]?")
 _PERIODICAL_ANY_CASE = re.compile(
     r"\b(?:journal|review|bulletin|quarterly|annals|annales|letters|proceedings|magazine|newsletter|transactions|"
     r"revue|rivista|revista|zeitschrift|cahiers|bollettino|jahrbuch|tijdschrift)\b",

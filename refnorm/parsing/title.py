@@ -192,7 +192,8 @@ _DETAIL_CUE = re.compile(
     rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*(?:[-–]|to|bis|à)\s*\d)(?!\s*:\s*[^\W\d_])"
     r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*[A-Z]?\d)"
     r"|,\s*\d{1,4}\s*,\s*[A-Za-z]?\d+\s*[-–]\s*\d"  # ", 100, 67-76": volume and pages
-    r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Doctoral|Master|PhD|Ph\.D)"
+    r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)"
+    r"|,\s*pages\s+\d"  # ", Pages 57-64"
     r"|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
     r"|,\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)"  # ", 34 p." a page count
     r"|,\s*v\s+\d"  # geology's ", v 194, p 17-29"
@@ -424,9 +425,22 @@ def _find_closing_nested(text: str, start: int, opener: str, closer: str) -> int
 
 
 def _find_closing_single(text: str, start: int, closer: str) -> int:
+    """The closing single quote — one followed by a space or punctuation, not an apostrophe ("Roe’s") —
+    skipping a quotation nested inside ("‘The ‘Arab Spring’: Observations’")."""
+    depth = 0
+    for match in _SINGLE_QUOTE_MARK.finditer(text, start, min(len(text), start + 600)):
+        if match.group("open"):
+            depth += 1
+        elif match.group(0).startswith(closer):
+            if depth == 0:
+                return match.start()
+            depth -= 1
     for match in re.finditer(re.escape(closer) + r"(?=[\s,.;:]|$)", text[start:]):
         return start + match.start()
     return -1
+
+
+_SINGLE_QUOTE_MARK = re.compile(r"(?<=\s)(?P<open>‘)|[’'](?=[\s,.;:]|$)")
 
 
 IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im)\s*:?\s+")
