@@ -1397,3 +1397,24 @@ def test_theses_and_nested_single_quotes(reference: str, expected: dict[str, str
     """A thesis's institution is its publisher and the rest is kept; nested ‘…’ quotes balance."""
     ref = refnorm.parse_reference(reference)
     assert {key: ref.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "container"),
+    [
+        (
+            "Roe, T. & Poe, P. (2014). A Tale of Two Worlds. Proceedings of the Conference of the Sciences"
+            " (ICLS 2014), 3-9.",
+            "Proceedings of the Conference of the Sciences (ICLS 2014)",
+        ),
+        (
+            "J.J. Roe, G. Ma, Creating an approach, in: 2010 IEEE/IFIP network symposium workshops, 2010,"
+            " pp. 142-148.",
+            "2010 IEEE/IFIP network symposium workshops",
+        ),
+    ],
+    ids=["year-inside-a-bracketed-name", "year-opening-a-meeting-name"],
+)
+def test_a_year_that_is_part_of_a_name(reference: str, container: str) -> None:
+    """The publication year printed inside a meeting's name stays there."""
+    assert refnorm.parse_reference(reference).get("container-title") == container

@@ -98,6 +98,18 @@ _YEAR_SPAN_EDGE = re.compile(r"\d\s?[-–]\s?$|\d[-–]$")
 _YEAR_SPAN_START = re.compile(r"\s?[-–]\s?\d")
 
 
+_NAMED_YEAR = re.compile(r"\s+(?:[A-Z]{3,}\b|[A-Z]+/[A-Z])")
+
+
+def _inside_named_bracket(text: str, match: re.Match[str]) -> bool:
+    """The year stands inside a bracket after words: "(ICLS 2014)"."""
+    if match.group(0).startswith(("(", "[")):
+        return False
+    opened = max(text.rfind("(", 0, match.start()), text.rfind("[", 0, match.start()))
+    closed = max(text.rfind(")", 0, match.start()), text.rfind("]", 0, match.start()))
+    return opened > closed and re.search(r"[^\W\d_]", text[opened : match.start()]) is not None
+
+
 def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> str:
     """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost."""
     if fields.issued is None or fields.issued.year is None:
@@ -109,6 +121,8 @@ def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> s
             text, match.end()
         ):
             return match.group(0)  # one end of a span of years ("1849–1859") belongs to its title
+        if _NAMED_YEAR.match(text, match.end()) or _inside_named_bracket(text, match):
+            return match.group(0)  # "2010 IEEE/IFIP Symposium", "(ICLS 2014)": part of a name
         if year not in match.group(0):  # a second year ("reprinted 2006") is no field, but it is kept
             fields.leftovers.append(match.group(0).strip("()[] "))
         return " "
