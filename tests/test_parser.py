@@ -1418,3 +1418,11 @@ def test_theses_and_nested_single_quotes(reference: str, expected: dict[str, str
 def test_a_year_that_is_part_of_a_name(reference: str, container: str) -> None:
     """The publication year printed inside a meeting's name stays there."""
     assert refnorm.parse_reference(reference).get("container-title") == container
+
+
+def test_link_words_left_by_a_url_are_no_container() -> None:
+    """ "Retrieved on <date> at <URL>": once the date and URL are out, "at" is no journal."""
+    ref = refnorm.parse_reference(
+        "Daily Example (2014). A story. Retrieved on November 11, 2015 at http://example.org/x"
+    )
+    assert ref.get("container-title") == "" and ref.get("URL") == "http://example.org/x"

@@ -435,6 +435,9 @@ _NOT_A_PUBLISHER = re.compile(
 )
 
 
+_LINK_WORDS = re.compile(
+    r"(?i)(?:available\s+)?(?:at|from|on|in|via|unter|sur|en)|retrieved(?:\s+from)?|online"
+)
 _IN_PRESS = re.compile(r"[,.]?\s*\(?\b(?:in press|forthcoming|im Druck|sous presse|en prensa)\)?\s*$", re.I)
 _YEAR_SPAN_ONLY = re.compile(r"1[0-9]\d\d\s*[-–]\s*(?:1[0-9]|20)\d\d|20\d\d\s*[-–]\s*20\d\d")
 _BRACKETED_RANGE = re.compile(r"\s*\((?P<page>\d{1,5}\s*[-–]\s*\d{1,5})\)\s*$")
@@ -459,6 +462,8 @@ def _take_container_trailers(container: str, fields: Fields) -> str:
     month = _TRAILING_MONTH.search(container)
     if month and month.start() > 0 and fields.issued is not None:
         container = container[: month.start()]
+    if _LINK_WORDS.fullmatch(container.strip(" ,;:.")):
+        return ""  # "Retrieved on November 11, 2015 at <URL>": what the URL and date left behind
     return container.strip(" ,;:")
 
 
