@@ -131,7 +131,7 @@ class NameList:
 
 def looks_like_initials(text: str) -> bool:
     """True for given-name initials: "J.", "J. A.", "A.M.L.", "Y.-N.", "JA" (Vancouver)."""
-    tokens = text.replace(".", ". ").split()
+    tokens = text.replace(".", ". ").replace(". -", ".-").split()  # as _form reads "J.-F." — one token
     return bool(tokens) and all(_INITIAL.match(t) or _BARE_INITIALS.match(t) for t in tokens)
 
 

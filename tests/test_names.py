@@ -32,6 +32,7 @@ CASES = [
     ("Qin, G.J., Lu, D.R. Ou, Q.", [("Qin", "G.J."), ("Lu", "D.R."), ("Ou", "Q.")]),
     ("Roe, CM. Doe, CC. Poe, C.", [("Roe", "CM."), ("Doe", "CC."), ("Poe", "C.")]),
     ("LAGROST (L.)", [("LAGROST", "L.")]),
+    ("Lamarque J.-F., Emmons L.K.", [("Lamarque", "J.-F."), ("Emmons", "L.K.")]),
     ("Roe (Fl.), Doe (S.), Poe (R. P.)", [("Roe", "Fl."), ("Doe", "S."), ("Poe", "R. P.")]),
     ("Roe, M., B. Mayer, B. Nicolas", [("Roe", "M."), ("Mayer", "B."), ("Nicolas", "B.")]),
     ("Nederveen Pieterse, Jan", [("Nederveen Pieterse", "Jan")]),
