@@ -930,6 +930,7 @@ def test_journal_numbers_around_a_printed_date(
     [
         ("Xia, L., Chen, C., Roe, J.K.", ["Xia", "Chen", "Roe"], ""),
         ("H. Doe, J. Roe, A. Poe", ["Doe", "Roe", "Poe"], ""),
+        ("Roe, Cath P., and Brad J. Doe", ["Roe", "Doe"], ""),
         ("ACME World Factbook", [], "ACME World Factbook"),
         (
             "Gifford, Edward W. Clear Lake Pomo Society. Berkeley: University of California Press, 1926.",
@@ -945,6 +946,7 @@ def test_journal_numbers_around_a_printed_date(
     ids=[
         "inverted-names-only",
         "natural-names-only",
+        "names-with-middle-initials",
         "name-like-title",
         "person-then-society-title",
         "unclosed-bracket",

@@ -243,7 +243,9 @@ def _only_names(text: str) -> bool:
     )
 
 
-_GIVEN_INITIALS_OR_ONE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.?[\s-]?)+|[A-ZÀ-ÖØ-Þ][^\W\d_]+")
+_GIVEN_INITIALS_OR_ONE = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ]\.?[\s-]?)+|[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:\s(?:[A-ZÀ-ÖØ-Þ]\.\s?)+)?"
+)
 
 
 def _plausible_block(prefix: str) -> bool:
