@@ -80,6 +80,10 @@ THESIS = re.compile(
     r"\b(?:thesis|dissertation|Dissertation|Diss\.|Doktorarbeit|Habilitationsschrift|thèse|tesis|tese)\b)",
     re.IGNORECASE,
 )
+# Not published yet, in the languages the lists use: the date of a "(in press)" reference, the status of
+# "Journal, forthcoming". One alternation for every pattern that needs it (use with re.IGNORECASE).
+NOT_YET_PUBLISHED = r"in\s+press|in\s+prep(?:aration|\.)?|forthcoming|im\s+Druck|sous\s+presse|en\s+prensa"
+
 REPORT = re.compile(
     r"(?=[trwdpfaib])"  # the first letters of every branch (case-insensitive): a cheap skip
     r"(?:\b(?:Technical|Tech\.?|Research|Working|Discussion|Policy|Final|Annual|Internal)\s+(?:Rep(?:ort)?\.?|Paper|Note|Memorandum)\b|"

@@ -7,6 +7,7 @@ import re
 from refnorm.dates import MONTH_PATTERN, YEAR
 from refnorm.lexicon import (
     JOURNAL_WORDS,
+    NOT_YET_PUBLISHED,
     PUBLISHER_WORDS,
 )
 from refnorm.names import _TITLE_START, PARTICLES, is_name_list, parse_names
@@ -36,8 +37,7 @@ BULLET = re.compile(r"^\s*[-–•*·▪◦‣]\s+")
 _YEAR_PAREN = re.compile(
     rf"[(\[]\s*(?:(?:c\.\s*)?{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}}[a-z]?)?(?:\s*,?\s*[^()\[\]]{{0,30}})?|"
     rf"(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR}|"  # "(December 1998)"
-    r"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|in\s+press|in\s+prep(?:aration|\.)?|forthcoming|im\s+Druck|sous\s+presse|"
-    r"en\s+prensa|undated)\s*[)\]]",
+    rf"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|{NOT_YET_PUBLISHED}|undated)\s*[)\]]",
     re.IGNORECASE,
 )
 # Each pattern below that opens with a lookahead of characters lists the characters its every branch

@@ -8,6 +8,7 @@ from refnorm.dates import MONTH_PATTERN, MONTHS, YEAR, has_month_name, parse_dat
 from refnorm.lexicon import (
     CONFERENCE,
     JOURNAL_WORDS,
+    NOT_YET_PUBLISHED,
     PUBLISHER_WORDS,
     REPORT,
     REPORT_CUES,
@@ -438,7 +439,7 @@ _NOT_A_PUBLISHER = re.compile(
 _LINK_WORDS = re.compile(
     r"(?i)(?:available\s+)?(?:at|from|on|in|via|unter|sur|en)|retrieved(?:\s+from)?|online"
 )
-_IN_PRESS = re.compile(r"[,.]?\s*\(?\b(?:in press|forthcoming|im Druck|sous presse|en prensa)\)?\s*$", re.I)
+_IN_PRESS = re.compile(rf"[,.]?\s*\(?\b(?:{NOT_YET_PUBLISHED})\)?\s*$", re.IGNORECASE)
 _YEAR_SPAN_ONLY = re.compile(r"1[0-9]\d\d\s*[-–]\s*(?:1[0-9]|20)\d\d|20\d\d\s*[-–]\s*20\d\d")
 _BRACKETED_RANGE = re.compile(r"\s*\((?P<page>\d{1,5}\s*[-–]\s*\d{1,5})\)\s*$")
 _TRAILING_MONTH = re.compile(

@@ -7,6 +7,7 @@ import re
 from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
 from refnorm.lexicon import (
     JOURNAL_WORDS,
+    NOT_YET_PUBLISHED,
     PLACE,
     PLACE_INITIALS,
     PUBLISHER_WORDS,
@@ -25,7 +26,7 @@ __all__ = [
     "take_date",
     "take_title",
 ]
-_NOT_YET = re.compile(r"(?i)in\s+press|in\s+prep|forthcoming|im\s+druck|sous\s+presse|en\s+prensa")
+_NOT_YET = re.compile(NOT_YET_PUBLISHED, re.IGNORECASE)
 _FREE_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _WORD_CHARS = re.compile(r"[\w.]+")
