@@ -10,6 +10,7 @@ from refnorm.parsing.scratch import YEAR_RE, Fields
 
 __all__ = [
     "LABELLED",
+    "looks_like_year_span",
     "take_numbers",
     "take_trailing_numbers",
     "take_year_anywhere",
@@ -178,23 +179,29 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
     return start, end
 
 
+_DIGITS = re.compile(r"\d+")
+_VOLUME_LABEL_BEFORE = re.compile(r"(?:\b[tTЧ]|Part|Teil|[Vv]ols?)\.?\s*$")
 _BARE_RANGE = re.compile(
     r"(?:[,.;:]\s*|\s)(?<![\w/-])(?<!\d[.,])(?<!vols\.\s)(?<!vols\.)"
     r"([A-Za-z]?\d{1,5}\s*[-–—]\s*[A-Za-z]?\d{1,5})(?![\w/-])(?=\s*(?:[.,;(]|$))"
 )
 
 
+def looks_like_year_span(numbers: str) -> bool:
+    """ "1850–1914", "1887-88", "1390-1990": a span of years, not pages."""
+    first, last = _DIGITS.findall(numbers)[:2]
+    if len(first) == 4 and YEAR_RE.fullmatch(first) and len(last) in (2, 4):
+        return True
+    return len(first) == len(last) == 4 and int(last) - int(first) >= 30
+
+
 def _plausible_page_range(text: str, match: re.Match[str]) -> bool:
     """Not years ("1850–1914"), not days of a month ("Jan. 16-23"), and rising once abbreviations are
     expanded ("1857-66")."""
-    first, last = re.findall(r"\d+", match.group(1))
-    if len(first) == 4 and re.fullmatch(YEAR, first) and (len(last) in (2, 4)):
-        return False
-    if first.startswith("0") or (len(first) == len(last) == 4 and int(last) - int(first) >= 30):
-        return False  # a report number ("01-4060") or a span of years ("1390-1990")
-    if re.search(
-        r"(?:\b[tTЧ]|Part|Teil|[Vv]ols?)\.?\s*$", text[max(0, match.start() - 8) : match.start() + 1]
-    ):
+    first, last = _DIGITS.findall(match.group(1))
+    if looks_like_year_span(match.group(1)) or first.startswith("0"):
+        return False  # years, or a report number ("01-4060")
+    if _VOLUME_LABEL_BEFORE.search(text[max(0, match.start() - 8) : match.start() + 1]):
         return False  # "t. 28-29", "Ч. 1-3": volumes
     if has_month_name(text[max(0, match.start() - 12) : match.start()].lower()):
         return False

@@ -27,7 +27,13 @@ from refnorm.parsing.editors import (
     take_marked_editors,
 )
 from refnorm.parsing.imprint import BRACKETED_PUBLISHER, split_publisher
-from refnorm.parsing.numbers import LABELLED, take_numbers, take_trailing_numbers, take_year_anywhere
+from refnorm.parsing.numbers import (
+    LABELLED,
+    looks_like_year_span,
+    take_numbers,
+    take_trailing_numbers,
+    take_year_anywhere,
+)
 from refnorm.parsing.scratch import DIGIT, YEAR_RE, Fields
 from refnorm.parsing.title import ABBREVIATIONS, EDITED_BY, IN_CUE, journal_like
 
@@ -440,7 +446,6 @@ _LINK_WORDS = re.compile(
     r"(?i)(?:available\s+)?(?:at|from|on|in|via|unter|sur|en)|retrieved(?:\s+from)?|online"
 )
 _IN_PRESS = re.compile(rf"[,.]?\s*\(?\b(?:{NOT_YET_PUBLISHED})\)?\s*$", re.IGNORECASE)
-_YEAR_SPAN_ONLY = re.compile(r"1[0-9]\d\d\s*[-–]\s*(?:1[0-9]|20)\d\d|20\d\d\s*[-–]\s*20\d\d")
 _BRACKETED_RANGE = re.compile(r"\s*\((?P<page>\d{1,5}\s*[-–]\s*\d{1,5})\)\s*$")
 _TRAILING_MONTH = re.compile(
     rf"[.,]\s*(?:(?:{MONTH_PATTERN})\.?|\d(?:er|e|st|nd|rd|th)\s+(?:trimestre|semestre|quarter))\s*$", re.I
@@ -455,7 +460,7 @@ def _take_container_trailers(container: str, fields: Fields) -> str:
         fields.set("status", status.group(0).strip(" ,.()"))
         container = container[: status.start()]
     pages = _BRACKETED_RANGE.search(container)
-    if pages and _YEAR_SPAN_ONLY.fullmatch(pages.group("page")):
+    if pages and looks_like_year_span(pages.group("page")):
         pages = None  # "Polyclinique (1887-1888)": years, part of the name
     if pages and pages.start() > 0 and "page" not in fields.variables:
         fields.set("page", pages.group("page"))
