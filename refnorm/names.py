@@ -366,12 +366,15 @@ _UNSEPARATED_INVERTED = re.compile(rf"\.\s+(?=[{_UPPER}][\w'’-]+(?:\s[{_UPPER}
 _BRACKETED_INITIALS = re.compile(rf"([{_UPPER}][\w'’-]+)\s*\(((?:[{_UPPER}][a-z]?\.\s?-?)+)\)")
 
 
+_LOWER_LETTER = re.compile(r"[a-zß-ÿ]")
+
+
 def _separate_inverted(match: re.Match[str]) -> str:
     """Split only after a whole inverted name ("ROE, J." — not the natural "N." of "Roe, J.G., N. Poe");
     an initial keeps its stop ("J."), a whole given name loses the list's ("Anna")."""
     chunks = match.string[: match.start()].split(",")
     family = chunks[-2].split()[-1] if len(chunks) >= 2 and chunks[-2].split() else ""
-    if not (re.search(r"[a-zß-ÿ]", family) or (len(family) >= 3 and "." not in family)):
+    if not (_LOWER_LETTER.search(family) or (len(family) >= 3 and "." not in family)):
         return match.group(0)
     return ".; " if match.string[match.start() - 1].isupper() else "; "
 

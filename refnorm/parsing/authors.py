@@ -204,14 +204,18 @@ _AUTHOR_DATE = re.compile(
 _SENTENCE_INSIDE = re.compile(r"[a-zß-ÿ]{3,}[.?!]\s")
 
 
+_BLOCK_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_VOLUME_WORD = re.compile(r"\b(?:Vol|Bd|Tome|Part)\b")
+
+
 def _author_block_shape(block: str) -> bool:
     """Capitalised words without a sentence inside: a body's name or names in an odd form, not a title."""
-    words = re.findall(r"[^\W\d_][\w'’.-]*", block)
+    words = _BLOCK_WORD.findall(block)
     if not words or len(words) > 14 or ":" in block or _SENTENCE_INSIDE.search(block):
         return False
     if block.count("(") != block.count(")") or block.count("[") != block.count("]"):
         return False
-    lower = [w for w in words if w[0].islower() and w.lower() not in _NAME_LIST_WORDS | _CONNECTIVES]
+    lower = [w for w in words if w[0].islower() and w.lower() not in _LOWER_CASE_IN_A_BODY]
     return not lower and words[0] not in _TITLE_START
 
 
@@ -223,13 +227,14 @@ def _title_after_names(text: str) -> bool:
         or words[0] in _TITLE_START
         or PUBLISHER_WORDS.search(text) is not None
         or JOURNAL_WORDS.search(text) is not None
-        or re.search(r"\b(?:Vol|Bd|Tome|Part)\b", text) is not None
+        or _VOLUME_WORD.search(text) is not None
     )
 
 
 _CONNECTIVES = frozenset(
     {"of", "for", "the", "on", "in", "y", "de", "del", "des", "du", "für", "und", "et", "da"}
 )
+_LOWER_CASE_IN_A_BODY = _NAME_LIST_WORDS | _CONNECTIVES  # "Department of Defense", "Roe und Doe"
 
 
 def _only_names(text: str) -> bool:

@@ -105,6 +105,7 @@ _YEAR_SPAN_EDGE = re.compile(r"\d\s?[-–]\s?$|\d[-–]$")
 _YEAR_SPAN_START = re.compile(r"\s?[-–]\s?\d")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
 _NAMED_YEAR = re.compile(r"\s+(?:[A-Z]{3,}\b|[A-Z]+/[A-Z])")
 
 
@@ -114,7 +115,7 @@ def _inside_named_bracket(text: str, match: re.Match[str]) -> bool:
         return False
     opened = max(text.rfind("(", 0, match.start()), text.rfind("[", 0, match.start()))
     closed = max(text.rfind(")", 0, match.start()), text.rfind("]", 0, match.start()))
-    return opened > closed and re.search(r"[^\W\d_]", text[opened : match.start()]) is not None
+    return opened > closed and _LETTER.search(text, opened, match.start()) is not None
 
 
 def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> str:
@@ -426,7 +427,7 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
 
 def _names_a_source(text: str) -> bool:
     """Periodical or publisher words, or a digit: a source's name or imprint, not the end of a title."""
-    return bool(JOURNAL_WORDS.search(text) or PUBLISHER_WORDS.search(text) or re.search(r"\d", text))
+    return bool(JOURNAL_WORDS.search(text) or PUBLISHER_WORDS.search(text) or DIGIT.search(text))
 
 
 _BRACKETED_EDITION = re.compile(r"\s*\(([\w.]+)\s+(?:ed\.?|edn\.?|edition|Edition|Auflage)\)?", re.IGNORECASE)

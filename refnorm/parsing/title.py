@@ -460,8 +460,8 @@ EDITED_BY = re.compile(
 def journal_like(text: str) -> bool:
     """A short name in title case or with periodical words: "Fauna of Arabia", "Svensk Bot. Tidskr."; not
     a publisher ("Elsevier") nor a month ("Oct")."""
-    words = re.findall(r"[^\W\d_][\w'’-]*\.?", text)
-    if not words or len(words) > 10 or re.search(r"\d", text) or PUBLISHER_WORDS.search(text):
+    words = _WORD_TOKEN.findall(text)
+    if not words or len(words) > 10 or DIGIT.search(text) or PUBLISHER_WORDS.search(text):
         return False
     if all(has_month_name(word.lower()) for word in words):
         return False
