@@ -156,7 +156,7 @@ def take_tail(text: str, fields: Fields) -> None:
         text = text[bracketed_pages.end() :]
     later = _LATER_IN.search(text, 1)
     if later and "title" in fields.variables and not DIGIT.search(text[: later.start()]):
-        fields.variables["title"] += ". " + text[: later.start()].strip(" .,")
+        _continue_title(fields, text[: later.start()].strip(" .,"))
         text = text[later.start() :].lstrip(" .,")
     bracketed_publisher = BRACKETED_PUBLISHER.search(text) if "(" in text else None
     imprint = bracketed_publisher.group("publisher") if bracketed_publisher else ""
@@ -343,6 +343,17 @@ _ROLE_CUE = re.compile(
 )
 
 
+def _continue_title(fields: Fields, sentence: str) -> None:
+    """The title's next sentence, found after its first one was taken."""
+    fields.variables["title"] += ". " + sentence
+
+
+def _may_end_a_title(text: str) -> bool:
+    """No source's name or imprint (periodical or publisher words, a digit) and no translator's or
+    editor's note: text that can be the end of a title."""
+    return not _names_a_source(text) and not _ROLE_CUE.search(text)
+
+
 def _book_subtitle_or_leftover(text: str, fields: Fields) -> None:
     """Between a book's title and its imprint: a prose sentence ("Eine Einführung in die Praxis") is the
     title's second sentence; a series, edition, translator or medium note stays unplaced."""
@@ -354,12 +365,11 @@ def _book_subtitle_or_leftover(text: str, fields: Fields) -> None:
         and "quoted-title" not in fields.hints
         and 2 <= len(words) <= 15
         and (_PROSE_WORD.search(sentence) or _title_case_subtitle(sentence, words))
-        and not _names_a_source(sentence)
-        and not _ROLE_CUE.search(sentence)
+        and _may_end_a_title(sentence)
         and not _SERIES_CUE.search(sentence)
         and not is_place(sentence)
     ):
-        fields.variables["title"] += ". " + sentence
+        _continue_title(fields, sentence)
         text = rest
     if text.strip(" .,;:"):
         fields.leftovers.append(text)
@@ -415,13 +425,11 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
         ):
             cut = comma + 2
     journal, continuation = text[cut:].strip(), text[:cut].rstrip(" ,")
-    if not cut or not (named_periodical or journal_like(journal)) or _names_a_source(continuation):
+    if not cut or not (named_periodical or journal_like(journal)) or not _may_end_a_title(continuation):
         return text
     if not (_ROMAN.fullmatch(continuation.strip(" .")) or _PROSE_WORD.search(continuation)):
         return text  # "Geophys. J. R. Astr. Soc.", "IEEE Aerospace and Electronic Systems. Tutorials"
-    if _ROLE_CUE.search(continuation):
-        return text
-    fields.variables["title"] += ". " + continuation.strip(" .")
+    _continue_title(fields, continuation.strip(" ."))
     return journal
 
 
