@@ -10,6 +10,8 @@ import re
 __all__ = [
     "CONFERENCE",
     "JOURNAL_WORDS",
+    "NOT_YET_PUBLISHED",
+    "PERIODICAL_ANY_CASE",
     "PLACE",
     "PLACE_INITIALS",
     "PUBLISHER_WORDS",
@@ -95,6 +97,14 @@ CONFERENCE = re.compile(
     r"(?:Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Colloquium|Meeting|Kongress|"
     r"Tagung|Actes|Summit|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|"
     r"INTERSPEECH|CHI|UIST|WWW|SIGGRAPH)\b"
+)
+
+# The unmistakable periodical nouns in any case ("Personality and social psychology bulletin",
+# "Annales d'histoire"), where JOURNAL_WORDS needs capitals to tell "Trans." from "trans."
+PERIODICAL_ANY_CASE = re.compile(
+    r"\b(?:journal|review|bulletin|quarterly|annals|annales|letters|proceedings|magazine|newsletter|transactions|"
+    r"revue|rivista|revista|zeitschrift|cahiers|bollettino|jahrbuch|tijdschrift)\b",
+    re.IGNORECASE,
 )
 
 # Words that mark a periodical: a container holding one is a journal even when no volume was found.

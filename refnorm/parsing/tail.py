@@ -9,6 +9,7 @@ from refnorm.lexicon import (
     CONFERENCE,
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
+    PERIODICAL_ANY_CASE,
     PUBLISHER_WORDS,
     REPORT,
     REPORT_CUES,
@@ -417,7 +418,7 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
     if not cut:  # "L'exploitation de la réserve au IXe siècle, Annales d'histoire": a journal after a comma
         numbers_at_end = _NUMBER_PIECES_AT_END.search(text)  # "…, Annales, 6": the journal before them
         comma = text.rfind(", ", 0, numbers_at_end.start() if numbers_at_end else len(text))
-        named_periodical = bool(comma > 0 and _PERIODICAL_ANY_CASE.search(text, comma))
+        named_periodical = bool(comma > 0 and PERIODICAL_ANY_CASE.search(text, comma))
         if (
             comma > 0
             and (named_periodical or JOURNAL_WORDS.search(text, comma))
@@ -498,17 +499,12 @@ def _bare_imprint(text: str, fields: Fields) -> bool:
         and not CONFERENCE.search(text)
         and not DIGIT.search(text)
         # "Personality and social psychology bulletin": a journal in sentence case, no publisher
-        and not _PERIODICAL_ANY_CASE.search(text)
+        and not PERIODICAL_ANY_CASE.search(text)
     )
 
 
 _NUMBER_PIECES_AT_END = re.compile(r"(?:,\s*\d+[A-Za-z]?)*\s*$")
 _UNPUBLISHED = re.compile(r"(?i)unpublished|non publiée?|unveröffentlicht|inédit[ea]?")
-_PERIODICAL_ANY_CASE = re.compile(
-    r"\b(?:journal|review|bulletin|quarterly|annals|annales|letters|proceedings|magazine|newsletter|transactions|"
-    r"revue|rivista|revista|zeitschrift|cahiers|bollettino|jahrbuch|tijdschrift)\b",
-    re.I,
-)
 
 
 def _looks_like_journal(text: str, fields: Fields) -> bool:
