@@ -16,8 +16,10 @@ __all__ = [
     "take_marked_editors",
 ]
 
+# the words that mark editors, in the languages the lists use (English, German, French, Spanish)
+_EDITOR_WORDS = r"eds?|editors?|hrsg|hgg?|éds?|dirs?|coords?|comps?"
 EDITOR_MARK = re.compile(
-    r"\s*[(\[]?\b(?:eds?|editors?|\(?hrsg|hgg?|éds?|coords?|comps?|dirs?)\b\.?(?:\s*[)\]])?\s*[.,:]?\s*",
+    rf"\s*[(\[]?\b(?:{_EDITOR_WORDS}|\(hrsg)\b\.?(?:\s*[)\]])?\s*[.,:]?\s*",
     re.IGNORECASE,
 )
 
@@ -69,20 +71,16 @@ BODY_PIECE = re.compile(
 )
 
 
-_BRACKETED_EDITOR_MARK = re.compile(
-    r"\s*\((?:eds?|Hrsg|Hgg?|éds?|dirs?|coords?|comps?)\.?\)[.,:]?", re.IGNORECASE
-)
+_BRACKETED_EDITOR_MARK = re.compile(rf"\s*\((?:{_EDITOR_WORDS})\.?\)[.,:]?", re.IGNORECASE)
 _NAMES_START = re.compile(r"(?:^|[.,:;]\s+|\b(?:in|In|dans|en|In:)\s+)")
 
 
 # "Ann Roe, ed. Book Title" / "Roe, A. and Poe, B., eds., Book Title": editors opening the tail
-_OPENING_EDITORS = re.compile(r"(?P<names>[^()]{3,200}?),\s*(?:eds?|Hrsg|Hg|éds?|dirs?)\.(?:,|\s)\s*(?=\S)")
+_OPENING_EDITORS = re.compile(rf"(?P<names>[^()]{{3,200}}?),\s*(?i:{_EDITOR_WORDS})\.(?:,|\s)\s*(?=\S)")
 
 
 # APA: "(M. Roe, J. C. Doe & W. B. Poe, Eds.) Book Title"
-_BRACKETED_EDITORS = re.compile(
-    r"\((?P<names>[^()]{3,200}?),?\s*(?:Eds?|Hrsg|Hgg?|[ÉE]ds?|Dirs?)\.?\)[.,]?\s*"
-)
+_BRACKETED_EDITORS = re.compile(rf"\((?P<names>[^()]{{3,200}}?),?\s*(?i:{_EDITOR_WORDS})\.?\)[.,]?\s*")
 _CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)")
 
 
