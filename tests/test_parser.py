@@ -371,6 +371,7 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ("Roe (M.), Les planètes. Latomus, 14, 1955, p. 186-201.", "14", "", "186-201"),
         ("Roe, A. Title here. Key Words, 8, 166−170", "8", "", "166-170"),
         ("Roe, J. (1999). Title here. Physics, 1:5: 318.", "1", "5", "318"),
+        ("Roe, J. Title here, Law Review, 12, p. 110, 2011.", "12", "", "110"),
     ],
     ids=[
         "volume-year-pages",
@@ -379,6 +380,7 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "volume-before-year",
         "minus-sign-range",
         "volume-colon-issue-colon-page",
+        "bare-volume-before-labelled-page",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:
@@ -672,11 +674,17 @@ def test_author_block_closed_by_an_early_date(
             "Antibodies in patients with chronic hepatitis C",
             "Virology",
         ),
+        (
+            "Roe, J. (2011) Small worlds: a note, Harvard Law Review, 12, pp. 110–125.",
+            "Small worlds: a note",
+            "Harvard Law Review",
+        ),
     ],
     ids=[
         "vol-then-pages-is-a-journal",
         "last-comma-piece-is-the-journal",
         "letter-after-a-word-ends-sentence",
+        "bare-volume-then-labelled-pages",
     ],
 )
 def test_title_and_journal_in_comma_and_medical_styles(reference: str, title: str, container: str) -> None:

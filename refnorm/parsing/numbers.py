@@ -82,6 +82,8 @@ _NUMBERS = [
     ),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
     re.compile(rf"(?P<volume>(?<![-–/])\b\d{{1,4}})\s*,\s*{YEAR}\s*,\s*(?=p)"),
+    # "Fordham Law Review, 83, pp. 2509–2555": a bare number between commas before labelled pages
+    re.compile(r"(?:(?<=,\s)|(?<=,))(?P<volume>\d{1,4}[A-Za-z]?)\s*,\s*(?=pp?\.\s*[A-Za-z]?\d)"),
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
     re.compile(
         rf"(?P<volume>(?<![-–/])\b\d+[A-Za-z]?|\b[IVXLC]+)\s*,?\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"

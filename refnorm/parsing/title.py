@@ -193,6 +193,7 @@ _DETAIL_CUE = re.compile(
     rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*(?:[-–]|to|bis|à)\s*\d)(?!\s*:\s*[^\W\d_])"
     r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*[A-Z]?\d)"
     r"|,\s*\d{1,4}\s*,\s*[A-Za-z]?\d+\s*[-–]\s*\d"  # ", 100, 67-76": volume and pages
+    r"|,\s*\d{1,4}\s*,\s*pp?\.\s*[A-Za-z]?\d"  # ", 83, pp. 2509": volume and labelled pages
     r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)"
     r"|,\s*pages\s+\d"  # ", Pages 57-64"
     r"|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
