@@ -328,10 +328,23 @@ def _strip_marks(text: str) -> tuple[str, bool, bool]:
     return text, truncated, editors
 
 
+# Bodies in the Romance languages are written in sentence case: "Ministère des transports",
+# "Conseil du paysage québécois", "Instituto nacional de estadística"
+_SENTENCE_CASE_BODY = re.compile(
+    r"(?=[ACDIMORS])(?:Minist[èe]re|Ministerio|Ministero|Conseil|Consejo|Consiglio|Comit[éeè]|Comisi[óo]n|"
+    r"Commissione|R[ée]publique|Rep[úu]blica|Direction|Direcci[óo]n|Agence|Agencia|Institut|Instituto|"
+    r"Istituto|Observatoire|Office|Secr[ée]tariat|Secretar[íi]a|Ressources)\s"
+)
+
+
 def _organisation(text: str) -> Name | None:
     words = text.strip(" .").split()
-    if not _ORG_WORDS.search(text) or len(words) > 16 or ":" in text or _SENTENCE_BREAK.search(text):
+    if len(words) > 16 or ":" in text or _SENTENCE_BREAK.search(text):
         return None  # a sentence break or colon inside: this is more than a name
+    if _SENTENCE_CASE_BODY.match(text) and "," not in text and not any(c.isdigit() for c in text):
+        return Name(literal=text.strip(" ."))
+    if not _ORG_WORDS.search(text):
+        return None
     if all(w[:1].isupper() or w.lower() in _ORG_GLUE or not w[:1].isalpha() for w in words):
         return Name(literal=text.strip(" ."))
     return None

@@ -107,6 +107,20 @@ def _lone_author(prefix: str) -> bool:
     )
 
 
+_BODY_BEFORE_YEAR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[\w'’-]+){1,5}")
+
+
+def _body_before_year(prefix: str) -> bool:
+    """ "Ministère des transports (2000)": a short body's name in sentence case before "(2000)" is the
+    author, though the name grammar reads persons only."""
+    text = prefix.strip()
+    return (
+        _BODY_BEFORE_YEAR.fullmatch(text) is not None
+        and text.split()[0] not in _TITLE_START
+        and not any(ch.isdigit() for ch in text)
+    )
+
+
 def author_end(text: str) -> int:
     """Index where the author block ends (0 = no authors). Cues tried from strongest to weakest."""
     head = text[:700]
@@ -115,7 +129,11 @@ def author_end(text: str) -> int:
         if (
             match
             and match.start() > 0
-            and (names_ok(head[: match.start()], strict=False) or _lone_author(head[: match.start()]))
+            and (
+                names_ok(head[: match.start()], strict=False)
+                or _lone_author(head[: match.start()])
+                or (cue is _YEAR_PAREN and _body_before_year(head[: match.start()]))
+            )
         ):
             return match.start()
     match = _YEAR_AFTER_NAMES.search(head)
