@@ -732,7 +732,7 @@ def test_bare_page_range_inside_the_tail(reference: str, page: str) -> None:
             "ROE, Marie. Soigner la relation. Familles, malades, soignants. Paris : Esempio, 2004. 172 p.",
             "Soigner la relation. Familles, malades, soignants",
             2004,
-            "172 p",
+            "",
         ),
         ("Doe, J. The Arsenal of Venice, Milan, 1984, 2006.", "The Arsenal of Venice", 2006, "1984"),
     ],
@@ -1436,3 +1436,65 @@ def test_link_words_left_by_a_url_are_no_container() -> None:
         "Daily Example (2014). A story. Retrieved on November 11, 2015 at http://example.org/x"
     )
     assert ref.get("container-title") == "" and ref.get("URL") == "http://example.org/x"
+
+
+@pytest.mark.parametrize(
+    ("reference", "pages", "expected"),
+    [
+        (
+            "ROE, Marie. Soigner la ville. Paris : Esempio, 2004. 172 p.",
+            "172",
+            {"publisher": "Esempio", "note": ""},
+        ),
+        ("Roe, A. (1999). Das Feld. Berlin: Beispiel. 250 S.", "250", {"publisher": "Beispiel", "page": ""}),
+        (
+            "Roe, A. Title of the report, Law Review, Vol. 62, 1994, 546 pp.",
+            "546",
+            {"volume": "62", "page": "", "container-title": "Law Review"},
+        ),
+        (
+            "Roe, A. A measured effect. Applied Letters, 12, 4501 (3 pp.).",
+            "3",
+            {"volume": "12", "page": "4501"},
+        ),
+        ("Roe, A. A short note. Journal of Things. 2011;30(S2): 4S.", "", {"page": "4S"}),
+        ("Roe, A. Title. Journal of Things 12, 1 p. 34 (1999).", "", {}),
+    ],
+    ids=[
+        "french-p",
+        "german-S",
+        "pp-after-a-year",
+        "bracketed",
+        "supplement-page",
+        "page-label-before-number",
+    ],
+)
+def test_page_counts(reference: str, pages: str, expected: dict[str, str]) -> None:
+    """ "172 p." / "250 S." / "(3 pp.)" is how many pages a work has: number-of-pages, not a page, not a
+    year turned page, not text left in the note."""
+    ref = refnorm.parse_reference(reference)
+    assert ref.get("number-of-pages") == pages
+    assert {key: ref.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "author", "title"),
+    [
+        (
+            "Ministère de la culture (2000). Mieux vivre avec le bruit.",
+            "Ministère de la culture",
+            "Mieux vivre avec le bruit",
+        ),
+        (
+            "Instituto nacional de estadística (2011). Censo de población.",
+            "Instituto nacional de estadística",
+            "Censo de población",
+        ),
+    ],
+    ids=["french-ministry", "spanish-institute"],
+)
+def test_sentence_case_bodies_before_a_year(reference: str, author: str, title: str) -> None:
+    """A body named in sentence case ("Ministère de la culture") before "(2000)" is the author."""
+    ref = refnorm.parse_reference(reference)
+    assert [n.literal for n in ref.author] == [author]
+    assert ref.title == title

@@ -161,6 +161,9 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
             if value_year and YEAR_RE.fullmatch(value_year) and not groups.get("issue"):
                 # "2011, 50, 110" — the first number is the year (ACS style); the next pair is vol, page
                 continue
+            page = groups.get("page")
+            if page and not groups.get("issue") and fields.issued is None and _only_year(text, page):
+                continue  # "Law Review, Vol. 62, 1994": a lone page that is the only year is the year
             if "volume" in fields.variables and groups.get("volume") != fields.variables["volume"]:
                 continue
             fields.set("volume", groups.get("volume"))
@@ -187,6 +190,13 @@ _BARE_RANGE = re.compile(
     r"(?:[,.;:]\s*|\s)(?<![\w/-])(?<!\d[.,])(?<!vols\.\s)(?<!vols\.)"
     r"([A-Za-z]?\d{1,5}\s*[-–—]\s*[A-Za-z]?\d{1,5})(?![\w/-])(?=\s*(?:[.,;(]|$))"
 )
+
+
+def _only_year(text: str, number: str) -> bool:
+    """Is ``number`` a year and the only one in ``text``?"""
+    return YEAR_RE.fullmatch(number) is not None and all(
+        m.group(1) == number for m in _LOOSE_YEAR.finditer(text)
+    )
 
 
 def looks_like_year_span(numbers: str) -> bool:

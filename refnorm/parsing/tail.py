@@ -68,6 +68,11 @@ _PRINTED_DATE = re.compile(
 )
 
 
+# "172 p.", "xii, 340 pp.", "634 s.", "250 S.", "372 с.": how many pages a book has, not a page of it
+_PAGE_COUNT = re.compile(
+    r"(?:^|(?<=[\s,.;:(]))(?P<count>(?:[ivxlcdm]+\s*[,+]\s*)?\d{1,4})"
+    r"(?:\s*(?:pp?\.?|pages|Seiten)|\s+(?:S|s|str|с|Bl)\.)(?![\w-])(?!\.?\s*\d)"
+)
 _PAGES_BEFORE_IN = re.compile(r"\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)\s*(?=(?:in|In|dans)\b)")
 _LATER_IN = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
     r"(?=[.,\s])(?:(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z]))"
@@ -155,6 +160,13 @@ def take_tail(text: str, fields: Fields) -> None:
     if bracketed_pages:
         fields.set("page", bracketed_pages.group("page"))
         text = text[bracketed_pages.end() :]
+    page_count = _PAGE_COUNT.search(text)
+    if page_count:
+        fields.set("number-of-pages", page_count.group("count"))
+        start, end = page_count.span()
+        if text[start - 1 : start] == "(" and text[end : end + 1] == ")":  # "163105 (3 pp.)"
+            start, end = start - 1, end + 1
+        text = (text[:start] + text[end:]).strip()
     later = _LATER_IN.search(text, 1)
     if later and "title" in fields.variables and not DIGIT.search(text[: later.start()]):
         _continue_title(fields, text[: later.start()].strip(" .,"))
