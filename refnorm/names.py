@@ -392,11 +392,17 @@ def _separate_inverted(match: re.Match[str]) -> str:
     return ".; " if match.string[match.start() - 1].isupper() else "; "
 
 
+# APA 7 lists the first nineteen authors, an ellipsis, then the last one: the ellipsis closes the list
+_OMITTED_NAMES = re.compile(r"\s*,?\s*(?:…|\.\s?\.\s?\.)\s*(?=[A-ZÀ-ÖØ-Þ])")
+
+
 @lru_cache(maxsize=4096)  # the parser asks again for the prefix it just tested with is_name_list
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
     if "(" in text:  # "Davidson, F. (Producer), & Davidson, J. (Director)": roles are no names
         text = _ROLE.sub("", text)
+    if "…" in text or ". . ." in text or "..." in text:  # APA 7: "Roe, A., Doe, C., … Zoe, P."
+        text = _OMITTED_NAMES.sub(", & ", text)
     text, truncated, editors = _strip_marks(text)
     if not text:
         return NameList((), truncated, editors, valid=truncated)

@@ -478,11 +478,35 @@ def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> N
             ["Roe"],
             "After Our Likeness: The Church as the Image of Things",
         ),
+        (
+            "Ann Roe, Carl Doe, Eve Poe, Mapping the ontology of services, Knowledge Systems, 28, 2012.",
+            ["Roe", "Doe", "Poe"],
+            "Mapping the ontology of services",
+        ),
+        (
+            "Ann Roe , Carl Doe, and Eve Poe , Mapping the ontology of services, Knowledge Systems, 2012.",
+            ["Roe", "Doe", "Poe"],
+            "Mapping the ontology of services",
+        ),
+        (
+            "Roe, A. B., Doe, C., Poe, E. F., … Zoe, P. (2003). A study of things. Journal of Stuff, 16.",
+            ["Roe", "Doe", "Poe", "Zoe"],
+            "A study of things",
+        ),
+        (
+            "Roe, A. B., Doe, C., . . . Zoe, P. (2003). A study of things. Journal of Stuff, 16, 78-83.",
+            ["Roe", "Doe", "Zoe"],
+            "A study of things",
+        ),
     ],
     ids=[
         "list-without-and-ended-by-a-stop",
         "list-without-and-before-a-year",
         "title-case-title-after-comma",
+        "natural-names-then-prose",
+        "space-before-comma",
+        "apa7-ellipsis",
+        "apa7-spaced-ellipsis",
     ],
 )
 def test_name_lists_without_a_closing_and(reference: str, families: list[str], title: str) -> None:

@@ -201,16 +201,19 @@ def _more_natural_names(head: str, end: int) -> int:
     closing "and", a further "Given Family" piece is a name when prose (a lower-case word) follows it."""
     if not end or not _NATURAL_PAIR.fullmatch(head[:end].strip(" ,")):
         return end
+    # the run of further "Given Family" pieces counts when prose follows the last of them
+    # ("Ann Roe, Carl Doe, Eve Poe, Mapping the ontology of …")
+    believed = candidate = end
     while True:
-        gap = head[end:]
-        piece_start = end + len(gap) - len(gap.lstrip(" ,"))
+        gap = head[candidate:]
+        piece_start = candidate + len(gap) - len(gap.lstrip(" ,"))
         comma = head.find(",", piece_start)
         piece = head[piece_start:comma].strip()
         if comma < 0 or not _NATURAL_PAIR.fullmatch(piece) or piece.split()[0] in _TITLE_START:
-            return end  # "Henry James, The Europeans, in Novels": a title
-        if not _PROSE_AHEAD.match(head, comma + 1):
-            return end  # "John Roe, Selected Works, London": a title, then an imprint
-        end = comma
+            return believed  # "Henry James, The Europeans, in Novels": a title
+        if _PROSE_AHEAD.match(head, comma + 1):
+            believed = comma  # "John Roe, Selected Works, London": a title, then an imprint — not this
+        candidate = comma
 
 
 # Author-date styles: whatever stands before an early "(2009)." / ". 2002." / ", 1882 :" that opens the title
