@@ -759,8 +759,17 @@ def test_bare_page_range_inside_the_tail(reference: str, page: str) -> None:
             "",
         ),
         ("Doe, J. The Arsenal of Venice, Milan, 1984, 2006.", "The Arsenal of Venice", 2006, "1984"),
+        ("Doe, Ann. Le monde, Paris, Esempio, 1999 [1980].", "Le monde", 1999, "1980"),
+        ("Doe, Ann (1999 [1980]). Le monde. Paris: Esempio.", "Le monde", 1999, "[1980]"),
     ],
-    ids=["year-range-in-title", "german-day-and-month", "subtitle-then-page-count", "second-year-kept"],
+    ids=[
+        "year-range-in-title",
+        "german-day-and-month",
+        "subtitle-then-page-count",
+        "second-year-kept",
+        "first-edition-year-after-the-imprint",
+        "first-edition-year-inside-the-date-brackets",
+    ],
 )
 def test_years_inside_titles_and_tails_are_kept(reference: str, title: str, year: int, note: str) -> None:
     """A year that is not the publication year stays where it was printed: in the title or the note."""

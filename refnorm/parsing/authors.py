@@ -35,7 +35,8 @@ _LABEL = re.compile(
 SAME_AUTHOR = re.compile(r"^\s*(?:[-–—_]{2,}|[-–—_]\s?[-–—_]\s?[-–—_]+|—(?=[“\"«„‘\w]))\s*[.,]?\s*")
 BULLET = re.compile(r"^\s*[-–•*·▪◦‣]\s+")
 _YEAR_PAREN = re.compile(
-    rf"[(\[]\s*(?:(?:c\.\s*)?{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}}[a-z]?)?(?:\s*,?\s*[^()\[\]]{{0,30}})?|"
+    rf"[(\[]\s*(?:(?:c\.\s*)?{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}}[a-z]?)?(?:\s*\[{YEAR}\])?"  # "(1999 [1980])"
+    rf"(?:\s*,?\s*[^()\[\]]{{0,30}})?|"
     rf"(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?{YEAR}|"  # "(December 1998)"
     rf"n\.\s?d\.?|s\.\s?d\.?|o\.\s?J\.|{NOT_YET_PUBLISHED}|undated)\s*[)\]]",
     re.IGNORECASE,

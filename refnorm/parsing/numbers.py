@@ -20,6 +20,7 @@ _BARE_PAGES = re.compile(r"(?:^|[,.;:]\s*)([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?
 _YEAR_SPAN = re.compile(rf"{YEAR}\s*[-–]\s*{YEAR}")
 _LOOSE_YEAR = re.compile(rf"(?<![\d\-–/])({YEAR})[a-z]?(?![\d\-–])")
 _RANGE_CONTINUES = re.compile(r"\s*[-–]\s*\d")
+_YEAR_THEN_BRACKET = re.compile(rf"{YEAR}[a-z]?\s*\[$")  # "1995 [1982]": the first edition's year
 _NUMBER_TOKEN = re.compile(r"\d{1,5}[A-Za-z]?")
 _VANCOUVER_NUMBERS = re.compile(
     r"(?=[12])(?:"  # either branch opens with a YEAR: see OPEN_QUOTE
@@ -223,7 +224,11 @@ def _plausible_page_range(text: str, match: re.Match[str]) -> bool:
 def take_year_anywhere(text: str, fields: Fields) -> None:
     if fields.issued is not None:
         return
-    candidates = [m for m in _LOOSE_YEAR.finditer(text) if not _RANGE_CONTINUES.match(text, m.end())]
+    candidates = [
+        m
+        for m in _LOOSE_YEAR.finditer(text)
+        if not _RANGE_CONTINUES.match(text, m.end()) and not _YEAR_THEN_BRACKET.search(text, 0, m.start())
+    ]
     if candidates:
         # The publication year is printed after the title in these styles; prefer the last one.
         match = candidates[-1]

@@ -38,7 +38,7 @@ _WORD_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _LEADING_DATE = re.compile(
     # "[1752] 1955.": the original year in brackets first, then the edition's
     rf"^\s*[,.]?\s*(?P<first>\[{YEAR}\]\s+(?={YEAR}))?"  # square brackets only: "(2014) 2011 Land Cover"
-    rf"(?:[(\[]\s*(?P<p>[^()\[\]]{{1,40}}?)\s*[)\]]|(?P<y>{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}})?"
+    rf"(?:[(\[]\s*(?P<p>[^()\[\]]{{1,40}}?)(?P<bracketed>\s*\[{YEAR}\])?\s*[)\]]|(?P<y>{YEAR}[a-z]?(?:\s*[-/–]\s*\d{{2,4}})?"
     rf"(?:,?\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}})?\b)?))(?P<original>\s*[(\[]{YEAR}[)\]])?\s*[.,:;]?\s*",
     re.IGNORECASE,
 )
@@ -134,7 +134,7 @@ def take_date(text: str, fields: Fields) -> str:
     if date is None:
         return text
     fields.issued = date
-    original = match.group("first") or match.group("original")
+    original = match.group("first") or match.group("original") or match.group("bracketed")
     if original:  # "[1752] 1955" / "1968 [1916]": the first edition's year has no field, but it is kept
         fields.leftovers.append(original.strip())
     return text[match.end() :]
