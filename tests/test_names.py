@@ -41,6 +41,8 @@ CASES = [
         "Adam DI Kramer, Jamie E Guillory, and Jeffrey T Hancock",
         [("Kramer", "Adam DI"), ("Guillory", "Jamie E"), ("Hancock", "Jeffrey T")],
     ),
+    ("NOVÁK, J. a DVOŘÁK, P.", [("NOVÁK", "J."), ("DVOŘÁK", "P.")]),
+    ("Roe, A. B., Doe, C., … Zoe, P.", [("Roe", "A. B."), ("Doe", "C."), ("Zoe", "P.")]),
 ]
 
 

@@ -498,6 +498,8 @@ def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> N
             ["Roe", "Doe", "Zoe"],
             "A study of things",
         ),
+        ("ROE, Jan et alii, L'Exercice du savoir, Paris, Esempio, 1998.", ["ROE"], "L'Exercice du savoir"),
+        ("Roe, J. Viaje a Roma. Madrid: Esempio, 1999.", ["Roe"], "Viaje a Roma"),
     ],
     ids=[
         "list-without-and-ended-by-a-stop",
@@ -507,6 +509,8 @@ def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> N
         "space-before-comma",
         "apa7-ellipsis",
         "apa7-spaced-ellipsis",
+        "et-alii",
+        "spanish-a-is-no-and",
     ],
 )
 def test_name_lists_without_a_closing_and(reference: str, families: list[str], title: str) -> None:

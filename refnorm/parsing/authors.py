@@ -66,6 +66,8 @@ _NAME_LIST_WORDS = PARTICLES | {
     "al",
     "y",
     "e",
+    "a",  # Czech, Slovak
+    "alii",  # "et alii"
     "with",
     "eds",
     "ed",
