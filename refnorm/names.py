@@ -115,7 +115,7 @@ _ORG_GLUE = frozenset(
 _SEPARATOR = re.compile(
     # the one-letter "e"/"y" (Italian, Spanish "and") only in lower case: "Jamie E Guillory" keeps its initial
     # Czech/Slovak "a" only between a capital or initial and a capital: "WORSLEY a Ian", not "Viaje a Roma"
-    r"(?=[\s;,&/])\s*(?:;|,?\s+(?:(?i:and|und|with|dan|og|och)|et|y|e|и)\s+|(?<=[A-ZÀ-ÖØ-Þ.])\s+a\s+(?=[A-ZÀ-ÖØ-Þ])"
+    r"(?=[\s;,&/])\s*(?:;(?:\s*(?:(?i:and|und)|et|&)(?=\s))?|,?\s+(?:(?i:and|und|with|dan|og|och)|et|y|e|и)\s+|(?<=[A-ZÀ-ÖØ-Þ.])\s+a\s+(?=[A-ZÀ-ÖØ-Þ])"
     r"|,?\s*&\s*|,|(?<=[\w.])/(?=[A-ZÀ-ÖØ-Þ]))\s*",
 )
 
@@ -361,7 +361,10 @@ _ROLE = re.compile(
     r"Interviewers?|Illustrators?|Narrators?|Executive Producers?)\.?\)\.?",
     re.IGNORECASE,
 )
-_AND_SEPARATORS = frozenset({"and", "&", ",&", ", and", "und", "et", "y", "e", "a", "dan", "og", "och", "и"})
+_AND_SEPARATORS = frozenset(
+    {"and", "&", ",&", ", and", "; and", "; &", ";&", "; und", "; et"}
+    | {"und", "et", "y", "e", "a", "dan", "og", "och", "и"}
+)
 
 
 # "ROE, J. POE, E." / "ROE, Anna. POE, Eric.": inverted names run together with only the stop between

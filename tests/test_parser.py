@@ -500,6 +500,17 @@ def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> N
         ),
         ("ROE, Jan et alii, L'Exercice du savoir, Paris, Esempio, 1998.", ["ROE"], "L'Exercice du savoir"),
         ("Roe, J. Viaje a Roma. Madrid: Esempio, 1999.", ["Roe"], "Viaje a Roma"),
+        ('Roe, Leslie Ann; and Feura Doe. "Las palabras," Temas, p. 25-41.', ["Roe", "Doe"], "Las palabras"),
+        (
+            "Hans Roe, Anna Doe, Jan Poe: Probleme des Lernens, in: Lernen, 12 (1990), 4-9.",
+            ["Roe", "Doe", "Poe"],
+            "Probleme des Lernens",
+        ),
+        (
+            "Roe, Jan, Modern Freedom: the history of a word, Oxford: Esempio, 2001.",
+            ["Roe"],
+            "Modern Freedom: the history of a word",
+        ),
     ],
     ids=[
         "list-without-and-ended-by-a-stop",
@@ -511,6 +522,9 @@ def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> N
         "apa7-spaced-ellipsis",
         "et-alii",
         "spanish-a-is-no-and",
+        "semicolon-and",
+        "german-colon-after-natural-names",
+        "title-case-subtitle-is-no-name",
     ],
 )
 def test_name_lists_without_a_closing_and(reference: str, families: list[str], title: str) -> None:

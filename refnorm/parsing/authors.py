@@ -178,7 +178,7 @@ def author_end(text: str) -> int:
             break
         if (
             end <= limit
-            and head[end - 1 : end] == "."
+            and (head[end - 1 : end] == "." or _colon_before_prose(head, end))
             and _loose_names(head[:end])
             and _plausible_block(head[:end])
         ):
@@ -190,6 +190,15 @@ def author_end(text: str) -> int:
         if not strict or not _title_after_names(extension):
             return dated.end("block")
     return _more_natural_names(head, strict)
+
+
+def _colon_before_prose(head: str, end: int) -> bool:
+    """German "Hans Roe, Anna Doe, Jan Poe: Probleme des Lernens": a colon closes a list of three or more
+    names when a sentence-case title follows (a Title Case one may be a subtitle: "Modern Freedom: Hegel")."""
+    if head[end : end + 1] != ":" or _PROSE_AHEAD.match(head, end + 1) is None:
+        return False
+    pieces = head[:end].split(",")
+    return len(pieces) >= 3 and all(_NATURAL_PAIR.fullmatch(piece.strip()) for piece in pieces)
 
 
 # "Given Family" with no lower-case word: "Georges Declercq", "Michel Dagenais", "Jean-Paul Roe"
