@@ -1549,3 +1549,47 @@ def test_sentence_case_bodies_before_a_year(reference: str, author: str, title: 
     ref = refnorm.parse_reference(reference)
     assert [n.literal for n in ref.author] == [author]
     assert ref.title == title
+
+
+@pytest.mark.parametrize(
+    ("reference", "container", "note"),
+    [
+        (
+            "Roe Institute (Roe). 2004. Guide for the remediation of things. E1943-98. Springfield, PA.",
+            "",
+            "E1943-98. Springfield, PA",
+        ),
+        (
+            "ROE, Ann. Le livre des choses, 1999. Texte revu et corrigé sur les manuscrits.",
+            "",
+            "Texte revu et corrigé sur les manuscrits",
+        ),
+        (
+            "Roe, A. (2010). Need threat can motivate things. Personality and social psychology bulletin.",
+            "Personality and social psychology bulletin",
+            "",
+        ),
+        (
+            "Roe A, Doe B. Stem cells in the treatment of things. Metabolism. 2018. doi: 10.1000/xyz.1",
+            "Metabolism",
+            "",
+        ),
+        ('Roe, Ann. "Crossing the line." The Daily Planet, November 12, 2012.', "The Daily Planet", ""),
+        ("Roe, A. (2017). Motility of sturgeon sperm. Reproduction (in press).", "Reproduction", ""),
+        ("Roe, A. (2016). Strain in melted composites. Adv. Eng. Mater.", "Adv. Eng. Mater", ""),
+    ],
+    ids=[
+        "report-number-and-place",
+        "edition-note",
+        "lower-case-periodical",
+        "ahead-of-print-doi",
+        "newspaper-date",
+        "in-press",
+        "abbreviated-journal",
+    ],
+)
+def test_a_last_sentence_is_a_container_only_with_a_sign(reference: str, container: str, note: str) -> None:
+    """A book-like reference's last sentence is kept in the note; it is the container only when something
+    marks one (periodical words, abbreviations, an identifier, a date with a month, "in press", quotes)."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.container_title, ref.get("note")) == (container, note)

@@ -325,6 +325,8 @@ def take_tail(text: str, fields: Fields) -> None:
                 fields.set("publisher-place", container)
             else:
                 fields.set("publisher", container)
+        elif _no_sign_of_a_container(container, fields):
+            fields.leftovers.append(container)
         else:
             fields.set("container-title", container)
         if rest:
@@ -517,6 +519,24 @@ def _bare_imprint(text: str, fields: Fields) -> bool:
 
 _NUMBER_PIECES_AT_END = re.compile(r"(?:,\s*\d+[A-Za-z]?)*\s*$")
 _UNPUBLISHED = re.compile(r"(?i)unpublished|non publiée?|unveröffentlicht|inédit[ea]?")
+
+
+_SHORT_ABBREVIATIONS = re.compile(r"\b[A-Z][a-z]{0,5}\.\s+[A-Z][a-z]{0,5}\.")  # "Adv. Eng. Mater."
+
+
+def _no_sign_of_a_container(text: str, fields: Fields) -> bool:
+    """The last sentence of a book-like reference ("Report 12-B. Washington, D.C.", "Prepared for the
+    Navy") is no container unless something says so: an "In", a quoted title, numbers or an identifier,
+    a day and month (periodicals), "in press", or a periodical's or meeting's name."""
+    return (
+        not fields.hints & {"in", "online", "quoted-title"}
+        and not fields.variables.keys() & {"volume", "issue", "page", "DOI", "PMID", "status"}
+        and (fields.issued is None or fields.issued.month is None)
+        and not PERIODICAL_ANY_CASE.search(text)
+        and not JOURNAL_WORDS.search(text)
+        and not CONFERENCE.search(text)
+        and not _SHORT_ABBREVIATIONS.search(text)
+    )
 
 
 def _looks_like_journal(text: str, fields: Fields) -> bool:
