@@ -1593,3 +1593,38 @@ def test_a_last_sentence_is_a_container_only_with_a_sign(reference: str, contain
     marks one (periodical words, abbreviations, an identifier, a date with a month, "in press", quotes)."""
     ref = refnorm.parse_reference(reference)
     assert (ref.container_title, ref.get("note")) == (container, note)
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Roe, J. (ed.) Disputes and Settlements: Law in the West. Cambridge, 1983.",
+            {"title": "Disputes and Settlements: Law in the West", "editor": "Roe"},
+        ),
+        (
+            "Doe, A. (2010). Como elaborar projetos de pesquisa (5. Ed.). São Paulo: Esempio.",
+            {"title": "Como elaborar projetos de pesquisa", "edition": "5", "publisher": "Esempio"},
+        ),
+        (
+            "Doe, J. (1967). L’écriture et les choses (1 éd.). Paris: Esempio.",
+            {"title": "L’écriture et les choses", "edition": "1"},
+        ),
+        (
+            "Roe, J. (2001). Handbook of things (2nd ed.). New York: Esempio.",
+            {"title": "Handbook of things", "edition": "2nd"},
+        ),
+        (
+            "Roe, Olivier, Saint François d’Assise, 8 vols. (Paris: Esempio, 1988).",
+            {"title": "Saint François d’Assise", "number-of-volumes": "8", "publisher": "Esempio"},
+        ),
+    ],
+    ids=["bracketed-editor-mark", "edition-with-stop", "french-edition", "english-edition", "volume-count"],
+)
+def test_marks_between_author_title_and_imprint(reference: str, expected: dict[str, str]) -> None:
+    """An editor mark after the names, a bracketed edition and a count of volumes are not title."""
+    ref = refnorm.parse_reference(reference)
+    got = {key: ref.get(key) for key in expected if key != "editor"}
+    if "editor" in expected:
+        got["editor"] = ref.editor[0].family if ref.editor else ""
+    assert got == expected

@@ -114,7 +114,9 @@ _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
 
 LEADING_YEAR = re.compile(rf"^({YEAR})[a-z]?\s*:\s+(?=[A-ZÀ-ÖØ-Þ])")
 ROLE_AFTER_NAMES = re.compile(
-    r"(?:trans(?:lated)?\.?\s*(?:and|&)\s*)?(?:eds?|editors?|hrsg|hg|éds?|dirs?)\.?(?:\s*(?:and|&)\s*trans\.?)?[,.:]?\s+",
+    r"(?:\((?=[^()]{2,22}\)))?"  # "(ed.) Title": in brackets too
+    r"(?:trans(?:lated)?\.?\s*(?:and|&)\s*)?(?:eds?|editors?|hrsg|hg|éds?|dirs?)\.?(?:\s*(?:and|&)\s*trans\.?)?\)?"
+    r"[,.:]?\s+",
     re.IGNORECASE,
 )
 
@@ -345,12 +347,22 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             fields.hints.add("quoted-title")
             return text[end + len(closer) :].lstrip(" .,;:")
+    edition = _EDITION_BRACKET.search(text, 8) if "(" in text else None  # the pattern needs a "("
+    if edition and _first_sentence_end(text[: edition.start()] + ".") >= edition.start():
+        # "Como elaborar projetos (5. Ed.). São Paulo": the bracketed edition closes the title
+        fields.set("edition", edition.group("edition"))
+        fields.set("title", text[: edition.start()].strip())
+        return text[edition.end() :].lstrip(" .,;:/")
     end = _title_end(text, comma_style)
     if not comma_style and end < len(text) and text[end - 1 : end] in ".?!":
         end = _subtitle_end(text, end)
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
+    volumes = _VOLUME_COUNT.search(title) if DIGIT.search(title) else None
+    if volumes and volumes.end() == len(title):  # "Saint François d'Assise, 8 vols": a set of 8 books
+        fields.set("number-of-volumes", volumes.group("count"))
+        title = title[: volumes.start()].rstrip(" ,.")
     medium = _MEDIUM.search(title) if "[" in title else None  # the pattern needs a "["
     if medium:  # APA's "[Motion picture]", "[Computer software]", "[Data set]": a description, not title
         fields.set("medium", medium.group(1))
@@ -362,6 +374,15 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     return text[end:].lstrip(" .,;:/")
 
 
+# "8 vols.", "3 Bde.": how many volumes a work has, not which one
+_VOLUME_COUNT = re.compile(
+    r"[\s,.;(]*(?<![\w.])(?P<count>\d{1,3})\s*(?:vols?|volumes|Bde|Bände|tomes)\b\.?(?!\s*\d)"
+)
+_EDITION_BRACKET = re.compile(
+    r"\s*\((?P<edition>\d{1,2}(?:st|nd|rd|th|ª|a|e|er|ème)?|[Rr]ev(?:ised)?|[Nn]ew|[Ff]irst|[Ss]econd|"
+    r"[Tt]hird|[Ff]ourth|[Ff]ifth)\.?\s*(?:ed|edn|edition|éd|édition|Aufl|Auflage|izd)\.?\)",
+    re.IGNORECASE,
+)
 _MEDIUM = re.compile(
     r"\s*\[((?:Motion picture|Film|Video(?: file)?|DVD|Audio(?: recording| file)?|Podcast(?: episode)?|"
     r"Computer (?:software|program)|Software|Data ?set|Brochure|Blog post|Tweet|"
