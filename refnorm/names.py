@@ -305,7 +305,6 @@ _MARK_CUES = (
 
 
 def _strip_marks(text: str) -> tuple[str, bool, bool]:
-    text = text.strip().strip(",;:")
     editors = truncated = False
     tail = text[-30:].lower()
     for cue in _MARK_CUES:  # a plain loop: cheaper than any() over a generator
@@ -379,11 +378,16 @@ def _separate_inverted(match: re.Match[str]) -> str:
     return ".; " if match.string[match.start() - 1].isupper() else "; "
 
 
-@lru_cache(maxsize=4096)  # the parser asks again for the prefix it just tested with is_name_list
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
     if "(" in text:  # "Davidson, F. (Producer), & Davidson, J. (Director)": roles are no names
         text = _ROLE.sub("", text)
+    # the outer spaces and separators never change the reading: "Roe, A. " and "Roe, A.," share one parse
+    return _parse_names(text.strip().strip(",;:"))
+
+
+@lru_cache(maxsize=4096)  # the parser asks again for the prefix it just tested with is_name_list
+def _parse_names(text: str) -> NameList:
     text, truncated, editors = _strip_marks(text)
     if not text:
         return NameList((), truncated, editors, valid=truncated)
