@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from refnorm.dates import YEAR, has_month_name, parse_date_text
+from refnorm.lexicon import mentions
 from refnorm.model import Date
 from refnorm.parsing.scratch import DIGIT, YEAR_RE, Fields
 
@@ -57,6 +58,7 @@ LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
 # same as "(?<![-–/])\b\d" but written digit first, with the look back after it, so that a search jumps
 # from digit to digit instead of trying the pattern at every position of the text.
 _OPENING = r"\d(?<![-–/\w]\d)"
+_EDITION_CUES = ("ed", "éd", "aufl")  # every word LABELLED["edition"] ends with holds one of them
 _DIGITS_ONLY = frozenset({"issue", "page"})  # labelled numbers that are digits, never roman or words
 # (characters every match holds, pattern): a pattern is not tried on a text that lacks one of them
 _NUMBERS = [
@@ -179,8 +181,11 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
         fields.set("issue", match.group("issue") or match.group("issue2"))
         fields.set("page", match.group("page"))
         cover(*match.span())
+    folded = text.lower()
     for key, pattern in LABELLED.items():
         if key in fields.variables or (not digits and key in _DIGITS_ONLY):
+            continue
+        if key == "edition" and not mentions(folded, _EDITION_CUES):
             continue
         found = pattern.search(text)
         if found:

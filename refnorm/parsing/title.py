@@ -236,7 +236,11 @@ _ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º
 def _title_end(text: str, comma_style: bool) -> int:
     """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
     end = _first_sentence_end(text)
-    imprint = _IMPRINT_CUE.search(text, 8, end)
+    # every reading of _IMPRINT_CUE holds a colon (after a place), a comma or "vol" before ``end``
+    if text.find(",", 8, end) >= 0 or text.find(":", 8, end) >= 0 or text.find("vol", 8, end) >= 0:
+        imprint = _IMPRINT_CUE.search(text, 8, end)
+    else:
+        imprint = None
     if imprint and _ARTICLE_NUMBERS.match(text, imprint.end()):
         imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
     if imprint and _IN_BEFORE_IMPRINT.search(text, 8, imprint.start()):
