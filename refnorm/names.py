@@ -449,10 +449,10 @@ def _parse_names(text: str) -> NameList:
                 suffix = pieces[index][0].rstrip(".")
                 index += 1
             name = parse_name(f"{piece}, {given}", inverted=True)
-            if name is not None:
-                names.append(
-                    Name(name.family, name.given, name.non_dropping_particle, "", name.suffix or suffix)
-                )
+            if name is not None and suffix and not name.suffix:
+                name = Name(name.family, name.given, name.non_dropping_particle, "", suffix)
+            if name is not None:  # an inverted reading has no dropping particle nor literal: nothing to copy
+                names.append(name)
             continue
         if form == "S" and names:  # "Kearse LA, Jr., Manberg P": the suffix of the name before
             last = names[-1]

@@ -44,7 +44,6 @@ __all__ = [
     "take_tail",
 ]
 
-_WHITESPACE = re.compile(r"\s+")
 _LONE_NUMBER = re.compile(r"(?<![\w'’])\d+(?![\w'’])")
 _DAY = re.compile(r"\d{1,2}")
 _DIGIT_OR_DOT = re.compile(r"[\d.]")
@@ -255,7 +254,7 @@ def take_tail(text: str, fields: Fields) -> None:
         before = split_publisher(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
     before = _drop_printed_date(printed_date, before, fields)
-    before = _WHITESPACE.sub(" ", before).strip(" ,.;:")
+    before = " ".join(before.split()).strip(" ,.;:")  # str.split() splits at exactly the \s characters
     if thesis:
         pieces = [
             p.strip(" ()[]")
