@@ -257,18 +257,21 @@ def parse_name(text: str, *, inverted: bool | None = None) -> Name | None:
     return Name(family=family, given=name.given, non_dropping_particle=particle, suffix=suffix)
 
 
+# _SEPARATOR kept by split(): pieces and separators alternate in one list, built in one call
+_SEPARATOR_KEPT = re.compile(f"({_SEPARATOR.pattern})")
+
+
 def _pieces(text: str) -> list[tuple[str, str]]:
     """Split a name list into (piece, separator-before) pairs."""
     out: list[tuple[str, str]] = []
-    position = 0
     separator = ""
-    for match in _SEPARATOR.finditer(text):
-        piece = text[position : match.start()].strip()
+    parts = _SEPARATOR_KEPT.split(text)  # piece, separator, piece, …, piece (_SEPARATOR is never empty)
+    for index in range(0, len(parts) - 1, 2):
+        piece = parts[index].strip()
         if piece:
             out.append((piece, separator))
-        separator = match.group(0).strip().lower() or ","
-        position = match.end()
-    tail = text[position:].strip()
+        separator = parts[index + 1].strip().lower() or ","
+    tail = parts[-1].strip()
     if tail:
         out.append((tail, separator))
     return out

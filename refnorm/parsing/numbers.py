@@ -61,17 +61,17 @@ _OPENING = r"\d(?<![-–/\w]\d)"
 _EDITION_CUES = ("ed", "éd", "aufl")  # every word LABELLED["edition"] ends with holds one of them
 _DIGITS_ONLY = frozenset({"issue", "page"})  # labelled numbers that are digits, never roman or words
 # (characters every match holds, pattern): a pattern is not tried on a text that lacks one of them
-_NUMBERS = [
+_NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     # 1:5: 318 | 128:11: 1056 — volume:issue: page
     (
-        ":",
+        frozenset(":"),
         re.compile(
             rf"(?P<volume>{_OPENING}\d{{0,4}}):(?P<issue>\d{{1,4}}):\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
         ),
     ),
     # Chicago: 22, no. 2 (autumn 2002): 165-188 | 128, n° 7 (1981): 1523 | ARIEL 26: 2 (April 1995): 7-23
     (
-        "()",
+        frozenset("()"),
         re.compile(
             rf"(?P<volume>{_OPENING}\d{{0,4}})\s*(?:,\s*(?:[Nn]o\.?|n[°º]|[Nn]r\.?|[Ii]ssue)|:)\s*(?P<issue>\d{{1,4}})"
             rf"\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*(?:pp?\.\s*)?"
@@ -80,7 +80,7 @@ _NUMBERS = [
     ),
     # MLA: 167.8 (2016): 615-648 | 51.2 (Spring 2012), 93
     (
-        ".()",
+        frozenset(".()"),
         re.compile(
             rf"(?P<volume>{_OPENING}\d{{0,4}})\.(?P<issue>\d{{1,4}})\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*"
             r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
@@ -88,26 +88,26 @@ _NUMBERS = [
     ),
     # Nature / physics: 550, 354–359 (2017) | 116, 1009 (1998)
     (
-        ",()",
+        frozenset(",()"),
         re.compile(
             rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
             rf"\s*,?\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
         ),
     ),
     # "Parallel Computing, 7 387-393, 1988": volume and pages with a space only, after a comma
-    (",", re.compile(r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b")),
+    (frozenset(","), re.compile(r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b")),
     # "… Anthropology 114 2001 269-272": volume, year, pages with spaces only
     (
-        "",
+        frozenset(""),
         re.compile(
             rf"(?P<volume>{_OPENING}\d{{0,3}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"
         ),
     ),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
-    (",", re.compile(rf"(?P<volume>{_OPENING}\d{{0,3}})\s*,\s*{YEAR}\s*,\s*(?=p)")),
+    (frozenset(","), re.compile(rf"(?P<volume>{_OPENING}\d{{0,3}})\s*,\s*{YEAR}\s*,\s*(?=p)")),
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
     (
-        "()",
+        frozenset("()"),
         re.compile(
             rf"(?P<volume>{_OPENING}\d*[A-Za-z]?|\b[IVXLC]+)\s*,?\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
             r"(?P<issue>[^():]{0,12}\d[^():]{0,8})\)\s*[,:]?\s*(?:pp?\.\s*)?"
@@ -116,7 +116,7 @@ _NUMBERS = [
     ),
     # Eng Manag J, 25 (2013) 25-37 | Sefarad 46 (1986) 473-491 — volume (year) pages
     (
-        "()",
+        frozenset("()"),
         re.compile(
             # … but not the issue of "22, no. 2 (autumn 2002), pp. 165" (looked back at from its first digit)
             rf"(?P<volume>{_OPENING}(?<![Nn]o\.\s\d)(?<![Nn]o\.\d)(?<![Nn]r\.\s\d)(?<!n°\s\d)\d{{0,4}})"
@@ -126,14 +126,14 @@ _NUMBERS = [
     ),
     # 19: 437-488 | 1089:1-22 | 4:32
     (
-        ":",
+        frozenset(":"),
         re.compile(
             rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
         ),
     ),
     # 116, 1009 (1998) | 24, 12– 21 | Biochemistry 2011, 50, 1100-1110
     (
-        ",",
+        frozenset(","),
         re.compile(
             rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
             rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s)"
@@ -141,14 +141,20 @@ _NUMBERS = [
     ),
     # (38): 284-311 — an issue number with no volume
     (
-        "():",
+        frozenset("():"),
         re.compile(
             rf"\((?!{YEAR}\))(?P<issue>\d{{1,4}})\)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
         ),
     ),
     # 2(3) without pages
-    ("()", re.compile(rf"(?P<volume>{_OPENING}\d{{0,4}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)")),
+    (
+        frozenset("()"),
+        re.compile(rf"(?P<volume>{_OPENING}\d{{0,4}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
+    ),
 ]
+
+
+_NEEDED = frozenset().union(*(needs for needs, _ in _NUMBERS))
 
 
 def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
@@ -195,8 +201,9 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
                 continue
             cover(*found.span())
     if digits and not {"volume", "page"} <= fields.variables.keys():
+        present = {char for char in _NEEDED if char in text}
         for needs, pattern in _NUMBERS:
-            if needs and not all(map(text.__contains__, needs)):
+            if not needs <= present:
                 continue
             found = pattern.search(text)
             if not found:
