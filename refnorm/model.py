@@ -8,7 +8,7 @@ and returns these values; steps derive new ones with :func:`dataclasses.replace`
 from __future__ import annotations
 
 import re
-from collections.abc import ItemsView, Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, overload
 
@@ -58,6 +58,12 @@ class FrozenMap(Mapping[str, str]):
 
     def items(self) -> ItemsView[str, str]:
         return self._data.items()
+
+    def keys(self) -> KeysView[str]:  # the dict's own view: set operations in C ("keys() & {…}" is common)
+        return self._data.keys()
+
+    def values(self) -> ValuesView[str]:
+        return self._data.values()
 
     def __hash__(self) -> int:
         return hash(tuple(self._data.items()))

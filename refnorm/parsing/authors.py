@@ -81,8 +81,22 @@ _NAME_LIST_WORDS = PARTICLES | {
     "coord",
     "others",
 }
-# A digit or a lower-case word that is no particle or list word: names cannot run past it.
-_HARD_STOP = re.compile(rf"\d(?![nr]d\b)|(?:^|[\s(])(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]")
+# A digit or a lower-case word that is no particle or list word: names cannot run past it. The pattern
+# starts with the digit, space or bracket it takes (the look back tells which), so that a search jumps
+# between those characters; a lower-case word at the very start is _LOWER_WORD's.
+_NOT_A_LIST_WORD = rf"(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]"
+_HARD_STOP = re.compile(rf"[\d\s(](?:(?<=\d)(?![nr]d\b)|(?<=[\s(]){_NOT_A_LIST_WORD})")
+_LOWER_WORD = re.compile(_NOT_A_LIST_WORD)
+
+
+def _hard_stop(text: str) -> int:
+    """Where names cannot run past (-1 if nowhere): a digit or a lower-case word that is no list word."""
+    if _LOWER_WORD.match(text):
+        return 0
+    found = _HARD_STOP.search(text)
+    return found.start() if found else -1
+
+
 _AUTHOR_BOUNDARY = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
     r"(?=[.:,;\s])(?:(?<=\S)(?:\.(?=\s)|:(?=\s)|,(?=\s)|;)|(?<=\S)(?=\s(?:1[5-9]|20)\d\d[a-z]?\b))"
 )
@@ -90,7 +104,7 @@ _AUTHOR_BOUNDARY = re.compile(  # the lookahead of first characters: see OPEN_QU
 
 def names_ok(prefix: str, *, strict: bool = True) -> bool:
     """Is ``prefix`` (everything before a candidate author-block end) a plausible list of names?"""
-    return not _HARD_STOP.search(prefix) and is_name_list(prefix, strict=strict)
+    return _hard_stop(prefix) < 0 and is_name_list(prefix, strict=strict)
 
 
 _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|for|and|&|de|du|des|la))*")
@@ -155,8 +169,8 @@ def author_end(text: str) -> int:
         return shouted.end(1) + 1
     # Names cannot run past an ordinary lower-case word or a number; of the boundaries before that,
     # the longest prefix that reads as a name list wins (tried longest first: usually one parse).
-    stop = _HARD_STOP.search(head)
-    limit = stop.start() if stop else len(head)
+    stop = _hard_stop(head)
+    limit = stop if stop >= 0 else len(head)
     ends = [
         boundary.end() if boundary.group(0) == "." else boundary.start()
         for boundary in _AUTHOR_BOUNDARY.finditer(head, 0, limit + 1)

@@ -18,14 +18,17 @@ __all__ = [
 
 _ABBREVIATION_AT_END = re.compile(r"\b(?:[A-Z]|Inc|Ltd|Co|Corp|Mass|Calif|Conn|Penn|Colo)\.$")
 _COMMA_OR_SEMICOLON = re.compile(r"\s*[,;]\s*")
-_ONE_PLACE = (
-    r"[A-ZÀ-ÖØ-ÞА-Я][\w'’/-]*\.?(?:\s(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’/-]*\.?|de|del|am|upon|on|sur|im|a\.)){0,3}"
+_CAPITAL = "[A-ZÀ-ÖØ-ÞА-Я]"
+_AFTER_CAPITAL = (  # the rest of a place after its first capital
+    r"[\w'’/-]*\.?(?:\s(?:[A-ZÀ-ÖØ-ÞА-Я][\w'’/-]*\.?|de|del|am|upon|on|sur|im|a\.)){0,3}"
     r"(?:\s?\([A-Z]{2,5}\)|,\s*[A-Z]{2}\b|,\s*(?:[A-Z]\.){1,3}|,\s*[A-Z][a-z]{1,10}\.?(?:\s[A-Z][a-z]+)?)?"
 )
+_ONE_PLACE = _CAPITAL + _AFTER_CAPITAL
 _PLACE_PUBLISHER = re.compile(
     # a place is one to four capitalised words ("Palo Alto (CA)", "Cambridge, Mass.", "Terra Alta, W.V."),
-    # or two joined ("London and New York", "Cambridge ; New York")
-    rf"(?<![\w.])(?P<place>{_ONE_PLACE}(?:\s*(?:and|&|;|/)\s*{_ONE_PLACE})?)\s*:\s*"
+    # or two joined ("London and New York", "Cambridge ; New York"); not after a word or a stop. The
+    # capital comes first and the look back after it, so that a search jumps from capital to capital.
+    rf"(?P<place>{_CAPITAL}(?<![\w.]{_CAPITAL}){_AFTER_CAPITAL}(?:\s*(?:and|&|;|/)\s*{_ONE_PLACE})?)\s*:\s*"
     r"(?P<publisher>[^:;.,()][^:;()]{1,80}?)(?=\s*(?:[,.;]\s*|\s)(?:(?:c\s*)?"
     + YEAR
     + r"|\d|pp?\.|$)|\s*[.;]?\s*$|\s*[()])"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from refnorm.dates import YEAR, has_month_name, parse_date_text
+from refnorm.lexicon import mentions
 from refnorm.model import Date
-from refnorm.parsing.scratch import YEAR_RE, Fields
+from refnorm.parsing.scratch import DIGIT, YEAR_RE, Fields
 
 __all__ = [
     "LABELLED",
@@ -54,66 +55,112 @@ LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
         re.I,
     ),
 }
-_NUMBERS = [
+# The first digit of a volume, not after a dash or slash ("1999-2000", "3/4") nor inside a word: the
+# same as "(?<![-–/])\b\d" but written digit first, with the look back after it, so that a search jumps
+# from digit to digit instead of trying the pattern at every position of the text.
+_OPENING = r"\d(?<![-–/\w]\d)"
+_EDITION_CUES = ("ed", "éd", "aufl")  # every word LABELLED["edition"] ends with holds one of them
+_DIGITS_ONLY = frozenset({"issue", "page"})  # labelled numbers that are digits, never roman or words
+# (characters every match holds, pattern): a pattern is not tried on a text that lacks one of them
+_NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     # 1:5: 318 | 128:11: 1056 — volume:issue: page
-    re.compile(
-        r"(?P<volume>(?<![-–/])\b\d{1,5}):(?P<issue>\d{1,4}):\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+    (
+        frozenset(":"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,4}}):(?P<issue>\d{{1,4}}):\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+        ),
     ),
     # Chicago: 22, no. 2 (autumn 2002): 165-188 | 128, n° 7 (1981): 1523 | ARIEL 26: 2 (April 1995): 7-23
-    re.compile(
-        r"(?P<volume>(?<![-–/])\b\d{1,5})\s*(?:,\s*(?:[Nn]o\.?|n[°º]|[Nn]r\.?|[Ii]ssue)|:)\s*(?P<issue>\d{1,4})"
-        rf"\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*(?:pp?\.\s*)?"
-        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    (
+        frozenset("()"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,4}})\s*(?:,\s*(?:[Nn]o\.?|n[°º]|[Nn]r\.?|[Ii]ssue)|:)\s*(?P<issue>\d{{1,4}})"
+            rf"\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*(?:pp?\.\s*)?"
+            r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        ),
     ),
     # MLA: 167.8 (2016): 615-648 | 51.2 (Spring 2012), 93
-    re.compile(
-        rf"(?P<volume>(?<![-–/])\b\d{{1,5}})\.(?P<issue>\d{{1,4}})\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*"
-        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    (
+        frozenset(".()"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,4}})\.(?P<issue>\d{{1,4}})\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*"
+            r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        ),
     ),
     # Nature / physics: 550, 354–359 (2017) | 116, 1009 (1998)
-    re.compile(
-        r"(?P<volume>(?<![-–/])\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
-        rf"\s*,?\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
+    (
+        frozenset(",()"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
+            rf"\s*,?\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
+        ),
     ),
     # "Parallel Computing, 7 387-393, 1988": volume and pages with a space only, after a comma
-    re.compile(r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"),
+    (frozenset(","), re.compile(r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b")),
     # "… Anthropology 114 2001 269-272": volume, year, pages with spaces only
-    re.compile(
-        rf"(?P<volume>(?<![-–/])\b\d{{1,4}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"
+    (
+        frozenset(""),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,3}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"
+        ),
     ),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
-    re.compile(rf"(?P<volume>(?<![-–/])\b\d{{1,4}})\s*,\s*{YEAR}\s*,\s*(?=p)"),
+    (frozenset(","), re.compile(rf"(?P<volume>{_OPENING}\d{{0,3}})\s*,\s*{YEAR}\s*,\s*(?=p)")),
     # "Fordham Law Review, 83, pp. 2509–2555": a bare number between commas before labelled pages
-    re.compile(r"(?:(?<=,\s)|(?<=,))(?P<volume>\d{1,4}[A-Za-z]?)\s*,\s*(?=pp?\.\s*[A-Za-z]?\d)"),
+    (
+        frozenset(","),
+        re.compile(r"(?:(?<=,\s)|(?<=,))(?P<volume>\d{1,4}[A-Za-z]?)\s*,\s*(?=pp?\.\s*[A-Za-z]?\d)"),
+    ),
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
-    re.compile(
-        rf"(?P<volume>(?<![-–/])\b\d+[A-Za-z]?|\b[IVXLC]+)\s*,?\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
-        r"(?P<issue>[^():]{0,12}\d[^():]{0,8})\)\s*[,:]?\s*(?:pp?\.\s*)?"
-        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
+    (
+        frozenset("()"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d*[A-Za-z]?|\b[IVXLC]+)\s*,?\s*\((?!\s*(?:[A-Za-z]+\.?\s+)?{YEAR}\s*\))"
+            r"(?P<issue>[^():]{0,12}\d[^():]{0,8})\)\s*[,:]?\s*(?:pp?\.\s*)?"
+            r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
+        ),
     ),
     # Eng Manag J, 25 (2013) 25-37 | Sefarad 46 (1986) 473-491 — volume (year) pages
-    re.compile(
-        # … but not the issue of "22, no. 2 (autumn 2002), pp. 165"
-        r"(?<![Nn]o\.\s)(?<![Nn]o\.)(?<![Nn]r\.\s)(?<!n°\s)"
-        rf"(?P<volume>(?<![-–/])\b\d{{1,5}})\s*\(\s*(?:[^()\d]{{3,25}}\s)?{YEAR}\s*\)\s*[,:]?\s*(?:pp?\.\s*)?"
-        r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    (
+        frozenset("()"),
+        re.compile(
+            # … but not the issue of "22, no. 2 (autumn 2002), pp. 165" (looked back at from its first digit)
+            rf"(?P<volume>{_OPENING}(?<![Nn]o\.\s\d)(?<![Nn]o\.\d)(?<![Nn]r\.\s\d)(?<!n°\s\d)\d{{0,4}})"
+            rf"\s*\(\s*(?:[^()\d]{{3,25}}\s)?{YEAR}\s*\)\s*[,:]?\s*(?:pp?\.\s*)?"
+            r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        ),
     ),
     # 19: 437-488 | 1089:1-22 | 4:32
-    re.compile(
-        r"(?P<volume>(?<![-–/])\b\d{1,5}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+    (
+        frozenset(":"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
+        ),
     ),
     # 116, 1009 (1998) | 24, 12– 21 | Biochemistry 2011, 50, 1100-1110
-    re.compile(
-        r"(?P<volume>(?<![-–/])\b\d{1,5}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
-        rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s)"
+    (
+        frozenset(","),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
+            rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s)"
+        ),
     ),
     # (38): 284-311 — an issue number with no volume
-    re.compile(
-        rf"\((?!{YEAR}\))(?P<issue>\d{{1,4}})\)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
+    (
+        frozenset("():"),
+        re.compile(
+            rf"\((?!{YEAR}\))(?P<issue>\d{{1,4}})\)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
+        ),
     ),
     # 2(3) without pages
-    re.compile(rf"(?P<volume>(?<![-–/])\b\d{{1,5}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
+    (
+        frozenset("()"),
+        re.compile(rf"(?P<volume>{_OPENING}\d{{0,4}})\s*\((?!{YEAR}\))(?P<issue>\d[^()]{{0,10}})\)"),
+    ),
 ]
+
+
+_NEEDED = frozenset().union(*(needs for needs, _ in _NUMBERS))
 
 
 def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
@@ -126,14 +173,16 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
         start = min(start, a)
         end = max(end, b)
 
-    acs = _ACS_NUMBERS.search(text)  # "Nano Lett. 2010, 10, 1979": year, volume, page — first,
-    if acs:  # because its page can look like a year
+    # without a digit only a roman volume ("Vol. IV") or a worded edition ("Second edition") can be here
+    digits = DIGIT.search(text) is not None
+    acs = _ACS_NUMBERS.search(text) if digits else None  # "Nano Lett. 2010, 10, 1979": year, volume, page
+    if acs:  # — first, because its page can look like a year
         if fields.issued is None:
             fields.issued = Date(int(acs.group(1)))
         fields.set("volume", acs.group(2))
         fields.set("page", acs.group(3))
         cover(*acs.span())
-    match = _VANCOUVER_NUMBERS.search(text)
+    match = _VANCOUVER_NUMBERS.search(text) if digits else None
     if match:
         year = match.group("year") or match.group("year2")
         if fields.issued is None or fields.issued.year is None:
@@ -144,16 +193,24 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
         fields.set("issue", match.group("issue") or match.group("issue2"))
         fields.set("page", match.group("page"))
         cover(*match.span())
+    folded = text.lower()
     for key, pattern in LABELLED.items():
+        if key in fields.variables or (not digits and key in _DIGITS_ONLY):
+            continue
+        if key == "edition" and not mentions(folded, _EDITION_CUES):
+            continue
         found = pattern.search(text)
-        if found and key not in fields.variables:
+        if found:
             value = found.group(found.lastindex or 1) if key != "page" else found.group("v")
             fields.set(key, value)
             if key == "edition":
                 continue
             cover(*found.span())
-    if not {"volume", "page"} <= fields.variables.keys():
-        for pattern in _NUMBERS:
+    if digits and not {"volume", "page"} <= fields.variables.keys():
+        present = {char for char in _NEEDED if char in text}
+        for needs, pattern in _NUMBERS:
+            if not needs <= present:
+                continue
             found = pattern.search(text)
             if not found:
                 continue
@@ -172,12 +229,12 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
             fields.set("page", groups.get("page"))
             cover(*found.span())
             break
-    if "page" not in fields.variables:
+    if digits and "page" not in fields.variables:
         bare = _BARE_PAGES.search(text)
         if bare and not _YEAR_SPAN.fullmatch(bare.group(1)):
             fields.set("page", bare.group(1))
             cover(*bare.span(1))
-    if "page" not in fields.variables:
+    if digits and "page" not in fields.variables:
         inner = [m for m in _BARE_RANGE.finditer(text) if _plausible_page_range(text, m)]
         if inner:  # "ed. Kenneth Hale, 111–176. Cambridge, MA: MIT Press": a chapter's pages mid-tail
             fields.set("page", inner[-1].group(1))

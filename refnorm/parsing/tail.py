@@ -44,7 +44,6 @@ __all__ = [
     "take_tail",
 ]
 
-_WHITESPACE = re.compile(r"\s+")
 _LONE_NUMBER = re.compile(r"(?<![\w'’])\d+(?![\w'’])")
 _DAY = re.compile(r"\d{1,2}")
 _DIGIT_OR_DOT = re.compile(r"[\d.]")
@@ -126,8 +125,8 @@ def _inside_named_bracket(text: str, match: re.Match[str]) -> bool:
 
 def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> str:
     """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost."""
-    if fields.issued is None or fields.issued.year is None:
-        return text
+    if fields.issued is None or fields.issued.year is None or not DIGIT.search(text):
+        return text  # both date patterns hold a year: no digit, nothing to drop
     year = str(fields.issued.year)
 
     def drop(match: re.Match[str]) -> str:
@@ -267,7 +266,7 @@ def take_tail(text: str, fields: Fields) -> None:
         before = split_publisher(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
     before = _drop_printed_date(printed_date, before, fields)
-    before = _WHITESPACE.sub(" ", before).strip(" ,.;:")
+    before = " ".join(before.split()).strip(" ,.;:")  # str.split() splits at exactly the \s characters
     if thesis:
         pieces = [
             p.strip(" ()[]")
@@ -470,6 +469,8 @@ _LINK_WORDS = re.compile(
     r"(?i)(?:available\s+)?(?:at|from|on|in|via|unter|sur|en)|retrieved(?:\s+from)?|online"
 )
 _IN_PRESS = re.compile(rf"[,.]?\s*\(?\b(?:{NOT_YET_PUBLISHED})\)?\s*$", re.IGNORECASE)
+# what every reading of NOT_YET_PUBLISHED holds (no "i" or "s": "ı" and "ſ" match them in any case)
+_IN_PRESS_CUES = ("pre", "forthcom", "druck")
 _BRACKETED_RANGE = re.compile(r"\s*\((?P<page>\d{1,5}\s*[-–]\s*\d{1,5})\)\s*$")
 _TRAILING_MONTH = re.compile(
     rf"[.,]\s*(?:(?:{MONTH_PATTERN})\.?|\d(?:er|e|st|nd|rd|th)\s+(?:trimestre|semestre|quarter))\s*$", re.I
@@ -479,7 +480,7 @@ _TRAILING_MONTH = re.compile(
 def _take_container_trailers(container: str, fields: Fields) -> str:
     """What trails a journal's or book's name but is no part of it: "J Neural Eng, in press" (status),
     "Facing the limits (443-464)" (pages), "Cancer. Jan" / ", 1er trimestre" (a date already read)."""
-    status = _IN_PRESS.search(container)
+    status = _IN_PRESS.search(container) if mentions(container.lower(), _IN_PRESS_CUES) else None
     if status and status.start() > 0:
         fields.set("status", status.group(0).strip(" ,.()"))
         container = container[: status.start()]

@@ -189,25 +189,33 @@ def _word_before(text: str, position: int) -> str:
     return window[len(window) - run.end() :] if run else ""
 
 
-_DETAIL_CUE = re.compile(
-    r"(?=[,(.\s])(?:"  # see OPEN_QUOTE
+# What ends an unquoted title: a year, numbers, "In:", a thesis or an edition. The readings that need a
+# digit are kept apart: most title sentences hold none, and only where a cue starts is used, not which
+# reading found it, so such a sentence is searched with the others alone.
+_DETAILS_WITH_A_DIGIT = (
     # a year, but not one inside the title ("the earthquake of September 7, 1999: a perspective")
-    rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*(?:[-–]|to|bis|à)\s*\d)(?!\s*:\s*[^\W\d_])"
-    r"|(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*[A-Z]?\d)"
-    r"|,\s*\d{1,4}\s*,\s*[A-Za-z]?\d+\s*[-–]\s*\d"  # ", 100, 67-76": volume and pages
-    r"|,\s*\d{1,4}\s*,\s*pp?\.\s*[A-Za-z]?\d"  # ", 83, pp. 2509": volume and labelled pages
-    r"|(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)|\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)"
-    r"|,\s*pages\s+\d"  # ", Pages 57-64"
-    r"|\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)"
-    r"|,\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)"  # ", 34 p." a page count
-    r"|,\s*v\s+\d"  # geology's ", v 194, p 17-29"
-    r"|(?:,\s*|\s)(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)"
-    r"|,\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b"
-    rf"|\s\((?=[^()]*[^\W\d][^()]*\b{YEAR}\s*\))"  # "(Cambridge, 1918)" — not a bare "(1918-1943)"
-    r"|,\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)"
-    r"|\s//\s)",  # GOST: "Title // Container"
-    re.IGNORECASE,
+    rf"(?:,\s*|\(\s*|\.\s+){YEAR}\b(?!\s*(?:[-–]|to|bis|à)\s*\d)(?!\s*:\s*[^\W\d_])",
+    r"(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*[A-Z]?\d)",
+    r",\s*\d{1,4}\s*,\s*[A-Za-z]?\d+\s*[-–]\s*\d",  # ", 100, 67-76": volume and pages
+    r",\s*\d{1,4}\s*,\s*pp?\.\s*[A-Za-z]?\d",  # ", 83, pp. 2509": volume and labelled pages
+    r",\s*pages\s+\d",  # ", Pages 57-64"
+    r",\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)",  # ", 34 p." a page count
+    r",\s*v\s+\d",  # geology's ", v 194, p 17-29"
+    rf"\s\((?=[^()]*[^\W\d][^()]*\b{YEAR}\s*\))",  # "(Cambridge, 1918)" — not a bare "(1918-1943)"
 )
+_DETAILS_IN_WORDS = (
+    r"(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)",
+    r"\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)",
+    r"\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)",
+    r"(?:,\s*|\s)(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)",
+    r",\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b",
+    r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)",
+    r"\s//\s",  # GOST: "Title // Container"
+)
+_DETAIL_CUE = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
+    r"(?=[,(.\s])(?:" + "|".join(_DETAILS_WITH_A_DIGIT + _DETAILS_IN_WORDS) + ")", re.IGNORECASE
+)
+_WORDED_DETAIL_CUE = re.compile(r"(?=[,(.\s])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE)
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(
     # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
@@ -239,14 +247,18 @@ _ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º
 def _title_end(text: str, comma_style: bool) -> int:
     """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
     end = _first_sentence_end(text)
-    imprint = _IMPRINT_CUE.search(text, 8, end)
+    # every reading of _IMPRINT_CUE holds a colon (after a place), a comma or "vol" before ``end``
+    if text.find(",", 8, end) >= 0 or text.find(":", 8, end) >= 0 or text.find("vol", 8, end) >= 0:
+        imprint = _IMPRINT_CUE.search(text, 8, end)
+    else:
+        imprint = None
     if imprint and _ARTICLE_NUMBERS.match(text, imprint.end()):
         imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
     if imprint and _IN_BEFORE_IMPRINT.search(text, 8, imprint.start()):
         imprint = None  # "Title, in R. Roe (eds.), Book, Academic Press": the book's imprint, not ours
     if imprint and text.count("(", 0, imprint.start()) <= text.count(")", 0, imprint.start()):
         return imprint.start()  # everything before a book's imprint is title, commas and all
-    cue = _DETAIL_CUE.search(text, 8, end)
+    cue = (_DETAIL_CUE if DIGIT.search(text, 8, end) else _WORDED_DETAIL_CUE).search(text, 8, end)
     if cue:
         end = cue.start()
         # "Going Public: …, Fordham Law Review, 83(5), …": numbers right after a comma-separated container
