@@ -9,6 +9,7 @@ import re
 
 __all__ = [
     "CONFERENCE",
+    "JOURNAL_ABBREVIATIONS",
     "JOURNAL_WORDS",
     "NOT_YET_PUBLISHED",
     "PERIODICAL_ANY_CASE",
@@ -84,7 +85,9 @@ THESIS = re.compile(
 )
 # Not published yet, in the languages the lists use: the date of a "(in press)" reference, the status of
 # "Journal, forthcoming". One alternation for every pattern that needs it (use with re.IGNORECASE).
-NOT_YET_PUBLISHED = r"in\s+press|in\s+prep(?:aration|\.)?|forthcoming|im\s+Druck|sous\s+presse|en\s+prensa"
+NOT_YET_PUBLISHED = (
+    r"in\s+press|in\s+prep(?:aration|\.)?|forthcoming|to\s+appear|im\s+Druck|sous\s+presse|en\s+prensa"
+)
 
 REPORT = re.compile(
     r"(?=[trwdpfaib])"  # the first letters of every branch (case-insensitive): a cheap skip
@@ -118,6 +121,13 @@ JOURNAL_WORDS = re.compile(
 )
 
 # Substrings one of THESIS / REPORT needs: tested first, since most references have neither.
+# Words of abbreviated journal names (ISO 4 style, without their stops): "J Appl Phys", "Am J Med"
+JOURNAL_ABBREVIATIONS = frozenset(
+    """J Jpn Am Ann Acad Adv Appl Astron Astrophys Biochem Biol Bull Chem Clin Comput Ecol Econ Eng Environ
+    Eur Exp Geophys Int Lett Mater Math Mech Med Mol Natl Neurosci Nucl Opt Pharm Phys Proc Psychol Res Rev
+    Sci Soc Stat Technol Trans Zool Bot Genet Microbiol Immunol Oncol Surg Cardiol""".split()  # noqa: SIM905
+)
+
 THESIS_CUES = (
     "thes",
     "diss",

@@ -1628,3 +1628,28 @@ def test_marks_between_author_title_and_imprint(reference: str, expected: dict[s
     if "editor" in expected:
         got["editor"] = ref.editor[0].family if ref.editor else ""
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "[9] C. Roe, A. G. Doe, J Appl Phys 1987, 62, 243.",
+            {"container-title": "J Appl Phys", "volume": "62", "page": "243", "title": ""},
+        ),
+        (
+            "A. Roe, B. Doe, A selection model for systems, Secur Commun Netw, 7 (November 2014) 1831-1848.",
+            {"title": "A selection model for systems", "container-title": "Secur Commun Netw", "volume": "7"},
+        ),
+        (
+            "Roe, D. M. Locality based control of networks. Applied Optics, to appear.",
+            {"container-title": "Applied Optics", "status": "to appear"},
+        ),
+    ],
+    ids=["journal-abbreviation-is-no-name", "volume-before-a-bracketed-date", "to-appear"],
+)
+def test_journal_parts_that_looked_like_other_fields(reference: str, expected: dict[str, str]) -> None:
+    """A journal's abbreviated name is no author, "7 (November 2014)" is a volume and its date, and
+    "to appear" is a status, not part of the journal's name."""
+    ref = refnorm.parse_reference(reference)
+    assert {key: ref.get(key) for key in expected} == expected

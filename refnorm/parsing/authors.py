@@ -6,10 +6,12 @@ import re
 
 from refnorm.dates import MONTH_PATTERN, YEAR
 from refnorm.lexicon import (
+    JOURNAL_ABBREVIATIONS,
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
     PUBLISHER_WORDS,
 )
+from refnorm.model import Name
 from refnorm.names import _TITLE_START, PARTICLES, is_name_list, parse_names
 
 __all__ = [
@@ -158,7 +160,7 @@ def author_end(text: str) -> int:
         match
         and match.start() > 0
         and (
-            names_ok(head[: match.start()])
+            (names_ok(head[: match.start()]) and _plausible_block(head[: match.start()]))
             or (match.group(0).lstrip()[:1] == "," and _loose_names(head[: match.start()]))
             or _lone_author(head[: match.start()])
         )
@@ -306,7 +308,15 @@ def _plausible_block(prefix: str) -> bool:
     if prefix.count("(") != prefix.count(")"):
         return False
     names = parse_names(prefix).names
+    if names and _journal_abbreviation(names[-1]):
+        return False  # "C. Roe, A. Doe, J Appl Phys 1987, 62, 243": the last "name" is the journal
     return not (len(names) == 1 and names[0].literal and _INVERTED_PERSON.match(prefix))
+
+
+def _journal_abbreviation(name: Name) -> bool:
+    """ "J Appl Phys", "Phys. Rev.": every word of the "name" abbreviates a journal word."""
+    words = f"{name.given} {name.family}".replace(".", " ").split()
+    return len(words) >= 2 and all(word in JOURNAL_ABBREVIATIONS for word in words)
 
 
 _INVERTED_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s")

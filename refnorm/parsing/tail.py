@@ -470,7 +470,7 @@ _LINK_WORDS = re.compile(
 )
 _IN_PRESS = re.compile(rf"[,.]?\s*\(?\b(?:{NOT_YET_PUBLISHED})\)?\s*$", re.IGNORECASE)
 # what every reading of NOT_YET_PUBLISHED holds (no "i" or "s": "ı" and "ſ" match them in any case)
-_IN_PRESS_CUES = ("pre", "forthcom", "druck")
+_IN_PRESS_CUES = ("pre", "forthcom", "druck", "appear")
 _BRACKETED_RANGE = re.compile(r"\s*\((?P<page>\d{1,5}\s*[-–]\s*\d{1,5})\)\s*$")
 _TRAILING_MONTH = re.compile(
     rf"[.,]\s*(?:(?:{MONTH_PATTERN})\.?|\d(?:er|e|st|nd|rd|th)\s+(?:trimestre|semestre|quarter))\s*$", re.I

@@ -198,6 +198,7 @@ _DETAILS_WITH_A_DIGIT = (
     r"(?:,\s*|\(\s*|\s)(?:(?:vol|no|pp?|tome|t|bd|nr|heft|v)\.\s*\d|volume\s+\d|n[°º]\s*\d|\d+\s*\(\d+\)|\d+\s*:\s*[A-Z]?\d)",
     r",\s*\d{1,4}\s*,\s*[A-Za-z]?\d+\s*[-–]\s*\d",  # ", 100, 67-76": volume and pages
     r",\s*\d{1,4}\s*,\s*pp?\.\s*[A-Za-z]?\d",  # ", 83, pp. 2509": volume and labelled pages
+    rf",\s*\d{{1,4}}\s*\((?=[^()]*\b{YEAR}\s*\))",  # ", 7 (November 2014)": a volume and its date
     r",\s*pages\s+\d",  # ", Pages 57-64"
     r",\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)",  # ", 34 p." a page count
     r",\s*v\s+\d",  # geology's ", v 194, p 17-29"
