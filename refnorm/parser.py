@@ -168,5 +168,6 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         line=line,
         leftovers=tuple(fields.leftovers),
         diagnostics=tuple(diagnostics),
+        extras=(("translator", [name.to_csl() for name in fields.translator]),) if fields.translator else (),
     )
     return normalize(reference, hints=frozenset(fields.hints))

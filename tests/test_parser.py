@@ -624,7 +624,7 @@ def test_title_sentences_before_the_journal(reference: str, title: str, containe
         (
             "Doe, J. A History of Maps. Translated by Ann Roe. New York: Example Press, 1990.",
             "A History of Maps",
-            "Translated by Ann Roe",
+            "",  # the translator is no subtitle: it has its own field (test_translators)
         ),
         (
             "Doe, J. A History of Maps. Revised and expanded. New York: Example Press, 1990.",
@@ -1653,3 +1653,45 @@ def test_journal_parts_that_looked_like_other_fields(reference: str, expected: d
     "to appear" is a status, not part of the journal's name."""
     ref = refnorm.parse_reference(reference)
     assert {key: ref.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "translators", "expected"),
+    [
+        (
+            "Roe, Ann. “The sign.” The Semiotic Thing. Trans. Richard Doe. New York: Esempio, 1988. 151-156.",
+            ["Doe"],
+            {"title": "The sign", "container-title": "The Semiotic Thing", "publisher": "Esempio"},
+        ),
+        (
+            "Roe, J. Genesis of a Fact. Edited by Tom Doe. Translated by Fred Moe. Chicago: Esempio, 1981.",
+            ["Moe"],
+            {"title": "Genesis of a Fact", "publisher": "Esempio"},
+        ),
+        (
+            "Roe, A. (1995). Johann Gutenberg (translated by Douglas Moe). New York: Esempio.",
+            ["Moe"],
+            {"title": "Johann Gutenberg", "publisher": "Esempio"},
+        ),
+        (
+            "Roe, Ann. The world, trans. Paul Doe (London: Verso, 1999).",
+            ["Doe"],
+            {"title": "The world", "publisher": "Verso"},
+        ),
+        (
+            "Roe, A.R. «The role of hydrogen in metals.» Trans. ASM. 52 (1960): 54-80.",
+            [],
+            {"container-title": "Trans. ASM", "volume": "52"},
+        ),
+    ],
+    ids=["mla-trans", "after-the-editors", "bracketed", "chicago-comma-trans", "transactions-journal"],
+)
+def test_translators(reference: str, translators: list[str], expected: dict[str, str]) -> None:
+    """Translators named after "Trans." / "translated by" go to the CSL translator (BibTeX translator),
+    out of the title, container and publisher; "Trans. ASM." opening the tail is a journal."""
+    ref = refnorm.parse_reference(reference)
+    csl = ref.to_csl()
+    assert [n["family"] for n in csl.get("translator", [])] == translators
+    assert {key: ref.get(key) for key in expected} == expected
+    if translators:
+        assert f"translator = {{{translators[0]}," in refnorm.to_bibtex([ref])

@@ -457,6 +457,10 @@ def _fields(ref: Reference, entry_type: str, unicode: bool, biblatex: bool) -> l
         put("author", _name_list(ref.author, ref.truncated_authors, unicode), encoded=True)
     if ref.editor:
         put("editor", _name_list(ref.editor, False, unicode), encoded=True)
+    translators = next((value for key, value in ref.extras if key == "translator"), None)
+    if isinstance(translators, list) and translators:  # biblatex's field; BibTeX styles ignore it harmlessly
+        names = [Name.from_csl(n) for n in translators if isinstance(n, Mapping)]
+        put("translator", _name_list(names, False, unicode), encoded=True)
     if ref.title:
         put("title", latex.encode_title(ref.title, unicode=unicode), encoded=True)
     container = ref.container_title

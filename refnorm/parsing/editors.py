@@ -14,6 +14,7 @@ __all__ = [
     "editor_names_end",
     "take_editors",
     "take_marked_editors",
+    "take_translators",
 ]
 
 # the words that mark editors, in the languages the lists use (English, German, French, Spanish)
@@ -111,3 +112,35 @@ def take_marked_editors(text: str, fields: Fields) -> str:
             fields.hints.add("in")
             return (text[: start.end()] + text[mark.end() :]).strip()
     return text
+
+
+# "Trans. Richard Howard.", "translated by Joseph Roe", "trad. Cyril Roe", "übers. von Eva Roe"
+_TRANSLATED_BY = re.compile(
+    r"(?:^|(?<=[.,;(]\s)|(?<=[.,;(]))\s*(?i:trans(?:l(?:ated)?)?\.?(?:\s+by)?|translated\s+(?:from\s+\w+\s+)?by|"
+    r"trad\.|traduit\s+par|traducido\s+por|übers\.(?:\s+v(?:on)?\.?)?|übersetzt\s+von|tłum\.)\s+(?=[A-ZÀ-ÖØ-Þ])"
+)
+
+
+def take_translators(text: str, fields: Fields) -> str:
+    """The translators named after "Trans." / "translated by" / "trad.", taken out of ``text``."""
+    found = _TRANSLATED_BY.search(text)
+    if not found or (found.start() == 0 and text.startswith("Trans") and not text.startswith("Translated")):
+        return text  # "Trans. ASM. 52 (1960)" opening the tail is a journal (Transactions), no translator
+    after = text[found.end() :]
+    editor_cue = EDITOR_MARK.search(after) or _EDITED_BY_CUE.search(after)
+    if editor_cue:  # "trans. Harry Zohn, ed. by Hannah Arendt": the editors are not translators
+        after = after[: editor_cue.start()]
+    stop = _SENTENCE_STOP.search(after)  # "Trans. Arthur Roe. London, 1584": the names up to the stop
+    end = stop.start() if stop and names_ok(after[: stop.start()]) else editor_names_end(after)
+    if not end and names_ok(after.rstrip(" .")):
+        end = len(after.rstrip(" ."))
+    if not end:
+        return text
+    fields.translator = parse_names(after[:end].rstrip(" .")).names
+    before = text[: found.start()].rstrip(" (.,;")
+    rest = text[found.end() + end :].lstrip(" .,;)")
+    return (before + (". " if before and rest else "") + rest).strip()
+
+
+_SENTENCE_STOP = re.compile(r"(?<![\s.-][A-ZÀ-ÖØ-Þ])(?<!^[A-ZÀ-ÖØ-Þ])\.\s")  # a stop, not an initial's
+_EDITED_BY_CUE = re.compile(r",?\s*\b(?:ed\.|eds\.|edited)\s+(?:by\s+)?(?=[A-Z])")

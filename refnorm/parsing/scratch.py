@@ -32,6 +32,7 @@ class Fields:
     variables: dict[str, str] = field(default_factory=dict)
     author: tuple[Name, ...] = ()
     editor: tuple[Name, ...] = ()
+    translator: tuple[Name, ...] = ()
     truncated: bool = False
     issued: Date | None = None
     accessed: Date | None = None

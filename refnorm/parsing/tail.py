@@ -26,6 +26,7 @@ from refnorm.parsing.editors import (
     editor_names_end,
     take_editors,
     take_marked_editors,
+    take_translators,
 )
 from refnorm.parsing.imprint import BRACKETED_PUBLISHER, split_publisher
 from refnorm.parsing.numbers import (
@@ -216,6 +217,8 @@ def take_tail(text: str, fields: Fields) -> None:
                 text = rest
             else:
                 text = (book + ". " + rest).strip(" .")
+    if "rans" in text or "rad" in text or "ber" in text or "łum" in text:  # every cue holds one of these
+        text = take_translators(text, fields)  # after the editors: "Edited by A. Translated by B."
     lowered = text.lower()
     thesis = THESIS.search(text) if mentions(lowered, THESIS_CUES) else None
     if thesis:

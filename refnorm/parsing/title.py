@@ -208,6 +208,7 @@ _DETAILS_IN_WORDS = (
     r"(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)",
     r"\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)",
     r"\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)",
+    r"\s\((?:translated\s+by|trans\.\s+by|trad\.|übers\.)\s",  # "(translated by Douglas Roe)"
     r"(?:,\s*|\s)(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)",
     r",\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b",
     r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)",
@@ -230,7 +231,7 @@ _TITLE_BRACKET = re.compile(
 _IMPRINT_CUE = re.compile(
     r"(?=[,.\s])(?:"  # see OPEN_QUOTE; PLACE_INITIALS likewise spares trying every place name
     rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
-    r"|,\s*(?=(?:trans(?:lated)?\.?|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
+    r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
     # "…, The Australian National University, Canberra." — an institution publishing it, after a comma
     r"|,\s*(?=(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w'’-]*)){0,8}\s+"
