@@ -199,6 +199,14 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
         kind = "thesis"
     elif "preprint" in hints and not variables.get("volume"):
         kind = "article"
+    elif (
+        "in" in hints
+        and not ref.editor
+        and "publisher" not in variables
+        and variables.keys() & {"volume", "issue"}
+        and not CONFERENCE.search(container)
+    ):
+        kind = "article-journal"  # "In: Current Sociology 55 (6), pp. 771-792": a journal's volume, no book
     elif "in" in hints or (ref.editor and container) or _chapter_of_a_book(variables):
         kind = "paper-conference" if CONFERENCE.search(container) else "chapter"
     elif CONFERENCE.search(container):

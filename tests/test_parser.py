@@ -1695,3 +1695,28 @@ def test_translators(reference: str, translators: list[str], expected: dict[str,
     assert {key: ref.get(key) for key in expected} == expected
     if translators:
         assert f"translator = {{{translators[0]}," in refnorm.to_bibtex([ref])
+
+
+@pytest.mark.parametrize(
+    ("reference", "kind"),
+    [
+        (
+            "Roe, Ann (2007): Contemporary things. In: Current Sociology 55, (6), pp. 771–792.",
+            "article-journal",
+        ),
+        ("ROE J., “Collective things”, in New German Critique, 65 (1995), pp. 125-133.", "article-journal"),
+        (
+            "Roe, A. Die Dinge. In: Doe, B. (Hrsg.): Handbuch der Dinge. Berlin: Esempio, 2001, S. 3-9.",
+            "chapter",
+        ),
+        (
+            "Roe, A. A study of things. In: Proceedings of the 3rd Conference on Stuff, 12, pp. 3-9, 2001.",
+            "paper-conference",
+        ),
+    ],
+    ids=["in-journal-volume-issue", "in-journal-volume", "in-edited-book", "in-proceedings"],
+)
+def test_in_before_a_journal(reference: str, kind: str) -> None:
+    """ "In:" before a periodical's volume (no editors, no publisher) is a journal article; before an
+    edited book or proceedings it stays a chapter or conference paper."""
+    assert refnorm.parse_reference(reference).type == kind
