@@ -73,6 +73,7 @@ _PAGE_COUNT = re.compile(
     r"(?:^|(?<=[\s,.;:(]))(?P<count>(?:[ivxlcdm]+\s*[,+]\s*)?\d{1,4})"
     r"(?:\s*(?:pp?\.?|pages|Seiten)|\s+(?:S|s|str|с|Bl)\.)(?![\w-])(?!\.?\s*\d)"
 )
+_TRANSLATOR_CUES = ("rans", "rad.", "radu", "bers.", "bersetzt", "łum")  # every translator cue holds one
 _PAGES_BEFORE_IN = re.compile(r"\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)\s*(?=(?:in|In|dans)\b)")
 _LATER_IN = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
     r"(?=[.,\s])(?:(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z]))"
@@ -217,7 +218,7 @@ def take_tail(text: str, fields: Fields) -> None:
                 text = rest
             else:
                 text = (book + ". " + rest).strip(" .")
-    if "rans" in text or "rad" in text or "ber" in text or "łum" in text:  # every cue holds one of these
+    if any(cue in text for cue in _TRANSLATOR_CUES):
         text = take_translators(text, fields)  # after the editors: "Edited by A. Translated by B."
     lowered = text.lower()
     thesis = THESIS.search(text) if mentions(lowered, THESIS_CUES) else None
