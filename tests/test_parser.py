@@ -1720,3 +1720,15 @@ def test_in_before_a_journal(reference: str, kind: str) -> None:
     """ "In:" before a periodical's volume (no editors, no publisher) is a journal article; before an
     edited book or proceedings it stays a chapter or conference paper."""
     assert refnorm.parse_reference(reference).type == kind
+
+
+def test_title_case_in_is_no_container_cue() -> None:
+    """ "A Reader In Cultural Theory" keeps its capitalised "In"; ", In Book" still opens a container."""
+    book = refnorm.parse_reference(
+        "Roe, Neil, ed. Rethinking Walls: A Reader In Cultural Theory. London: Esempio, 1997."
+    )
+    assert (book.title, book.container_title) == ("Rethinking Walls: A Reader In Cultural Theory", "")
+    chapter = refnorm.parse_reference(
+        "Roe, A. The kitchen of meaning, In The Semiotic Things. Paris: Esempio, 1988."
+    )
+    assert (chapter.title, chapter.container_title) == ("The kitchen of meaning", "The Semiotic Things")

@@ -205,7 +205,8 @@ _DETAILS_WITH_A_DIGIT = (
     rf"\s\((?=[^()]*[^\W\d][^()]*\b{YEAR}\s*\))",  # "(Cambridge, 1918)" — not a bare "(1918-1943)"
 )
 _DETAILS_IN_WORDS = (
-    r"(?-i:,?\s+(?:In:|In\s+(?=[A-Z]))|,\s*(?:in|dans|en|im):?\s+)",
+    # a bare "In" needs a comma before it: "A Reader In Cultural Theory" is Title Case, not a container
+    r"(?-i:,?\s+In:|,\s*In\s+(?=[A-Z])|,\s*(?:in|dans|en|im):?\s+)",
     r"\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)",
     r"\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)",
     r"\s\((?:translated\s+by|trans\.\s+by|trad\.|übers\.)\s",  # "(translated by Douglas Roe)"
