@@ -69,7 +69,7 @@ def _unparsed(raw: str, label: str, line: int | None, diagnostic: Diagnostic) ->
 # "R. H.Nilsson": a space lost after an initial's stop. The pattern takes the stop itself (and the
 # replacement puts it back), so that a search jumps from stop to stop instead of trying every position.
 _SPACED_HYPHEN_INITIAL = re.compile(r"(?<=\b[A-ZÀ-ÖØ-Þ])\.\s-(?=[A-ZÀ-ÖØ-Þ]\.)")
-_SPACE_BEFORE_COMMA = re.compile(r"(?<=\S)\s+,")
+_SPACE_BEFORE_COMMA = re.compile(r"(?<=\S)\s+,\s*")
 _MISSING_SPACE = re.compile(r"\.(?<=\b[A-ZÀ-ÖØ-Þ]\.)(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2})")
 
 
@@ -95,7 +95,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         fields.hints.add("online")
     text = extracted.text
     if " ," in text:  # "Ann Roe , Carl Doe ,": a space before a comma is a typing slip
-        text = _SPACE_BEFORE_COMMA.sub(",", text)
+        text = _SPACE_BEFORE_COMMA.sub(", ", text)
     if "." in text:  # identifiers are out already, so no DOI or URL is touched
         text = _MISSING_SPACE.sub(". ", text)
         if ". -" in text:

@@ -1732,3 +1732,28 @@ def test_title_case_in_is_no_container_cue() -> None:
         "Roe, A. The kitchen of meaning, In The Semiotic Things. Paris: Esempio, 1988."
     )
     assert (chapter.title, chapter.container_title) == ("The kitchen of meaning", "The Semiotic Things")
+
+
+@pytest.mark.parametrize(
+    ("reference", "label", "families"),
+    [
+        (
+            "16-Roe TJ, Doe JMS, Poe LA. Effectiveness of denture design. J Prosthodont 1997; 6: 122-7.",
+            "16",
+            ["Roe", "Doe", "Poe"],
+        ),
+        ("[Knu84] D. E. Roe, “Literate things”, The Computer Journal, 27, 97-111, 1984.", "Knu84", ["Roe"]),
+        (
+            "Roe, A., J. Doe ,and H. Poe. 2011. Fungal things in soils. New Phytologist 12: 3-9.",
+            "",
+            ["Roe", "Doe", "Poe"],
+        ),
+        ("Roe D. N. et coll., « Respiratory injury in things », Annales, 12, 3-9, 1990.", "", ["Roe"]),
+        ("Roe, M./ Doe, C. (2010): Die politische Rede. Berlin: Esempio.", "", ["Roe", "Doe"]),
+    ],
+    ids=["number-dash-label", "alpha-style-label", "space-comma-and", "et-coll", "slash-space"],
+)
+def test_labels_and_separators_before_the_names(reference: str, label: str, families: list[str]) -> None:
+    """ "16-Roe", "[Knu84]" are labels; " ,and", "et coll." and "/ " separate or close a name list."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.label, [n.family for n in ref.author]) == (label, families)

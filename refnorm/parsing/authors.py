@@ -30,7 +30,10 @@ _SHOUTED = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s")
 
 
 _LABEL = re.compile(
-    r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s*[-–]\s|(\d{1,3})\s+(?=[^\W\d]))\s*"
+    r"^\s*(?:\[(\d{1,4}[a-z]?|[A-Z][A-Za-z+]{0,7}\d{2,4}[a-z]?)\]"  # "[12]", alpha-style "[Knu84]", "[ACL30]"
+    r"|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s*[-–]\s"
+    r"|(\d{1,3})[-–](?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])"  # "16-Roe TJ"
+    r"|(\d{1,3})\s+(?=[^\W\d]))\s*"
 )
 # "———. Title", "--, Title": the previous entry's authors. A lone bullet or dash ("• Roe, A.", "- Title")
 # only marks a list item: the names after it, if any, are this entry's own.
@@ -59,6 +62,7 @@ def strip_label(text: str) -> tuple[str, str]:
 
 _NAME_LIST_WORDS = PARTICLES | {
     "etal",
+    "coll",  # "et coll."
     "dan",
     "og",
     "och",
