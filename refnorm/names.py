@@ -21,7 +21,7 @@ from functools import lru_cache
 from refnorm.lexicon import is_place
 from refnorm.model import Name
 
-__all__ = ["NameList", "is_name_list", "looks_like_initials", "parse_name", "parse_names"]
+__all__ = ["NAME_ALIAS", "NameList", "is_name_list", "looks_like_initials", "parse_name", "parse_names"]
 
 PARTICLES = frozenset(
     [
@@ -396,6 +396,14 @@ def _separate_inverted(match: re.Match[str]) -> str:
     return ".; " if match.string[match.start() - 1].isupper() else "; "
 
 
+# "Stirner, Max (Johann Kaspar Schmidt)", "Chabert (Fioretti), Evelyne": another name of the same person
+# (capitalised words, at least one a full word; not initials "(L.)" nor an editor mark "(Eds.)")
+NAME_ALIAS = re.compile(
+    r"\s*\((?!(?:Eds?|Editors?|Éds?|Hrsg|Hgg?|Dirs?|Coords?|Comps?|Trans)\b)(?=[^()]*[a-zß-ÿ]{2})"
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s*){1,4}\)"
+)
+
+
 # APA 7 lists the first nineteen authors, an ellipsis, then the last one: the ellipsis closes the list
 _OMITTED_NAMES = re.compile(r"\s*,?\s*(?:…|\.\s?\.\s?\.)\s*(?=[A-ZÀ-ÖØ-Þ])")
 
@@ -419,7 +427,7 @@ def _parse_names(text: str) -> NameList:
     if organisation is not None and ";" not in text:
         return NameList((organisation,), truncated, editors)
     if "(" in text:  # French "LAGROST (L.)", "Lehner (R. P.)": the family, then its initials in brackets
-        text = _BRACKETED_INITIALS.sub(r"\1, \2", text)
+        text = _BRACKETED_INITIALS.sub(r"\1, \2", NAME_ALIAS.sub("", text))
     if _INVERTED_START.match(text):
         text = _UNSEPARATED_INVERTED.sub(_separate_inverted, text)
     pieces = _pieces(text)

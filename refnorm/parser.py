@@ -21,7 +21,7 @@ import re
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
 from refnorm.model import Date, FrozenMap, Reference
-from refnorm.names import parse_names
+from refnorm.names import NAME_ALIAS, parse_names
 from refnorm.normalize import clean_text, normalize
 from refnorm.parsing.authors import BULLET, SAME_AUTHOR, author_end, strip_label
 from refnorm.parsing.scratch import Fields
@@ -114,6 +114,8 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
             fields.hints.add("edited-book")
         else:
             fields.author = names.names
+        if "(" in text[:end] and names.names and not names.names[0].literal:  # the list dropped them
+            fields.leftovers.extend(alias.group(0).strip(" ()") for alias in NAME_ALIAS.finditer(text[:end]))
         text = text[end:]
     comma_style = not end or text.lstrip()[:1] == ","
     before_date = text.lstrip(" .,:;")

@@ -1757,3 +1757,36 @@ def test_labels_and_separators_before_the_names(reference: str, label: str, fami
     """ "16-Roe", "[Knu84]" are labels; " ,and", "et coll." and "/ " separate or close a name list."""
     ref = refnorm.parse_reference(reference)
     assert (ref.label, [n.family for n in ref.author]) == (label, families)
+
+
+@pytest.mark.parametrize(
+    ("reference", "families", "title", "note"),
+    [
+        (
+            "Roe, Max (Johann Kaspar Doe). Der Einzige. Stuttgart: Esempio, 1972.",
+            ["Roe"],
+            "Der Einzige",
+            "Johann Kaspar Doe",
+        ),
+        (
+            "Roe (Fioretti), Evelyne. « Groupes nominaux », Cercles 20, 2011, pp. 41-70",
+            ["Roe"],
+            "Groupes nominaux",
+            "Fioretti",
+        ),
+        ("LAGROST (L.), Les choses, Paris, 1990.", ["LAGROST"], "Les choses", ""),
+        (
+            "Roe, A. and J. Doe (Editors). Report on the Language. ACM Notices, 27(5), 1992.",
+            ["Roe", "Doe"],
+            "Report on the Language",
+            "",
+        ),
+    ],
+    ids=["alias-after-the-name", "alias-after-the-family", "bracketed-initials", "editor-mark"],
+)
+def test_another_name_in_brackets(reference: str, families: list[str], title: str, note: str) -> None:
+    """A person's other name in brackets ("Roe, Max (Johann Doe)") stays out of the title and is kept in
+    the note; bracketed initials and editor marks keep their meaning."""
+    ref = refnorm.parse_reference(reference)
+    names = ref.author or ref.editor
+    assert ([n.family for n in names], ref.title, ref.get("note")) == (families, title, note)
