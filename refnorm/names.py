@@ -404,6 +404,11 @@ NAME_ALIAS = re.compile(
 )
 
 
+_SUFFIX_BEFORE_GIVEN = re.compile(
+    r"^([^,]+),\s*(Jr|Sr|II|III|IV)\.?,\s*([A-ZÀ-ÖØ-Þ][^,]*?)(?=\s*(?:,|;|\band\b|&|$))"
+)
+
+
 # APA 7 lists the first nineteen authors, an ellipsis, then the last one: the ellipsis closes the list
 _OMITTED_NAMES = re.compile(r"\s*,?\s*(?:…|\.\s?\.\s?\.)\s*(?=[A-ZÀ-ÖØ-Þ])")
 
@@ -428,6 +433,8 @@ def _parse_names(text: str) -> NameList:
         return NameList((organisation,), truncated, editors)
     if "(" in text:  # French "LAGROST (L.)", "Lehner (R. P.)": the family, then its initials in brackets
         text = _BRACKETED_INITIALS.sub(r"\1, \2", NAME_ALIAS.sub("", text))
+    if "r" in text or "I" in text:  # "Kaiser, Jr., Walter C.": the suffix before the given name
+        text = _SUFFIX_BEFORE_GIVEN.sub(r"\1, \3, \2.", text)
     if _INVERTED_START.match(text):
         text = _UNSEPARATED_INVERTED.sub(_separate_inverted, text)
     pieces = _pieces(text)

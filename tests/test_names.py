@@ -43,6 +43,7 @@ CASES = [
     ),
     ("NOVÁK, J. a DVOŘÁK, P.", [("NOVÁK", "J."), ("DVOŘÁK", "P.")]),
     ("Roe, A. B., Doe, C., … Zoe, P.", [("Roe", "A. B."), ("Doe", "C."), ("Zoe", "P.")]),
+    ("Kaiser, Jr., Walter C. and Ann Doe", [("Kaiser", "Walter C."), ("Doe", "Ann")]),
 ]
 
 
