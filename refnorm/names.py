@@ -433,8 +433,8 @@ def _parse_names(text: str) -> NameList:
         return NameList((organisation,), truncated, editors)
     if "(" in text:  # French "LAGROST (L.)", "Lehner (R. P.)": the family, then its initials in brackets
         text = _BRACKETED_INITIALS.sub(r"\1, \2", NAME_ALIAS.sub("", text))
-    if "r" in text or "I" in text:  # "Kaiser, Jr., Walter C.": the suffix before the given name
-        text = _SUFFIX_BEFORE_GIVEN.sub(r"\1, \3, \2.", text)
+    if "Jr" in text or "Sr" in text or "II" in text or "IV" in text:  # what _SUFFIX_BEFORE_GIVEN needs
+        text = _SUFFIX_BEFORE_GIVEN.sub(r"\1, \3, \2.", text)  # "Kaiser, Jr., Walter C.": suffix first
     if _INVERTED_START.match(text):
         text = _UNSEPARATED_INVERTED.sub(_separate_inverted, text)
     pieces = _pieces(text)

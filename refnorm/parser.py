@@ -107,15 +107,16 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
 
     end = 0 if same_author else author_end(text)  # "———. Title": the previous entry's authors
     if end:
-        names = parse_names(text[:end])
+        block = text[:end]
+        names = parse_names(block)
         fields.truncated = names.truncated
         if names.editors:
             fields.editor = names.names
             fields.hints.add("edited-book")
         else:
             fields.author = names.names
-        if "(" in text[:end] and names.names and not names.names[0].literal:  # the list dropped them
-            fields.leftovers.extend(alias.group(0).strip(" ()") for alias in NAME_ALIAS.finditer(text[:end]))
+        if "(" in block and names.names and not names.names[0].literal:  # the name list dropped them
+            fields.leftovers.extend(alias.group(0).strip(" ()") for alias in NAME_ALIAS.finditer(block))
         text = text[end:]
     comma_style = not end or text.lstrip()[:1] == ","
     before_date = text.lstrip(" .,:;")

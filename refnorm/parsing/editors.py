@@ -7,6 +7,7 @@ import re
 from refnorm.names import parse_names
 from refnorm.parsing.authors import author_end, names_ok
 from refnorm.parsing.scratch import DIGIT, Fields
+from refnorm.parsing.title import EDITED_BY
 
 __all__ = [
     "BODY_PIECE",
@@ -127,7 +128,7 @@ def take_translators(text: str, fields: Fields) -> str:
     if not found or (found.start() == 0 and text.startswith("Trans") and not text.startswith("Translated")):
         return text  # "Trans. ASM. 52 (1960)" opening the tail is a journal (Transactions), no translator
     after = text[found.end() :]
-    editor_cue = EDITOR_MARK.search(after) or _EDITED_BY_CUE.search(after)
+    editor_cue = EDITED_BY.search(after)
     if editor_cue:  # "trans. Harry Zohn, ed. by Hannah Arendt": the editors are not translators
         after = after[: editor_cue.start()]
     stop = _SENTENCE_STOP.search(after)  # "Trans. Arthur Roe. London, 1584": the names up to the stop
@@ -143,4 +144,3 @@ def take_translators(text: str, fields: Fields) -> str:
 
 
 _SENTENCE_STOP = re.compile(r"(?<![\s.-][A-ZÀ-ÖØ-Þ])(?<!^[A-ZÀ-ÖØ-Þ])\.\s")  # a stop, not an initial's
-_EDITED_BY_CUE = re.compile(r",?\s*\b(?:ed\.|eds\.|edited)\s+(?:by\s+)?(?=[A-Z])")
