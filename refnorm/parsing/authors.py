@@ -130,18 +130,15 @@ def _lone_author(prefix: str) -> bool:
     )
 
 
-_BODY_BEFORE_YEAR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[\w'’-]+){1,5}")
+# two to six words of letters (no digits), the first capitalised
+_BODY_BEFORE_YEAR = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])+(?:\s(?:[^\W\d_]|['’-])+){1,5}")
 
 
 def _body_before_year(prefix: str) -> bool:
     """ "Ministère des transports (2000)": a short body's name in sentence case before "(2000)" is the
     author, though the name grammar reads persons only."""
     text = prefix.strip()
-    return (
-        _BODY_BEFORE_YEAR.fullmatch(text) is not None
-        and text.split()[0] not in _TITLE_START
-        and not any(ch.isdigit() for ch in text)
-    )
+    return _BODY_BEFORE_YEAR.fullmatch(text) is not None and text.split()[0] not in _TITLE_START
 
 
 def author_end(text: str) -> int:

@@ -375,7 +375,7 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     if title.endswith("."):
         title = title[:-1]
     volumes = _VOLUME_COUNT.search(title) if DIGIT.search(title) else None
-    if volumes and volumes.end() == len(title):  # "Saint François d'Assise, 8 vols": a set of 8 books
+    if volumes:  # "Saint François d'Assise, 8 vols": a set of 8 books
         fields.set("number-of-volumes", volumes.group("count"))
         title = title[: volumes.start()].rstrip(" ,.")
     medium = _MEDIUM.search(title) if "[" in title else None  # the pattern needs a "["
@@ -389,10 +389,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     return text[end:].lstrip(" .,;:/")
 
 
-# "8 vols.", "3 Bde.": how many volumes a work has, not which one
-_VOLUME_COUNT = re.compile(
-    r"[\s,.;(]*(?<![\w.])(?P<count>\d{1,3})\s*(?:vols?|volumes|Bde|Bände|tomes)\b\.?(?!\s*\d)"
-)
+# "…, 8 vols." ending a title: how many volumes a work has, not which one
+_VOLUME_COUNT = re.compile(r"[\s,.;(]*(?<![\w.])(?P<count>\d{1,3})\s*(?:vols?|volumes|Bde|Bände|tomes)\b\.?$")
 _EDITION_BRACKET = re.compile(
     r"\s*\((?P<edition>\d{1,2}(?:st|nd|rd|th|ª|a|e|er|ème)?|[Rr]ev(?:ised)?|[Nn]ew|[Ff]irst|[Ss]econd|"
     r"[Tt]hird|[Ff]ourth|[Ff]ifth)\.?\s*(?:ed|edn|edition|éd|édition|Aufl|Auflage|izd)\.?\)",
