@@ -372,6 +372,8 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ("Roe, A. Title here. Key Words, 8, 166−170", "8", "", "166-170"),
         ("Roe, J. (1999). Title here. Physics, 1:5: 318.", "1", "5", "318"),
         ("Roe, J. Title here, Law Review, 12, p. 110, 2011.", "12", "", "110"),
+        ("Roe, J.: Title here, Ocean Sci., 9, 2071, 2013.", "9", "", "2071"),
+        ("Roe, J.: Title here, Ocean Sci., 9, 4, 2013.", "9", "4", ""),
     ],
     ids=[
         "volume-year-pages",
@@ -381,6 +383,8 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "minus-sign-range",
         "volume-colon-issue-colon-page",
         "bare-volume-before-labelled-page",
+        "volume-article-number-year",
+        "volume-issue-year",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:
@@ -721,12 +725,36 @@ def test_author_block_closed_by_an_early_date(
             "Small worlds: a note",
             "Harvard Law Review",
         ),
+        (
+            "Roe, A. and Doe, B.: Seasonal dust over coastal plains, Geophys. Res. Lett., 41, 2207, 2014.",
+            "Seasonal dust over coastal plains",
+            "Geophys. Res. Lett",
+        ),
+        (
+            "Poe, C. (1999) Heat flow under thin ice, J. Geophys. Res., 104, 1771-1790.",
+            "Heat flow under thin ice",
+            "J. Geophys. Res",
+        ),
+        (
+            "Kim, D.: Gully growth on loess slopes, Slope Hydrodyn. Q., 12, 301-310, 2008.",
+            "Gully growth on loess slopes",
+            "Slope Hydrodyn. Q",
+        ),
+        (
+            "Roe, A., Tide mills, in: B. Doe (eds.), Proc. Works. on Old Mills, 1994.",
+            "Tide mills",
+            "Proc. Works. on Old Mills",
+        ),
     ],
     ids=[
         "vol-then-pages-is-a-journal",
         "last-comma-piece-is-the-journal",
         "letter-after-a-word-ends-sentence",
         "bare-volume-then-labelled-pages",
+        "abbreviated-journal-after-a-comma",
+        "initial-then-abbreviated-journal",
+        "abbreviations-then-numbers",
+        "an-in-before-an-abbreviated-container",
     ],
 )
 def test_title_and_journal_in_comma_and_medical_styles(reference: str, title: str, container: str) -> None:

@@ -142,7 +142,8 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         frozenset(","),
         re.compile(
             rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*,\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
-            rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s)"
+            # … or before a closing year, when the page is no one-digit issue: "41, 2207, 2014."
+            rf"(?=\s*(?:\(\s*{YEAR}\s*\))?\s*[.,;]?\s*$|\s*[.;]\s|(?<=\d\d)\s*,\s*{YEAR}[a-z]?\s*\.?\s*$)"
         ),
     ),
     # (38): 284-311 — an issue number with no volume

@@ -6,6 +6,7 @@ import re
 
 from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
 from refnorm.lexicon import (
+    JOURNAL_ABBREVIATIONS,
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
     PLACE,
@@ -243,6 +244,9 @@ _IMPRINT_CUE = re.compile(
 
 # "Anesth Prog", "J. Clin. Oncol.": a journal name of abbreviated words only
 _ABBREVIATED_JOURNAL = re.compile(r"(?:[A-Z][a-z]{0,6}\.?\s?){2,6}")
+# a journal's name after the title's comma, up to its first abbreviated word: ", Water Resour."
+_JOURNAL_AFTER_COMMA = re.compile(r",\s+((?:[A-Z][\w'’-]*\.?\s){0,4}[A-Z][a-z]{0,9}\.)$")
+_ABBREVIATIONS_THEN_NUMBERS = re.compile(r"\s*(?:[A-Z][a-z]{0,8}\.\s?){1,4},?\s*\d")
 _IN_BEFORE_IMPRINT = re.compile(r",\s+(?:in|In|dans|In:|in:)\s+(?=\S)")
 _ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º])\s*\d", re.IGNORECASE)
 
@@ -250,6 +254,9 @@ _ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º
 def _title_end(text: str, comma_style: bool) -> int:
     """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
     end = _first_sentence_end(text)
+    journal = _abbreviated_journal_start(text, end)
+    if journal:
+        return journal
     # every reading of _IMPRINT_CUE holds a colon (after a place), a comma or "vol" before ``end``
     if text.find(",", 8, end) >= 0 or text.find(":", 8, end) >= 0 or text.find("vol", 8, end) >= 0:
         imprint = _IMPRINT_CUE.search(text, 8, end)
@@ -301,6 +308,17 @@ def _title_end(text: str, comma_style: bool) -> int:
     if bracket and bracket.start() > 8:
         end = bracket.start()
     return end
+
+
+def _abbreviated_journal_start(text: str, end: int) -> int:
+    """Where a comma-separated journal starts whose abbreviation's stop ended the title's sentence
+    ("…cover change, Water Resour. Res., 41"); 0 when the sentence ends otherwise or an "In" came first."""
+    journal = _JOURNAL_AFTER_COMMA.search(text, 8, end) if text[end - 1 : end] == "." else None
+    if journal is None or _WORDED_DETAIL_CUE.search(text, 8, journal.start()):
+        return 0
+    if any(word.rstrip(".") in JOURNAL_ABBREVIATIONS for word in journal.group(1).split()):
+        return journal.start()
+    return journal.start() if _ABBREVIATIONS_THEN_NUMBERS.match(text, end) else 0
 
 
 # "… a randomized trial Diabetes Educ., 35 (2009)": a sentence-case title that runs straight into an
