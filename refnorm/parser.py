@@ -4,7 +4,8 @@ The tagger works left to right on the text that :mod:`refnorm.extract` leaves
 once identifiers are cut out, one stage per module of :mod:`refnorm.parsing`:
 
 1. ``authors`` — the list number (label) and where the author block ends, from cues:
-   a year in brackets, an opening quote, a sentence end after a name, a colon;
+   a year in brackets, an opening quote, a sentence end after a name, a colon (``layout``
+   first moves names printed after the title to the front);
 2. ``title`` — the date when it follows the authors (author-date styles), then the title:
    quoted, or its sentences;
 3. ``tail`` — "In: editors, book" (``editors``), the container, the numbers (volume, issue,
@@ -24,6 +25,7 @@ from refnorm.model import Date, FrozenMap, Reference
 from refnorm.names import NAME_ALIAS, parse_names
 from refnorm.normalize import clean_text, normalize
 from refnorm.parsing.authors import BULLET, SAME_AUTHOR, author_end, strip_label
+from refnorm.parsing.layout import title_first
 from refnorm.parsing.scratch import Fields
 from refnorm.parsing.tail import container_only, series_of_a_book, take_tail
 from refnorm.parsing.title import LEADING_YEAR, ROLE_AFTER_NAMES, take_date, take_title
@@ -106,6 +108,11 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         text = text[leading_year.end() :]
 
     end = 0 if same_author else author_end(text)  # "———. Title": the previous entry's authors
+    if not end and not same_author:
+        reordered = title_first(text)  # "Title Roe, A. and B. Doe 2014 Journal, 4(1): 1-9"
+        if reordered:
+            text = reordered
+            end = author_end(text)
     if end:
         block = text[:end]
         names = parse_names(block)

@@ -1013,6 +1013,40 @@ def test_journal_numbers_around_a_printed_date(
 
 
 @pytest.mark.parametrize(
+    ("reference", "authors", "title", "container"),
+    [
+        (
+            "Warming of shallow lakes under thin ice Roe, A.B., C. Doe and E.F. Poe 2016 Journal of"
+            " Limnic Studies, 12(3): 45-67",
+            ["Roe", "Doe", "Poe"],
+            "Warming of shallow lakes under thin ice",
+            "Journal of Limnic Studies",
+        ),
+        (
+            "Can carbon prices wait for better data? Doe, M. 2008 Energy Letters, 3(1): 1-9",
+            ["Doe"],
+            "Can carbon prices wait for better data?",
+            "Energy Letters",
+        ),
+        (
+            "Roe, A.B. Warming of shallow lakes. Doe, C. 2016 Journal of Limnic Studies, 12(3): 45-67",
+            ["Roe"],
+            "Warming of shallow lakes",
+            "",
+        ),
+    ],
+    ids=["title-then-names-and-year", "question-title-then-one-name", "names-first-stay-first"],
+)
+def test_title_first_layout(reference: str, authors: list[str], title: str, container: str) -> None:
+    """A title printed before an inverted name list and a bare year is read as the title."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.author] == authors
+    assert ref.get("title") == title
+    if container:
+        assert ref.get("container-title") == container
+
+
+@pytest.mark.parametrize(
     ("reference", "authors", "title"),
     [
         ("Xia, L., Chen, C., Roe, J.K.", ["Xia", "Chen", "Roe"], ""),
