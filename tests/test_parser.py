@@ -1812,8 +1812,16 @@ def test_title_case_in_is_no_container_cue() -> None:
         ),
         ("Roe D. N. et coll., « Respiratory injury in things », Annales, 12, 3-9, 1990.", "", ["Roe"]),
         ("Roe, M./ Doe, C. (2010): Die politische Rede. Berlin: Esempio.", "", ["Roe", "Doe"]),
+        ("[7]. K. Roe, B.Doe. Thermal things in gels. J. Gel Sci. 12 (2006) 11-19.", "7", ["Roe", "Doe"]),
     ],
-    ids=["number-dash-label", "alpha-style-label", "space-comma-and", "et-coll", "slash-space"],
+    ids=[
+        "number-dash-label",
+        "alpha-style-label",
+        "space-comma-and",
+        "et-coll",
+        "slash-space",
+        "bracket-label-with-stop",
+    ],
 )
 def test_labels_and_separators_before_the_names(reference: str, label: str, families: list[str]) -> None:
     """ "16-Roe", "[Knu84]" are labels; " ,and", "et coll." and "/ " separate or close a name list."""
