@@ -1034,8 +1034,26 @@ def test_journal_numbers_around_a_printed_date(
             "Warming of shallow lakes",
             "",
         ),
+        (
+            "212 Pricing river water in dry basins Roe, K., A. Doe and X. Poe March, 22 p. 2011",
+            ["Roe", "Doe", "Poe"],
+            "Pricing river water in dry basins",
+            "",
+        ),
+        (
+            "Caps vs. taxes for coastal fisheries Roe, K. and A. Doe 2012 Marine Policy Notes, 7(2): 1-20",
+            ["Roe", "Doe"],
+            "Caps vs. taxes for coastal fisheries",
+            "Marine Policy Notes",
+        ),
     ],
-    ids=["title-then-names-and-year", "question-title-then-one-name", "names-first-stay-first"],
+    ids=[
+        "title-then-names-and-year",
+        "question-title-then-one-name",
+        "names-first-stay-first",
+        "report-month-and-page-count",
+        "abbreviation-inside-the-title",
+    ],
 )
 def test_title_first_layout(reference: str, authors: list[str], title: str, container: str) -> None:
     """A title printed before an inverted name list and a bare year is read as the title."""

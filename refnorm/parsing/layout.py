@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 
-from refnorm.dates import YEAR
+from refnorm.dates import MONTH_PATTERN, YEAR
 from refnorm.parsing.authors import names_ok
 
 __all__ = ["title_first"]
 
-# a lower-case word (or a digit or bracket) ending the title, then "Family, I." opening the names
+# a lower-case word (or a digit or bracket) ending the title, then "Family, I." opening the names; not
+# after a capital, for "A. Roe, B." inside the name list would match as well
 _NAMES_AFTER_TITLE = re.compile(r"(?<=[a-z0-9)?])\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]+,\s(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+)")
-# the bare year closing the names, before the source's capitalised name
-_YEAR_AFTER_NAMES = re.compile(rf"\s({YEAR})[a-z]?\s+(?=[A-ZÀ-ÖØ-Þ])")
-_SENTENCE_END = re.compile(r"[a-zß-ÿ]{2}[.?!]\s")
+# what closes the names: a bare year before the source's name, or a report's "May, 14 p." before its year
+_END_OF_NAMES = re.compile(
+    rf"\s(?:(?P<year>{YEAR})[a-z]?\s+(?=[A-ZÀ-ÖØ-Þ])|(?=(?:{MONTH_PATTERN})\.?,\s*\d+\s*p\.))", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[a-zß-ÿ]{2}[.?!]\s+[A-ZÀ-ÖØ-Þ]")
 _MIN_TITLE = 15  # characters: a shorter opening is no title
 _MAX_NAMES = 400  # characters the name list may take
 
@@ -29,11 +32,13 @@ def title_first(text: str) -> str | None:
     start = _NAMES_AFTER_TITLE.search(text, _MIN_TITLE)
     if start is None or _SENTENCE_END.search(text, 0, start.start()):
         return None  # a title of one sentence: "Roe A. Title. Journal" opens with its names already
-    year = _YEAR_AFTER_NAMES.search(text, start.end(), start.end() + _MAX_NAMES)
-    if year is None:
+    close = _END_OF_NAMES.search(text, start.end(), start.end() + _MAX_NAMES)
+    if close is None:
         return None
-    names = text[start.end() : year.start()]
+    names = text[start.end() : close.start()]
     if not names_ok(names, strict=False):
         return None
     title = text[: start.start()]
-    return f"{names} ({year.group(1)}). {title}. {text[year.end() :]}"
+    if close.group("year"):
+        return f"{names} ({close.group('year')}). {title}. {text[close.end() :]}"
+    return f"{names}. {title}. {text[close.end() :]}"
