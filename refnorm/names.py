@@ -194,6 +194,13 @@ def _split_family(words: list[str]) -> tuple[str, str]:
     return " ".join(words[:index]), " ".join(words[index:])
 
 
+# particles printed with a capital that still open the family name in natural order: "A. Le Broq",
+# "Martin Van Buren", "Jean De La Fontaine" ("Di", "Da", "Do" are left out: they are given names too)
+_CAPITALISED_PARTICLES = frozenset(
+    ["De", "Le", "La", "Van", "Von", "Del", "Della", "Den", "Der", "Des", "Du", "Dos", "Das", "Ten", "Ter"]
+)
+
+
 def _natural(words: list[str], suffix: str = "") -> Name:
     if len(words) == 1:
         return Name(family=words[0], suffix=suffix)
@@ -206,7 +213,10 @@ def _natural(words: list[str], suffix: str = "") -> Name:
     ):
         return Name(family=words[0], given=" ".join(words[1:]), suffix=suffix)
     index = len(words) - 1
-    while index > 1 and words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower():
+    while index > 1 and (
+        (words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower())
+        or words[index - 1] in _CAPITALISED_PARTICLES
+    ):
         index -= 1
     return Name(
         family=" ".join(words[index:]),

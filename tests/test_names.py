@@ -44,6 +44,11 @@ CASES = [
     ("NOVÁK, J. a DVOŘÁK, P.", [("NOVÁK", "J."), ("DVOŘÁK", "P.")]),
     ("Roe, A. B., Doe, C., … Zoe, P.", [("Roe", "A. B."), ("Doe", "C."), ("Zoe", "P.")]),
     ("Kaiser, Jr., Walter C. and Ann Doe", [("Kaiser", "Walter C."), ("Doe", "Ann")]),
+    (
+        "A. Le Roe, M. Van der Doe and Eva De La Poe",
+        [("Le Roe", "A."), ("Van der Doe", "M."), ("De La Poe", "Eva")],
+    ),
+    ("Di Wang and Da Li", [("Wang", "Di"), ("Li", "Da")]),
 ]
 
 
