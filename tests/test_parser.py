@@ -912,8 +912,21 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Critical Urban Studies: New Directions",
             "Example Press",
         ),
+        (
+            "Doe, Jan. 2010. “Mixed Housing.” In Rural Studies: Old Questions, 35–46. Example University"
+            " Press.",
+            [],
+            "Rural Studies: Old Questions",
+            "Example University Press",
+        ),
     ],
-    ids=["edited-by-then-body", "german-names-before-colon", "hgg-mark", "english-in-title-colon"],
+    ids=[
+        "edited-by-then-body",
+        "german-names-before-colon",
+        "hgg-mark",
+        "english-in-title-colon",
+        "in-title-colon-no-place",
+    ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:
     """Editors are read up to a body's name, a German colon or an (Hgg.) mark — never from a book title."""

@@ -38,8 +38,10 @@ _PLACE_PUBLISHER = re.compile(
 _PLACE_ABBREVIATION = re.compile(r"(?<![\w.])(?:St|Ste|Mt|Ft|Pt)\.$")
 
 
-def split_publisher(text: str, fields: Fields) -> str:
-    """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left."""
+def split_publisher(text: str, fields: Fields, *, container_first: bool = False) -> str:
+    """Find "Place: Publisher", "Place, Publisher" or "Publisher, Place" in ``text``; return what is left.
+    ``container_first``: the text opens with a book's title ("In Urban Studies: New Directions, 5-9"),
+    so a colon right after its opening words is the title's subtitle unless they name a known place."""
     head, stop, last_sentence = text.rpartition(". ")
     if (
         stop
@@ -56,6 +58,8 @@ def split_publisher(text: str, fields: Fields) -> str:
     for found in _PLACE_PUBLISHER.finditer(text) if ":" in text else ():
         if not DIGIT.search(found.group("place")):
             match = found
+    if match and container_first and match.start() == 0 and _subtitle_colon(match.group("place")):
+        match = None
     if match:
         place = match.group("place")
         # "Europäische Städte. Berlin: Akademie Verlag" — only the last sentence is the place
@@ -101,6 +105,11 @@ def split_publisher(text: str, fields: Fields) -> str:
         return ", ".join(p for i, p in enumerate(pieces) if i != index)
     remainder = _publisher_then_place(pieces, fields)
     return text if remainder is None else remainder
+
+
+def _subtitle_colon(opening: str) -> bool:
+    """The words before the colon open the book's title: one sentence that names no known place."""
+    return ". " not in opening and not is_place(opening)
 
 
 _SENTENCE_BEFORE_IMPRINT = re.compile(r"[^\W\d_]{3,}[)\]]?$")

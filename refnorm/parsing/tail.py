@@ -267,7 +267,7 @@ def take_tail(text: str, fields: Fields) -> None:
     if after:
         after = split_publisher(after, fields)
     if not fields.variables.keys() & {"volume", "issue"} and "publisher" not in fields.variables:
-        before = split_publisher(before, fields)
+        before = split_publisher(before, fields, container_first="in" in fields.hints)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
     before = _drop_printed_date(printed_date, before, fields)
     before = " ".join(before.split()).strip(" ,.;:")  # str.split() splits at exactly the \s characters
