@@ -919,6 +919,13 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Rural Studies: Old Questions",
             "Example University Press",
         ),
+        (
+            "C. Poe. Tide mills. In A. Roe and B. Doe, editors, Tidal Machines and Water Wheels. Example"
+            " Academic Publishers, 1987.",
+            ["Roe", "Doe"],
+            "Tidal Machines and Water Wheels",
+            "Example Academic Publishers",
+        ),
     ],
     ids=[
         "edited-by-then-body",
@@ -926,6 +933,7 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "hgg-mark",
         "english-in-title-colon",
         "in-title-colon-no-place",
+        "in-editors-book-then-publisher-sentence",
     ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:

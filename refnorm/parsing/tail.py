@@ -7,6 +7,7 @@ import re
 from refnorm.dates import MONTH_PATTERN, MONTHS, YEAR, has_month_name, parse_date_text
 from refnorm.lexicon import (
     CONFERENCE,
+    JOURNAL_ABBREVIATIONS,
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
     PERIODICAL_ANY_CASE,
@@ -286,7 +287,12 @@ def take_tail(text: str, fields: Fields) -> None:
     if before and start < len(text):
         before = _title_sentences_before_journal(before, fields)
     if before:
-        container, _, rest = before.partition(". ") if _sentence_split_ok(before) else (before, "", "")
+        if _sentence_split_ok(before):
+            container, _, rest = before.partition(". ")
+        elif _book_then_imprint(before, fields):
+            container, _, rest = before.rpartition(". ")
+        else:
+            container, rest = before, ""
         container = _OPEN_PAGES_AT_END.sub("", container).strip(" ,;:")
         container = take_trailing_numbers(container, fields)
         container = _take_container_trailers(container, fields)
@@ -546,6 +552,26 @@ def _no_sign_of_a_container(text: str, fields: Fields) -> bool:
 
 def _looks_like_journal(text: str, fields: Fields) -> bool:
     return bool(fields.variables.keys() & {"volume", "issue"}) or JOURNAL_WORDS.search(text) is not None
+
+
+_WHOLE_WORD_AT_END = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][a-zß-ÿ]{3,}$")
+
+
+def _book_then_imprint(text: str, fields: Fields) -> bool:
+    """After "In": "Database Machines. Kluwer Academic Publishers" — the book's title, then a last sentence
+    that names its publisher or place (the title's last word is a whole word, no abbreviation)."""
+    if "in" not in fields.hints or ". " not in text:
+        return False
+    head, _, last = text.rpartition(". ")
+    word = _WHOLE_WORD_AT_END.search(head)
+    if word is None or word.group(0) in JOURNAL_ABBREVIATIONS or PUBLISHER_WORDS.search(head):
+        return False
+    pieces = [piece.strip() for piece in last.split(",")]
+    if PUBLISHER_WORDS.search(pieces[0]):
+        return True  # "Kluwer Academic Publishers"
+    # "Kluwer, Boston", "Springer, Berlin, Springer-Verlag" — not a subtitle ("Histoire et mémoires, Paris")
+    named = PUBLISHER_WORDS.search(last) is not None or is_place(pieces[-1])
+    return named and all(word[:1].isupper() for word in pieces[0].split())
 
 
 def _sentence_split_ok(text: str) -> bool:
