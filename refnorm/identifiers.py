@@ -129,8 +129,10 @@ _ARXIV_PREFIX = (
 _ARXIV_FULL = re.compile(rf"\s*{_ARXIV_PREFIX}?{_ARXIV_ID}(?:\.pdf)?/?\s*", re.IGNORECASE)
 # In running text a new-style id needs its prefix ("1706.03762" alone could be anything);
 # an old-style id names its archive, which is distinctive enough on its own.
+# … and a listing's primary category after it ("arXiv:0905.2970 [hep-th]") belongs to the id's span
+_ARXIV_CATEGORY = rf"(?:\s*\[(?:{_ARCHIVE_RE}|[a-z-]{{2,9}}\.[a-z-]{{2,12}})\])?"  # "[cs.LG]", "[hep-th]"
 _ARXIV_IN_TEXT = re.compile(
-    rf"(?:(?<![\w/.]){_ARXIV_PREFIX}{_ARXIV_ID}|(?<![\w/.-])(?P<bare>(?:{_ARCHIVE_RE})(?:\.[A-Za-z]{{2}})?/\d{{7}}(?:v\d{{1,3}})?))(?![\w])",
+    rf"(?:(?<![\w/.]){_ARXIV_PREFIX}{_ARXIV_ID}{_ARXIV_CATEGORY}|(?<![\w/.-])(?P<bare>(?:{_ARCHIVE_RE})(?:\.[A-Za-z]{{2}})?/\d{{7}}(?:v\d{{1,3}})?))(?![\w])",
     re.IGNORECASE,
 )
 

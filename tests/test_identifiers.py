@@ -178,3 +178,10 @@ def test_finders_are_linear_on_long_lines() -> None:
     text = "ISBN " + "1-" * 50_000 + " arXiv:" + "1" * 50_000 + " PMID: " + "9" * 50_000
     for finder in (find_pmids, find_pmcids, find_arxiv_ids, find_isbns, find_issns):
         finder(text)
+
+
+def test_find_arxiv_category_belongs_to_the_id() -> None:
+    """A listing's primary category after the id ("[hep-th]", "[cs.LG]") is cut with it, not left as text."""
+    text = "JHEP 1005, 067 (2010) [arXiv:0905.2970 [hep-th]]; arXiv:1501.01234 [cs.LG]"
+    spans = [text[start:end] for _, start, end in find_arxiv_ids(text)]
+    assert spans == ["arXiv:0905.2970 [hep-th]", "arXiv:1501.01234 [cs.LG]"]

@@ -1899,3 +1899,25 @@ def test_another_name_in_brackets(reference: str, families: list[str], title: st
     ref = refnorm.parse_reference(reference)
     names = ref.author or ref.editor
     assert ([n.family for n in names], ref.title, ref.get("note")) == (families, title, note)
+
+
+@pytest.mark.parametrize(
+    ("reference", "container", "volume", "page"),
+    [
+        (
+            "[7] S. Roe, D. Doe and S. P. Poe, JHEP 1005, 067 (2010) [arXiv:0905.2970 [hep-th]].",
+            "JHEP",
+            "1005",
+            "067",
+        ),
+        ("A. Roe and B. Doe, PRL 116, 061102 (2016).", "PRL", "116", "061102"),
+    ],
+    ids=["acronym-journal-and-arxiv-category", "acronym-journal"],
+)
+def test_physics_short_form_with_an_acronym_journal(
+    reference: str, container: str, volume: str, page: str
+) -> None:
+    """Names, then an acronym journal, volume, page and year: no title, nothing left in the note."""
+    ref = refnorm.parse_reference(reference)
+    got = (ref.get("container-title"), ref.get("volume"), ref.get("page"), ref.get("note"))
+    assert got == (container, volume, page, "")

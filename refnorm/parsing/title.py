@@ -357,10 +357,15 @@ _ASTRO_SHORT = re.compile(
 )
 
 
+def _abbreviated(name: str) -> bool:
+    """An abbreviated journal name: with a stop ("Astron. J.") or an acronym ("JHEP", "PRL")."""
+    return "." in name or (len(name) >= 3 and name.isupper())
+
+
 def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     text = text.lstrip(" .,;:")
     short_form = _CONTAINER_FIRST.match(text)
-    if not (short_form and "." in short_form.group("container")):
+    if not (short_form and _abbreviated(short_form.group("container"))):
         short_form = _ASTRO_SHORT.match(text)
     if short_form:
         fields.set("container-title", short_form.group("container"))
