@@ -201,6 +201,12 @@ _CAPITALISED_PARTICLES = frozenset(
 )
 
 
+def _particle_family(piece: str) -> bool:
+    """ "De Vany", "Van Dam": a capitalised particle and one family word."""
+    words = piece.split()
+    return len(words) == 2 and words[0] in _CAPITALISED_PARTICLES and words[1][:1].isupper()
+
+
 def _natural(words: list[str], suffix: str = "") -> Name:
     if len(words) == 1:
         return Name(family=words[0], suffix=suffix)
@@ -487,6 +493,7 @@ def _parse_names(text: str) -> NameList:
             and pairs
             and (
                 form.count("W") == 1
+                or (_particle_family(piece) and not is_place(pieces[index + 1][0]))  # "De Vany, Arthur"
                 or following in {"I", "IS"}
                 or (following == "W" and index == 0 and count == 2 and not is_place(pieces[1][0]))
             )
@@ -554,8 +561,13 @@ def is_name_list(text: str, *, strict: bool = True) -> bool:
     if text[0] in _TITLE_START_INITIALS:
         first_piece = _SEPARATOR.split(text, maxsplit=1)[0]
         first_word = first_piece.split(None, 1)[0] if first_piece.strip() else ""
-        if first_word in _TITLE_START and not _VANCOUVER.match(_form(first_piece)):
-            return False  # "Die Wahlverwandtschaften", "The Lancet" — but "Das RK" is a Vancouver name
+        if (
+            first_word in _TITLE_START
+            and not _VANCOUVER.match(_form(first_piece))
+            and not text.startswith(first_word + ",")
+        ):
+            # "Die Wahlverwandtschaften", "The Lancet" — but "Das RK" and "Das, Santanu" are names
+            return False
     result = parse_names(text)
     if not result.names:
         return result.truncated and not text.strip(" ,.").lower().startswith("et")

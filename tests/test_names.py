@@ -49,6 +49,8 @@ CASES = [
         [("Le Roe", "A."), ("Van der Doe", "M."), ("De La Poe", "Eva")],
     ),
     ("Di Wang and Da Li", [("Wang", "Di"), ("Li", "Da")]),
+    ("De Roe, Arthur and David Doe", [("De Roe", "Arthur"), ("Doe", "David")]),
+    ("Das, Anil and Eva Roe", [("Das", "Anil"), ("Roe", "Eva")]),
 ]
 
 
@@ -82,6 +84,8 @@ def test_particles_are_split_off(text: str, expected: list[tuple[str, str]]) -> 
         ("Abraham WC. Metaplasticity", False),
         ("Function and Therapeutic Potential", False),
         ("Das RK", True),
+        ("Das, Santanu", True),
+        ("Das Kapital", False),
     ],
 )
 def test_is_name_list(text: str, is_names: bool) -> None:
