@@ -1911,13 +1911,17 @@ def test_another_name_in_brackets(reference: str, families: list[str], title: st
             "067",
         ),
         ("A. Roe and B. Doe, PRL 116, 061102 (2016).", "PRL", "116", "061102"),
+        (
+            "I. P. Roe and U. K. Poe, J. Appl. Phys. 86, pp. 4520-4526 (1999).",
+            "J. Appl. Phys",
+            "86",
+            "4520-4526",
+        ),
     ],
-    ids=["acronym-journal-and-arxiv-category", "acronym-journal"],
+    ids=["acronym-journal-and-arxiv-category", "acronym-journal", "labelled-pages"],
 )
-def test_physics_short_form_with_an_acronym_journal(
-    reference: str, container: str, volume: str, page: str
-) -> None:
-    """Names, then an acronym journal, volume, page and year: no title, nothing left in the note."""
+def test_physics_short_form(reference: str, container: str, volume: str, page: str) -> None:
+    """Names, then an abbreviated or acronym journal, volume, page and year: no title, nothing left over."""
     ref = refnorm.parse_reference(reference)
     got = (ref.get("container-title"), ref.get("volume"), ref.get("page"), ref.get("note"))
     assert got == (container, volume, page, "")

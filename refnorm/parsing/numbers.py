@@ -109,7 +109,7 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     # "Fordham Law Review, 83, pp. 2509–2555": a bare number between commas before labelled pages
     (
         frozenset(","),
-        re.compile(r"(?:(?<=,\s)|(?<=,))(?P<volume>\d{1,4}[A-Za-z]?)\s*,\s*(?=pp?\.\s*[A-Za-z]?\d)"),
+        re.compile(r"(?:(?<=,\s)|(?<=,)|^\s*)(?P<volume>\d{1,4}[A-Za-z]?)\s*,\s*(?=pp?\.\s*[A-Za-z]?\d)"),
     ),
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
     (

@@ -348,7 +348,7 @@ def _journal_suffix_start(text: str, end: int) -> int:
 # Physics / astronomy short form has no title: "Astron. J. 116, 1009 (1998)", "Phys. Rev. B 54, 1 (1996)"
 _CONTAINER_FIRST = re.compile(
     r"^(?P<container>(?:[A-Z][a-z]{0,6}\.?|[A-Z]{1,4})(?:\s(?:[A-Z][a-z]{0,6}\.?|[A-Z]{1,4}|of|and|&))*)"
-    r"\s+\d{1,5}[A-Za-z]?\s*,\s*[A-Za-z]?\d"
+    r"\s+\d{1,5}[A-Za-z]?\s*,\s*(?:pp?\.\s*)?[A-Za-z]?\d"  # "J. Appl. Phys. 86, 45" / "86, pp. 45"
 )
 # Astronomy: "2000, A&A, 362, 886" / "ApJ, 475, 163" — the whole rest is journal, volume, page
 _ASTRO_SHORT = re.compile(
