@@ -317,6 +317,11 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
             "Paris",
             "Nouveau Monde éditions",
         ),
+        (
+            "Roe, Ann. A Walk in Paris: Notes on the City, London: Example Press, 2001.",
+            "London",
+            "Example Press",
+        ),
     ],
     ids=[
         "two-places",
@@ -328,6 +333,7 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
         "publisher-comma-place-last",
         "publisher-then-unknown-place-and-year",
         "imprint-is-the-last-sentence",
+        "a-place-after-a-preposition-is-the-title's",
     ],
 )
 def test_book_imprints(reference: str, place: str, publisher: str) -> None:

@@ -242,6 +242,9 @@ _IMPRINT_CUE = re.compile(
 )
 
 
+_PLACE_PREPOSITIONS = frozenset(
+    "in à a en de du of at to from for zu nach im aus von dans on".split()  # noqa: SIM905
+)
 # "Anesth Prog", "J. Clin. Oncol.": a journal name of abbreviated words only
 _ABBREVIATED_JOURNAL = re.compile(r"(?:[A-Z][a-z]{0,6}\.?\s?){2,6}")
 # a journal's name after the title's comma, up to its first abbreviated word: ", Water Resour."
@@ -262,6 +265,12 @@ def _title_end(text: str, comma_style: bool) -> int:
         imprint = _IMPRINT_CUE.search(text, 8, end)
     else:
         imprint = None
+    while (
+        imprint
+        and text[imprint.start()] != ","
+        and _word_before(text, imprint.start()) in _PLACE_PREPOSITIONS
+    ):
+        imprint = _IMPRINT_CUE.search(text, imprint.end(), end)  # "A Walk in Paris: Notes": the title's place
     if imprint and _ARTICLE_NUMBERS.match(text, imprint.end()):
         imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
     if imprint and _IN_BEFORE_IMPRINT.search(text, 8, imprint.start()):
