@@ -926,6 +926,13 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Example University Press",
         ),
         (
+            "Roe, Bill. “Knowing You.” In Theorizing Film, ed. Mia Doe and Al Poe, 1-11. London: Example"
+            " Press, 1993.",
+            ["Doe", "Poe"],
+            "Theorizing Film",
+            "Example Press",
+        ),
+        (
             "C. Poe. Tide mills. In A. Roe and B. Doe, editors, Tidal Machines and Water Wheels. Example"
             " Academic Publishers, 1987.",
             ["Roe", "Doe"],
@@ -939,6 +946,7 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "hgg-mark",
         "english-in-title-colon",
         "in-title-colon-no-place",
+        "chicago-book-then-ed-names",
         "in-editors-book-then-publisher-sentence",
     ],
 )
@@ -1931,3 +1939,28 @@ def test_physics_short_form(reference: str, container: str, volume: str, page: s
     ref = refnorm.parse_reference(reference)
     got = (ref.get("container-title"), ref.get("volume"), ref.get("page"), ref.get("note"))
     assert got == (container, volume, page, "")
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, R. 2007: ‘The rigours of an experiment’: the field’s authority in the Arctic. Arctic"
+            " Planning 39, 1794-1811.",
+            "‘The rigours of an experiment’: the field’s authority in the Arctic",
+            "Arctic Planning",
+        ),
+        (
+            "Roe, Bill. “Getting to Know You”: Power and the Body” In Theorizing Film, ed. Mia Doe, 1-11."
+            " London: Example Press, 1993.",
+            "Getting to Know You”: Power and the Body",
+            "Theorizing Film",
+        ),
+        ("Roe, A. (2001). “Title here”. Journal of Things, 3(2), 1-9.", "Title here", "Journal of Things"),
+    ],
+    ids=["quotation-then-subtitle", "nested-quotation-closed-later", "quoted-title-then-journal"],
+)
+def test_a_quotation_opening_the_title(reference: str, title: str, container: str) -> None:
+    """A quoted phrase followed by ': subtitle' opens the title; it does not end it."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)

@@ -30,6 +30,9 @@ def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> st
     """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it."""
     for mark in EDITOR_MARK.finditer(text[:400]):
         candidate = text[: mark.start()].strip(" ,")
+        comma_ed = text[: mark.start()].rstrip().endswith(",") and mark.group(0).rstrip().endswith(".")
+        if comma_ed and _edited_by_after_book(text, mark.end()):
+            return text  # "In Theorizing Film, ed. Mia Doe, 1-11": the book, then its editors
         if candidate and (
             names_ok(candidate)
             or (
@@ -49,6 +52,17 @@ def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> st
             fields.editor = parse_names(candidate).names  # a dropped "u.a." is not recorded: CSL has no place
             return text[colon + 2 :]
     return text
+
+
+def _edited_by_after_book(text: str, comma_ed_end: int) -> bool:
+    """Chicago's "Book Title, ed. Mia Doe and Al Poe, 1-11": an unbracketed ", ed." ending at
+    ``comma_ed_end`` with names right after it means "edited by" — the words before it are the book's."""
+    names = _NAMES_BEFORE_PAGES.match(text, comma_ed_end)
+    return names is not None and names_ok(names.group(1))
+
+
+# "Mia Doe and Al Poe, 1-11." / "Mia Doe. London:": names up to pages or the imprint's sentence
+_NAMES_BEFORE_PAGES = re.compile(r"([^\d,.;:()]{3,120}?)(?:,\s*(?:pp?\.\s*)?\d|\.\s)")
 
 
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:u\.\s?a\.|et al\.|u\.\s?a\.\s?m\.)\s*$")
@@ -89,7 +103,10 @@ _CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)")
 def take_marked_editors(text: str, fields: Fields) -> str:
     """ "…, in Katherine Ragsdale (ed.), Boundary Wars" — names right before a bracketed editor mark;
     or names opening the tail, closed by ", ed." without brackets."""
-    opening = _OPENING_EDITORS.match(text) or _BRACKETED_EDITORS.match(text)
+    opening = _OPENING_EDITORS.match(text)
+    if opening and opening.group(0).rstrip().endswith(".") and _edited_by_after_book(text, opening.end()):
+        opening = None  # "Theorizing Film, ed. Mia Doe, 1-11": no editors open the tail, a book does
+    opening = opening or _BRACKETED_EDITORS.match(text)
     if opening and names_ok(opening.group("names")):
         fields.editor = parse_names(opening.group("names")).names
         fields.hints.add("in")

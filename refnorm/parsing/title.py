@@ -366,6 +366,9 @@ _ASTRO_SHORT = re.compile(
 )
 
 
+_SUBTITLE_AFTER_QUOTE = re.compile(r"\s*:\s+[^\W\d_]")
+
+
 def _abbreviated(name: str) -> bool:
     """An abbreviated journal name: with a stop ("Astron. J.") or an acronym ("JHEP", "PRL")."""
     return "." in name or (len(name) >= 3 and name.isupper())
@@ -390,6 +393,11 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             end = text.find("”", quote.end())  # „…” as well as the German „…“
         if opener == "'" or opener == "‘":
             end = _find_closing_single(text, quote.end(), closer)
+        if end > 0 and _SUBTITLE_AFTER_QUOTE.match(text, end + len(closer)):
+            # a quotation opens the title: "“Getting to Know You”: Knowledge and the Body” In …" closes at
+            # its second mark; "‘The rigours of an experiment’: the authority of …" is read unquoted
+            after = end + len(closer)
+            end = _find_closing_single(text, after, closer) if opener in "'‘" else text.find(closer, after)
         if end > 0:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             fields.hints.add("quoted-title")
