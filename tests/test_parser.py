@@ -727,6 +727,12 @@ def test_author_block_closed_by_an_early_date(
             "Virology",
         ),
         (
+            "Roe, J., The Aldo crater, carbonate platform, Gulf of Aldo, Geofisica Aldina, v. 50, pp. 99-127,"
+            " 2011",
+            "The Aldo crater, carbonate platform, Gulf of Aldo",
+            "Geofisica Aldina",
+        ),
+        (
             "Roe, J. (2011) Small worlds: a note, Harvard Law Review, 12, pp. 110–125.",
             "Small worlds: a note",
             "Harvard Law Review",
@@ -756,6 +762,7 @@ def test_author_block_closed_by_an_early_date(
         "vol-then-pages-is-a-journal",
         "last-comma-piece-is-the-journal",
         "letter-after-a-word-ends-sentence",
+        "last-comma-piece-before-a-volume",
         "bare-volume-then-labelled-pages",
         "abbreviated-journal-after-a-comma",
         "initial-then-abbreviated-journal",

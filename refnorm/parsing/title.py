@@ -242,6 +242,7 @@ _IMPRINT_CUE = re.compile(
 )
 
 
+_VOLUME_CUE = re.compile(r",\s*(?:v|vol|volume|Bd|t)\.?\s*\d", re.IGNORECASE)
 _PLACE_PREPOSITIONS = frozenset(
     "in à a en de du of at to from for zu nach im aus von dans on".split()  # noqa: SIM905
 )
@@ -296,6 +297,12 @@ def _title_end(text: str, comma_style: bool) -> int:
         journal = next(
             (c for c in reversed(commas[1:]) if cue and JOURNAL_WORDS.search(text, c.end(), end)), None
         )
+        if journal is None and cue and len(commas) >= 2 and _VOLUME_CUE.match(text, cue.start()):
+            # "…, yucatan carbonate platform, Gulf of Mexico, Geofisica Internacional, v. 50" (a journal with
+            # commas in its name, "Palaeogeography, Palaeoclimatology, Palaeoecology", loses its first words)
+            last = commas[-1]
+            if journal_like(text[last.end() : end]) and text[last.end() : end][:1].isupper():
+                journal = last
         comma = journal or (commas[0] if commas else None)
         if comma:
             end = comma.start()
