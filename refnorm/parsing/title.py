@@ -339,11 +339,16 @@ _ASTRO_SHORT = re.compile(
 )
 
 
+def _ends_with_a_digit(text: str) -> bool:
+    """What _ASTRO_SHORT needs, tested without a regex: a digit last, but for spaces and a stop."""
+    return text.rstrip().rstrip(".").rstrip()[-1:].isdigit()
+
+
 def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     text = text.lstrip(" .,;:")
     short_form = _CONTAINER_FIRST.match(text)
     if not (short_form and "." in short_form.group("container")):
-        short_form = _ASTRO_SHORT.match(text)
+        short_form = _ASTRO_SHORT.match(text) if _ends_with_a_digit(text) else None
     if short_form:
         fields.set("container-title", short_form.group("container"))
         return text[short_form.end("container") :]  # the year stays for the tail (ACS "1984, 31, 711")
