@@ -379,7 +379,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
-    volumes = _VOLUME_COUNT.search(title) if DIGIT.search(title) else None
+    # the pattern ends the title with its word: a cheap test first, as most titles end otherwise
+    volumes = _VOLUME_COUNT.search(title) if title.rstrip(".\n").endswith(_VOLUME_WORDS) else None
     if volumes:  # "Saint François d'Assise, 8 vols": a set of 8 books
         fields.set("number-of-volumes", volumes.group("count"))
         title = title[: volumes.start()].rstrip(" ,.")
@@ -396,6 +397,7 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
 
 # "…, 8 vols." ending a title: how many volumes a work has, not which one
 _VOLUME_COUNT = re.compile(r"[\s,.;(]*(?<![\w.])(?P<count>\d{1,3})\s*(?:vols?|volumes|Bde|Bände|tomes)\b\.?$")
+_VOLUME_WORDS = ("vol", "vols", "volumes", "Bde", "Bände", "tomes")  # what _VOLUME_COUNT ends with
 _EDITION_BRACKET = re.compile(
     r"\s*\((?P<edition>\d{1,2}(?:st|nd|rd|th|ª|a|e|er|ème)?|[Rr]ev(?:ised)?|[Nn]ew|[Ff]irst|[Ss]econd|"
     r"[Tt]hird|[Ff]ourth|[Ff]ifth)\.?\s*(?:ed|edn|edition|éd|édition|Aufl|Auflage|izd)\.?\)",
