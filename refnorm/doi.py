@@ -25,6 +25,7 @@ _PREFIX = re.compile(
 # In running text: an optional label or resolver URL, then the DOI itself. The suffix is a run of
 # non-space characters; a break after "10.1234/" (a PDF wrap) is allowed once.
 _IN_TEXT = re.compile(
+    r"(?=[hdw1])"  # what every match starts with ("https://", "dx.", "www.", "doi", "10."): a cheap skip
     r"(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/+|\bdoi\s*[:=.]?\s*|\bDOI\s+)?"
     r"(?P<doi>10\.\d{4,9}(?:\.\d+)*\s?/\s?[^\s\"<>{}]+)",
     re.IGNORECASE,

@@ -26,13 +26,17 @@ class Extracted:
     online: bool = False  # "[Internet]", "Available from", a URL: the item was read online
 
 
+_DOMAIN_THEN_PATH = r"(?:com|org|net|edu|gov|int|info|ca|uk|de|fr|it|es|nl|be|ch|au|jp|ru|br|io)/"
 _URL = re.compile(
     r"(?:<\s*)?(?:\b(?:https?://|ftp://|www\.)[^\s<>\"]+"
     # a bare host with a path: "classiques.uqac.ca/classiques/…"
-    r"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|int|info|ca|uk|de|fr|it|es|nl|be|ch|au|jp|ru|br|io)/[^\s<>\"]*)"
+    rf"|(?<![\w@/.-])(?:[a-z0-9-]+\.)+{_DOMAIN_THEN_PATH}[^\s<>\"]*)"
     r"(?:\s*>)?",
     re.IGNORECASE,
 )
+# What a bare host with a path holds ("uqac.ca/"): a slash alone ("and/or", a DOI) is no reason to try
+# _URL, which is slow on a long text
+_HOST_PATH = re.compile(rf"\.{_DOMAIN_THEN_PATH}", re.IGNORECASE)
 # What a URL broken by a line wrap continues with: a path piece and then the end of the text or a sentence.
 _URL_CONTINUATION = re.compile(r" ([\w.~%/?=&#+-]{2,80}[\w/=])(?=[.,;]?(?:\s|$))")
 _URL_LEAD = re.compile(
@@ -106,6 +110,15 @@ def _collect(
         spans.append((start, end))
 
 
+def _may_hold_a_url(text: str, lowered: str) -> bool:
+    """What every reading of _URL needs: "http", "ftp://", "www." or a host ending in "/"."""
+    return (
+        "http" in lowered
+        or "www." in lowered
+        or ("/" in text and ("ftp://" in lowered or _HOST_PATH.search(text) is not None))
+    )
+
+
 def extract_identifiers(text: str) -> Extracted:
     """Find DOI, URL, PMID, PMCID, arXiv id, ISBN, ISSN, pii and access date; return them and the rest."""
     variables: dict[str, str] = {}
@@ -122,7 +135,7 @@ def extract_identifiers(text: str) -> Extracted:
         if date is not None:
             accessed = accessed or date
             spans.append(match.span())
-    for match in _URL.finditer(text) if ("http" in lowered or "www." in lowered or "/" in text) else ():
+    for match in _URL.finditer(text) if _may_hold_a_url(text, lowered) else ():
         url = match.group(0).strip("<> ")
         url = _trim_url(url)
         extra = _URL_CONTINUATION.match(text, match.end()) if url.endswith(("/", ".")) else None

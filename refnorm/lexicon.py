@@ -51,8 +51,16 @@ PLACE_NAMES = frozenset(p.replace("_", " ") for p in _PLACES.split())
 PLACE = "|".join(sorted((re.escape(p) for p in PLACE_NAMES), key=len, reverse=True))
 # the first letters of the places, for a "(?=[…])" that spares trying every name at every position
 PLACE_INITIALS = "".join(sorted({re.escape(p[0]) for p in PLACE_NAMES}))
-# "Boston, MA", "Cambridge, Mass.", "London [etc.]"
-_PLACE_RE = re.compile(rf"^(?:{PLACE})(?:,?\s+(?:[A-Z]{{2}}|[A-Z][a-z]{{1,5}}\.))?$")
+# "Boston, MA", "Cambridge, Mass.", "London [etc.]": one pattern per first letter, so that a text is tried
+# against the few places it can be, not against every name in turn
+_PLACE_BY_INITIAL = {
+    initial: re.compile(
+        "(?:"
+        + "|".join(sorted((re.escape(p) for p in PLACE_NAMES if p[0] == initial), key=len, reverse=True))
+        + r")(?:,?\s+(?:[A-Z]{2}|[A-Z][a-z]{1,5}\.))?$"
+    )
+    for initial in {p[0] for p in PLACE_NAMES}
+}
 
 # After the \b, the first letters of the words below: lets a search pass other words cheaply.
 PUBLISHER_WORDS = re.compile(
@@ -74,7 +82,9 @@ PUBLISHER_WORDS = re.compile(
 
 def is_place(text: str) -> bool:
     """A known publishing place, optionally with a state/country abbreviation ("Boston, MA")."""
-    return bool(_PLACE_RE.match(text.strip(" .,;")))
+    text = text.strip(" .,;")
+    places = _PLACE_BY_INITIAL.get(text[:1])
+    return places is not None and places.match(text) is not None
 
 
 THESIS = re.compile(

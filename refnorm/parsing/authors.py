@@ -90,7 +90,8 @@ _NAME_LIST_WORDS = PARTICLES | {
 # A digit or a lower-case word that is no particle or list word: names cannot run past it. The pattern
 # starts with the digit, space or bracket it takes (the look back tells which), so that a search jumps
 # between those characters; a lower-case word at the very start is _LOWER_WORD's.
-_NOT_A_LIST_WORD = rf"(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]"
+# (The letter is looked at first: most words are capitalised, and they then skip the list of words.)
+_NOT_A_LIST_WORD = rf"(?=[a-zß-ÿ])(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b)[a-zß-ÿ]"
 _HARD_STOP = re.compile(rf"[\d\s(](?:(?<=\d)(?![nr]d\b)|(?<=[\s(]){_NOT_A_LIST_WORD})")
 _LOWER_WORD = re.compile(_NOT_A_LIST_WORD)
 
@@ -247,9 +248,16 @@ def _more_natural_names(head: str, end: int) -> int:
 
 # Author-date styles: whatever stands before an early "(2009)." / ". 2002." / ", 1882 :" that opens the title
 # is the author block, even when it is no personal name ("Department of Defense (DoD)", "Kefi (N.)")
+_BLOCK_CHARACTER = r"[^\d\"“”«»]"
+_BRACKETED_YEAR_END = r"[a-z]?(?:,\s*[^()\[\]\d]{3,12}\s\d{1,2})?[)\]]"  # "(2009)", "(2009, June 3)"
+_BARE_YEAR_END = r"(?!s)[a-z]?"  # "2002.", "2002a," but not "1990s"
+_TITLE_OPENS = r"\s*[.,:]\s+(?=[^\W\d_])"
 _AUTHOR_DATE = re.compile(
-    rf"(?P<block>[^\d\"“”«»]{{2,120}}?)\s*[,.]?\s*(?:[(\[]{YEAR}[a-z]?(?:,\s*[^()\[\]\d]{{3,12}}\s\d{{1,2}})?[)\]]"
-    rf"|{YEAR}(?!s)[a-z]?)\s*[.,:]\s+(?=[^\W\d_])"
+    # The block holds no digit, so the year is the text's first number: the lookahead finds it in one
+    # pass, before the short block is grown a character at a time (that is slow when no year follows).
+    rf"(?={_BLOCK_CHARACTER}*+{YEAR}(?:{_BRACKETED_YEAR_END}|{_BARE_YEAR_END}){_TITLE_OPENS})"
+    rf"(?P<block>{_BLOCK_CHARACTER}{{2,120}}?)\s*[,.]?\s*"
+    rf"(?:[(\[]{YEAR}{_BRACKETED_YEAR_END}|{YEAR}{_BARE_YEAR_END}){_TITLE_OPENS}"
 )
 _SENTENCE_INSIDE = re.compile(r"[a-zß-ÿ]{3,}[.?!]\s")
 

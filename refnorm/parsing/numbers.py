@@ -298,10 +298,15 @@ _TRAILING_NUMBERS = re.compile(
     r"(?:[\s,.;:]+(?:n[°º]\s*|no\.?\s*|Pt\.?\s*)?\d{1,5}[A-Za-z]?)*)$"
 )
 
+_NUMBER_AT_END = re.compile(r"\d[A-Za-z)]?$")
+
 
 def take_trailing_numbers(container: str, fields: Fields) -> str:
     """ "Intellectual Observer 11" → container + volume 11; "Journal 23. 4" → volume 23, issue 4."""
-    match = _TRAILING_NUMBERS.match(container)
+    # the pattern's numbers end the text: without a digit there (before a letter or bracket at most), the
+    # lazy name need not be grown a character at a time to find that out
+    ends_in_a_number = _NUMBER_AT_END.search(container, len(container) - 3) is not None
+    match = _TRAILING_NUMBERS.match(container) if ends_in_a_number else None
     if not match or YEAR_RE.fullmatch(match.group("numbers").strip()):
         return container
     numbers = _NUMBER_TOKEN.findall(match.group("numbers"))

@@ -71,6 +71,7 @@ _PRINTED_DATE = re.compile(
 
 # "172 p.", "xii, 340 pp.", "634 s.", "250 S.", "372 с.": how many pages a book has, not a page of it
 _PAGE_COUNT = re.compile(
+    r"(?=[ivxlcdm\d])"  # the count's first character (a roman or an arabic digit): see OPEN_QUOTE
     r"(?:^|(?<=[\s,.;:(]))(?P<count>(?:[ivxlcdm]+\s*[,+]\s*)?\d{1,4})"
     r"(?:\s*(?:pp?\.?|pages|Seiten)|\s+(?:S|s|str|с|Bl)\.)(?![\w-])(?!\.?\s*\d)"
 )
@@ -114,6 +115,7 @@ _YEAR_SPAN_START = re.compile(r"\s?[-–]\s?\d")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _NAMED_YEAR = re.compile(r"\s+(?:[A-Z]{3,}\b|[A-Z]+/[A-Z])")
 
 
@@ -239,7 +241,7 @@ def take_tail(text: str, fields: Fields) -> None:
             text = (text[: numbered.start()] + " " + text[numbered.end() :]).strip(" ,.;")
             lowered = text.lower()
     month_named = has_month_name(lowered)
-    if month_named:
+    if month_named and ("-" in text or "–" in text):  # every range has its dash
         for span in reversed([m.span() for m in _DATE_RANGE.finditer(text)]):
             text = (text[: span[0]] + " " + text[span[1] :]).strip()
     full_date = _FULL_DATE.search(text) if month_named else None
@@ -300,7 +302,7 @@ def take_tail(text: str, fields: Fields) -> None:
         if edition:  # "Handbook of aging (Seventh Edition)" / "(4th edn)"
             fields.set("edition", edition.group(1))
             container = (container[: edition.start()] + container[edition.end() :]).strip()
-        meeting_place = _MEETING_PLACE.match(container) if CONFERENCE.search(container) else None
+        meeting_place = _MEETING_PLACE.match(container) if _meeting_place_last(container) else None
         if meeting_place:  # "Proc. … Conf. on ASPLOS, Santa Clara, CA": where the meeting was held
             fields.set("event-place", meeting_place.group("place"))
             container = meeting_place.group("name")
@@ -467,6 +469,15 @@ _MEETING_PLACE = re.compile(
     r"^(?P<name>.*?[^,]{8,}),\s*(?P<place>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}"
     r"(?:,\s*(?:[A-Z]{2}|[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]+)?))?)$"
 )
+
+
+def _meeting_place_last(container: str) -> bool:
+    """What _MEETING_PLACE needs, tested before its slow lazy name: a conference's name, and a capital
+    (the place's or its region's) after the last comma."""
+    _, comma, last = container.rpartition(",")
+    if not comma or _CAPITAL.match(last.lstrip()) is None:
+        return False
+    return CONFERENCE.search(container) is not None
 
 
 _NOT_A_PUBLISHER = re.compile(

@@ -381,11 +381,16 @@ def _abbreviated(name: str) -> bool:
     return "." in name or (len(name) >= 3 and name.isupper())
 
 
+def _ends_with_a_digit(text: str) -> bool:
+    """What _ASTRO_SHORT needs, tested without a regex: a digit last, but for spaces and a stop."""
+    return text.rstrip().rstrip(".").rstrip()[-1:].isdigit()
+
+
 def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     text = text.lstrip(" .,;:")
     short_form = _CONTAINER_FIRST.match(text)
     if not (short_form and _abbreviated(short_form.group("container"))):
-        short_form = _ASTRO_SHORT.match(text)
+        short_form = _ASTRO_SHORT.match(text) if _ends_with_a_digit(text) else None
     if short_form:
         fields.set("container-title", short_form.group("container"))
         return text[short_form.end("container") :]  # the year stays for the tail (ACS "1984, 31, 711")
@@ -421,7 +426,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
-    volumes = _VOLUME_COUNT.search(title) if DIGIT.search(title) else None
+    # the pattern ends the title with its word: a cheap test first, as most titles end otherwise
+    volumes = _VOLUME_COUNT.search(title) if title.rstrip(".\n").endswith(_VOLUME_WORDS) else None
     if volumes:  # "Saint François d'Assise, 8 vols": a set of 8 books
         fields.set("number-of-volumes", volumes.group("count"))
         title = title[: volumes.start()].rstrip(" ,.")
@@ -438,6 +444,7 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
 
 # "…, 8 vols." ending a title: how many volumes a work has, not which one
 _VOLUME_COUNT = re.compile(r"[\s,.;(]*(?<![\w.])(?P<count>\d{1,3})\s*(?:vols?|volumes|Bde|Bände|tomes)\b\.?$")
+_VOLUME_WORDS = ("vol", "vols", "volumes", "Bde", "Bände", "tomes")  # what _VOLUME_COUNT ends with
 _EDITION_BRACKET = re.compile(
     r"\s*\((?P<edition>\d{1,2}(?:st|nd|rd|th|ª|a|e|er|ème)?|[Rr]ev(?:ised)?|[Nn]ew|[Ff]irst|[Ss]econd|"
     r"[Tt]hird|[Ff]ourth|[Ff]ifth)\.?\s*(?:ed|edn|edition|éd|édition|Aufl|Auflage|izd)\.?\)",
