@@ -1971,3 +1971,31 @@ def test_a_quotation_opening_the_title(reference: str, title: str, container: st
     """A quoted phrase followed by ': subtitle' opens the title; it does not end it."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors", "title_start"),
+    [
+        (
+            "A. Roe, J.K. Doe Ethics and etiquette in neonatal care Pediatric Notes, 168 (2014), pp. 857-858",
+            ["Roe", "Doe"],
+            "Ethics and etiquette",
+        ),
+        (
+            "M. Poe Group visits improve control in diabetes Diabetes Care, 24 (2001), pp. 995-1000",
+            ["Poe"],
+            "Group",
+        ),
+        (
+            'A. Roe, A.H.G. Rinnooy Kan and H. Doe, "Vehicle routing with windows", Report 12 (1990).',
+            ["Roe", "Kan", "Doe"],
+            "Vehicle routing",
+        ),
+    ],
+    ids=["names-then-title-no-stop", "one-name-then-title", "a-family-of-two-words-is-no-title"],
+)
+def test_names_running_into_the_title(reference: str, authors: list[str], title_start: str) -> None:
+    """Web copies of Elsevier lists: initials and a family word each, the title right after, no stop."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.author] == authors
+    assert ref.get("title").startswith(title_start)

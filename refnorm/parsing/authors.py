@@ -142,8 +142,25 @@ def _body_before_year(prefix: str) -> bool:
     return _BODY_BEFORE_YEAR.fullmatch(text) is not None and text.split()[0] not in _TITLE_START
 
 
+# Web copies of Elsevier lists: initials and one family word per name, and the sentence-case title
+# straight after the last family with no stop ("A. Roe, J.K. Doe Ethics and etiquette in care")
+_INITIALS_AND_FAMILY = r"[A-ZÀ-ÖØ-Þ]\.(?:[\s-]?[A-ZÀ-ÖØ-Þ]\.)*\s[A-ZÀ-ÖØ-Þ][\w'’-]+"
+_NAMES_RUN_INTO_TITLE = re.compile(
+    rf"(?P<names>(?:{_INITIALS_AND_FAMILY},\s)*{_INITIALS_AND_FAMILY})"
+    r"\s(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+\s(?!(?:and|et|und|y)\s+[A-Z]\.)[a-zß-ÿ]{2,}\s)"  # not "Rinnooy Kan and H."
+)
+
+
 def author_end(text: str) -> int:
     """Index where the author block ends (0 = no authors). Cues tried from strongest to weakest."""
+    end = _author_end_by_cues(text)
+    run_on = _NAMES_RUN_INTO_TITLE.match(text, 0, 700) if text[1:2] == "." else None
+    if run_on and run_on.end("names") > end:  # "A. Roe, J.K. Doe Ethics and etiquette in …"
+        return run_on.end("names")
+    return end
+
+
+def _author_end_by_cues(text: str) -> int:
     head = text[:700]
     for cue in (_YEAR_PAREN, OPEN_QUOTE):
         match = cue.search(head)
