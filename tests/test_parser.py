@@ -1991,8 +1991,19 @@ def test_a_quotation_opening_the_title(reference: str, title: str, container: st
             ["Roe", "Kan", "Doe"],
             "Vehicle routing",
         ),
+        (
+            "T.D. Roe, T.R. Ten Doe, J. Poe Community-based peer-led care: a trial Care Notes, 35 (2009),"
+            " pp. 1-9",
+            ["Roe", "Ten Doe", "Poe"],
+            "Community-based",
+        ),
     ],
-    ids=["names-then-title-no-stop", "one-name-then-title", "a-family-of-two-words-is-no-title"],
+    ids=[
+        "names-then-title-no-stop",
+        "one-name-then-title",
+        "a-family-of-two-words-is-no-title",
+        "particle-family-and-hyphenated-title",
+    ],
 )
 def test_names_running_into_the_title(reference: str, authors: list[str], title_start: str) -> None:
     """Web copies of Elsevier lists: initials and a family word each, the title right after, no stop."""

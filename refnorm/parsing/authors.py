@@ -144,10 +144,14 @@ def _body_before_year(prefix: str) -> bool:
 
 # Web copies of Elsevier lists: initials and one family word per name, and the sentence-case title
 # straight after the last family with no stop ("A. Roe, J.K. Doe Ethics and etiquette in care")
-_INITIALS_AND_FAMILY = r"[A-ZÀ-ÖØ-Þ]\.(?:[\s-]?[A-ZÀ-ÖØ-Þ]\.)*\s[A-ZÀ-ÖØ-Þ][\w'’-]+"
+_INITIALS_AND_FAMILY = (
+    r"[A-ZÀ-ÖØ-Þ]\.(?:[\s-]?[A-ZÀ-ÖØ-Þ]\.)*\s"  # "T.R. "
+    r"(?:(?:De|Le|La|Van|Von|Del|Den|Der|Ten|Ter|Du)\s)?[A-ZÀ-ÖØ-Þ][\w'’-]+"  # "Doe", "Ten Doe"
+)
 _NAMES_RUN_INTO_TITLE = re.compile(
     rf"(?P<names>(?:{_INITIALS_AND_FAMILY},\s)*{_INITIALS_AND_FAMILY})"
-    r"\s(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+\s(?!(?:and|et|und|y)\s+[A-Z]\.)[a-zß-ÿ]{2,}\s)"  # not "Rinnooy Kan and H."
+    # the title's first words: not "Rinnooy Kan and H." (a family of two words, then more names)
+    r"\s(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]*\s(?!(?:and|et|und|y)\s+[A-Z]\.)[a-zß-ÿ]{2,}[\w'’-]*\s)"
 )
 
 
