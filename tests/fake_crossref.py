@@ -4,8 +4,12 @@ It answers ``GET /works?query.bibliographic=…&rows=…`` (a ``work-list`` mess
 and ``GET /works/{doi}`` (a ``work`` message, or Crossref's plain-text 404 ``Resource not found.``),
 in Crossref's real JSON shape. Faults are chosen per request with :meth:`FakeCrossref.script`:
 every request whose decoded path and query contain a marker consumes the next scripted behaviour
-(``"429"``, ``"500"``, ``"404"``, ``"slow"``, ``"malformed"``, ``"ok"``). Every request is logged,
-so tests can count what was sent.
+(``"429"``, ``"500"``, ``"404"``, ``"slow"``, ``"malformed"``, ``"empty"``, ``"ok"``). Every request is
+logged, so tests can count what was sent.
+
+:func:`load_decoys` reads the invented decoy table in ``tests/data/crossref/decoys.json``: its records
+are Crossref work items written compactly (``"Family, Given"`` names, a year or ``[y, m, d]`` for dates)
+and :func:`expand` turns them into Crossref's shapes; a record's ``_boost`` multiplies its search score.
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-__all__ = ["FakeCrossref", "Logged", "item"]
+__all__ = ["DecoyCase", "FakeCrossref", "Logged", "expand", "item", "load_decoys"]
 
 RATE_HEADERS = {"x-rate-limit-limit": "50", "x-rate-limit-interval": "1s"}
 
@@ -60,10 +65,79 @@ def item(
     return record
 
 
+DECOYS = Path(__file__).parent / "data" / "crossref" / "decoys.json"
+_DATES = ("issued", "published-print", "published-online", "posted")
+
+
+def _date(value: Any) -> dict[str, Any]:
+    return {"date-parts": [value if isinstance(value, list) else [value]]}
+
+
+def _people(names: Sequence[str]) -> list[dict[str, Any]]:
+    return [dict(zip(("family", "given"), name.split(", ", 1), strict=False)) for name in names]
+
+
+def expand(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A compact fixture record in Crossref's shapes (people, dates, one-element title lists)."""
+    out: dict[str, Any] = {"publisher": "Fake Publisher", **record}
+    for role in ("author", "editor"):
+        if role in out:
+            people = _people(out[role])
+            for i, person in enumerate(people):
+                person["sequence"] = "first" if i == 0 else "additional"
+            out[role] = people
+    for key in _DATES:
+        if key in out:
+            out[key] = _date(out[key])
+    for key in ("title", "container-title", "short-container-title", "original-title", "subtitle"):
+        if isinstance(out.get(key), str):
+            out[key] = [out[key]]
+    return out
+
+
+@dataclass(frozen=True)
+class DecoyCase:
+    """One reference of the decoy table and the DOI it must get (None: refnorm must abstain)."""
+
+    id: str
+    csl: dict[str, Any] | None  # the reference as CSL-JSON, or None when it is parsed from raw
+    raw: str
+    expect: str | None
+
+    def reference(self) -> Any:
+        """The reference as refnorm sees it: built from its fields, or parsed from its text."""
+        from refnorm import parse_reference
+        from refnorm.model import Reference
+
+        if self.csl is None:
+            return parse_reference(self.raw)
+        csl = dict(self.csl)
+        for role in ("author", "editor"):
+            if role in csl:
+                csl[role] = _people(csl[role])
+        if "issued" in csl:
+            csl["issued"] = _date(csl["issued"])
+        return Reference.from_csl(csl, raw=self.raw)
+
+
+def load_decoys() -> tuple[list[dict[str, Any]], list[DecoyCase], list[DecoyCase]]:
+    """(Crossref records, search cases, verification cases) of the invented decoy table."""
+    data = json.loads(DECOYS.read_text(encoding="utf-8"))
+
+    def cases(kind: str) -> list[DecoyCase]:
+        return [DecoyCase(c["id"], c.get("ref"), c.get("raw", ""), c["expect"]) for c in data[kind]]
+
+    return [expand(r) for r in data["records"]], cases("find"), cases("verify")
+
+
 def _tokens(text: str) -> list[str]:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.findall(r"[0-9a-z]+", text)
+
+
+def _public(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if not k.startswith("_")}
 
 
 @dataclass(frozen=True)
@@ -137,16 +211,16 @@ class FakeCrossref:
         words = _tokens(query)
         scored = []
         for record, doc in zip(self.items, self._docs, strict=True):
-            score = sum(self._idf[w] for w in words if w in doc)
+            score = sum(self._idf[w] for w in words if w in doc) * float(record.get("_boost", 1.0))
             if score > 0:
                 scored.append((score, record))
         scored.sort(key=lambda pair: -pair[0])
-        return [{**record, "score": round(score, 3)} for score, record in scored[:rows]]
+        return [{**_public(record), "score": round(score, 3)} for score, record in scored[:rows]]
 
     def lookup(self, doi: str) -> dict[str, Any] | None:
         for record in self.items:
             if record["DOI"].lower() == doi.lower():
-                return record
+                return _public(record)
         return None
 
     # -- HTTP -----------------------------------------------------------------------------------
@@ -184,6 +258,8 @@ class FakeCrossref:
                     return self._send(500, "Internal Server Error", "text/plain")
                 elif behaviour == "404":
                     return self._send(404, "Resource not found.", "text/plain")
+                elif behaviour == "empty":
+                    params = {**params, "query.bibliographic": ""}
                 elif behaviour == "malformed":
                     return self._send(200, '{"status":"ok","message-type":"work-list","message":{"ite', None)
                 self._answer(path, params)
