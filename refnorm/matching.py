@@ -1,11 +1,25 @@
 """Decide whether a Crossref record is the work a reference cites — precision first.
 
-Crossref's search ``score`` is an unbounded relevance score that grows with the query, not a
-probability, so it only pre-filters (relative to the query length). The decision comes from the
-reference's own fields: a candidate must not contradict any of them (year beyond ±1, volume,
-issue, first page, first author) and must agree on the title and on enough other evidence; and
-the best candidate must clearly beat the runner-up, or nothing is accepted. This module is pure
-(no network): it turns Crossref JSON items into :class:`Work` values and compares them.
+Crossref's search ``score`` is an unbounded relevance score, not a probability: it only orders
+the candidates and is reported, never trusted. The decision comes from field agreement:
+
+* **conflicts** rule a candidate out: a title that differs (a content word replaced, "α" for "β",
+  "Part I" for "Part II"), first author, year more than one away from every date the record has
+  (issued, print, online, posted), volume, issue, first page, an incompatible type (a book for a
+  chapter, a supplement, a journal article for a cited preprint), and records that are *about*
+  the work rather than the work: corrections, errata, retractions, comments, replies and reviews
+  (``update-to``, ``relation``, or a title such as "Correction to: …");
+* **doubts** need the volume or first page to agree before the candidate can be accepted: a year
+  one off, authors in another order, another container, a title matched without its subtitle or
+  through the record's original-language title, a preprint when the reference names no venue;
+* **evidence**: beside the title, at least two independent fields must agree (first author or
+  editor, year, container, volume, first page, publisher); a generic title ("Editorial",
+  "Introduction", one word) also needs a number and the container to agree;
+* **ambiguity**: when a second candidate fits as well (within ``MARGIN`` of confidence and with no
+  doubt of its own but an unknown venue), nothing is accepted.
+
+Every verdict is a sentence in :attr:`Assessment.conflicts`, :attr:`Assessment.unmet` or
+:attr:`Assessment.agreements`, so a diagnostic can say why. This module is pure (no network).
 """
 
 from __future__ import annotations
@@ -31,27 +45,50 @@ __all__ = [
     "choose",
     "query_text",
     "relative_score",
+    "title_difference",
     "title_similarity",
     "title_tokens",
 ]
 
 ACCEPT: Final = 0.85  # confidence a candidate needs (weights below sum to 1)
-MARGIN: Final = 0.08  # ...and how far it must lead the next non-contradicting candidate
+MARGIN: Final = 0.08  # ...and how far it must lead the next candidate that fits as well
 STRONG_TITLE: Final = 0.9  # token similarity that counts as "the same title"
-MIN_RELATIVE_SCORE: Final = 0.5  # Crossref score per query token below which a hit is noise
+DIFFERENT_TITLE: Final = 0.75  # below this the titles name different works
+SUBSTITUTED: Final = 0.7  # the similarity of two titles one content word apart ("upper"/"lower")
 _WEIGHTS: Final = {"title": 0.45, "author": 0.2, "year": 0.15, "numbers": 0.1, "container": 0.1}
 
 _TAG = re.compile(r"<[^<>]{0,200}>")  # JATS/HTML markup inside Crossref titles: <i>, <sub>, <mml:mi>
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _ROMAN = re.compile(r"^(?=[ivxlc])(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 _DIGITS = re.compile(r"\d+")
+_BRACKETED_END = re.compile(r"\s*[\[(](?:[^\[\]()]{1,40})[\])]\s*\.?\s*$")  # "… [preprint]", "… [in Spanish]"
+# Function words: a title cited with or without them ("The role of …" / "Role of …") is the same title.
+_STOP: Final = frozenset(
+    """a an the of in on at to for and or by with from into as is are be its their this that
+    de la le les des du et en el los las y da do der die das und im zur zum von""".split()  # noqa: SIM905
+)
+_GENERIC: Final = frozenset(
+    """editorial introduction preface foreword conclusion conclusions summary abstract abstracts index
+    contents reply response comment comments erratum corrigendum correction retraction letter letters
+    discussion news obituary acknowledgments acknowledgements references appendix overview review
+    reviews commentary perspective epilogue prologue book notes""".split()  # noqa: SIM905
+)
+
+
+def _greek(ch: str) -> str:
+    """ "α" → " alpha ": Crossref prints Greek letters where references often spell them out."""
+    if "\u0370" <= ch <= "\u03ff":
+        name = unicodedata.name(ch, "")
+        if name.startswith("GREEK") and "LETTER" in name:
+            return f" {name.rsplit(' ', 1)[-1].lower()} "
+    return ch
 
 
 def _fold(text: str) -> str:
-    """Lower-case ASCII-ish text: accents dropped, markup and punctuation turned into spaces."""
+    """Lower-case ASCII-ish text: accents dropped, Greek spelled out, markup and punctuation as spaces."""
     text = _TAG.sub(" ", text).replace("&amp;", " and ").replace("&", " and ")
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = "".join(_greek(ch) for ch in text if not unicodedata.combining(ch)).lower()
     return _NON_WORD.sub(" ", text.replace("ß", "ss"))
 
 
@@ -65,18 +102,82 @@ def _numbering(tokens: Sequence[str]) -> frozenset[str]:
     return frozenset(t for t in tokens if t.isdigit() or (t != "i" and len(t) <= 4 and _ROMAN.match(t)))
 
 
-def title_similarity(a: str, b: str) -> float:
-    """Order-aware token similarity in [0, 1] (2·matched / total); 0 when numbering differs.
+def _stem(token: str) -> str:
+    return token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
 
-    >>> title_similarity("Deep Learning.", "Deep learning")
+
+def _content(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Stemmed tokens without function words (all of them when the title is only function words)."""
+    kept = tuple(_stem(t) for t in tokens if t not in _STOP)
+    return kept or tuple(_stem(t) for t in tokens)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or a typo apart in a long word ("hydrolgy"); never two different short words."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 6 or a.isdigit() or b.isdigit():
+        return False
+    if abs(len(a) - len(b)) >= 2 and (a.startswith(b) or b.startswith(a)):
+        return False  # "transcription" / "transcriptional": another word, not a typo
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+
+
+def title_difference(a: str, b: str) -> str:
+    """The content words that differ between two titles ("upper ≠ lower", "+revisited"), or ""."""
+    ta, tb = _content(title_tokens(_strip_marker(a))), _content(title_tokens(_strip_marker(b)))
+    bits = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if op == "replace":
+            pairs = zip(ta[i1:i2], tb[j1:j2], strict=False)
+            if i2 - i1 != j2 - j1 or not all(_same_word(x, y) for x, y in pairs):
+                bits.append(f"{' '.join(ta[i1:i2])} ≠ {' '.join(tb[j1:j2])}")
+        elif op == "delete":
+            bits.append("-" + " ".join(ta[i1:i2]))
+        elif op == "insert":
+            bits.append("+" + " ".join(tb[j1:j2]))
+    return ", ".join(bits[:3])
+
+
+def _compare(ta: Sequence[str], tb: Sequence[str]) -> float:
+    """Order-aware dice over content tokens; a replaced content word caps it at SUBSTITUTED."""
+    a, b = _content(ta), _content(tb)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    matched, replaced = 0, False
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            matched += i2 - i1
+        elif op == "replace":
+            if i2 - i1 == j2 - j1 and all(_same_word(x, y) for x, y in zip(a[i1:i2], b[j1:j2], strict=True)):
+                matched += i2 - i1
+            else:
+                replaced = True
+    score = 2 * matched / (len(a) + len(b))
+    return min(score, SUBSTITUTED) if replaced else score
+
+
+def _strip_marker(text: str) -> str:
+    """A bracketed remark at the end of a cited title is not part of it: "… [preprint]"."""
+    stripped = _BRACKETED_END.sub("", text)
+    return stripped if len(title_tokens(stripped)) >= 2 else text
+
+
+def title_similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two titles; 0 when numbering differs, ≤ 0.7 when a content word differs.
+
+    Case, punctuation, accents, markup, Greek letters spelled out, plural -s and function words
+    ("The role of …" / "Role of …") do not count.
+
+    >>> title_similarity("Deep learning.", "Deep Learning")
     1.0
     """
     best = 0.0
+    a, b = _strip_marker(a), _strip_marker(b)
     # "back-propagating" = "backpropagating": compare with hyphens as spaces and as nothing.
     for ta, tb in ((title_tokens(a), title_tokens(b)), (_joined(a), _joined(b))):
         if ta and tb and _numbering(ta) == _numbering(tb):
-            best = max(best, SequenceMatcher(None, ta, tb, autojunk=False).ratio())
-    return best
+            best = max(best, _compare(ta, tb))
+    return round(best, 4)
 
 
 def _joined(text: str) -> tuple[str, ...]:
@@ -89,6 +190,12 @@ def _coverage(needle: Sequence[str], haystack: Sequence[str]) -> float:
         return 0.0
     blocks = SequenceMatcher(None, needle, haystack, autojunk=False).get_matching_blocks()
     return sum(block.size for block in blocks) / len(needle)
+
+
+def _generic(title: str) -> bool:
+    """A title that names no particular work: "Editorial", "Introduction", one word."""
+    words = _content(title_tokens(title))
+    return len(words) <= 1 or all(w in _GENERIC or _stem(w) in _GENERIC for w in words)
 
 
 def _family_key(name: Name) -> str:
@@ -117,6 +224,55 @@ def _first(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def _strings(value: Any) -> tuple[str, ...]:
+    values = value if isinstance(value, list) else [value]
+    return tuple(_TAG.sub("", str(v)).strip() for v in values if isinstance(v, str | int) and str(v).strip())
+
+
+def _people(value: Any) -> tuple[Name, ...]:
+    people = []
+    for person in value or ():
+        if isinstance(person, Mapping):
+            if person.get("family"):
+                people.append(Name(family=str(person["family"]).strip(), given=_first(person.get("given"))))
+            elif person.get("name"):
+                people.append(Name(literal=str(person["name"]).strip()))
+    return tuple(people)
+
+
+def _year_of(value: Any) -> int | None:
+    date = Date.from_csl(value) if isinstance(value, Mapping) else None
+    return date.year if date else None
+
+
+# A record *about* a work: its title starts "Correction to: …", "Erratum: …", "Reply to …", or is
+# only such a word. "Response to drought" or "Correction of aberrations" are ordinary titles.
+_NOTICE_TITLE = re.compile(
+    r"^\s*(?:(?:retraction|withdrawal|removal)\s+(?:notice|note|statement|of)\b|notice\s+of\s+"
+    r"(?:retraction|withdrawal|concern)|expression\s+of\s+concern|(?:erratum|errata|corrigendum|corrigenda|"
+    r"correction|addendum|retraction|retracted|withdrawn|reply|response|rebuttal|comment|comments|"
+    r"commentary|book\s+review|review)\s*(?:[:\u2013\u2014]|\bto\b|\bon\b|\bof\b|\bfor\b|\bregarding\b|$)|"
+    r"(?:author'?s?|authors'|in)\s+reply\b|(?:reply|response)\s+to\b)",
+    re.IGNORECASE,
+)
+_NOTICE_RELATIONS: Final = frozenset(
+    {"is-comment-on", "is-reply-to", "is-review-of", "is-supplement-to", "is-correction-of"}
+)
+_PARTS: Final = frozenset(
+    {"component", "dataset", "peer-review", "journal-issue", "journal-volume", "journal"}
+)
+_WHOLE_BOOKS: Final = frozenset(
+    {"book", "edited-book", "monograph", "reference-book", "book-set", "book-series"}
+)
+_IN_BOOKS: Final = frozenset({"book-chapter", "book-section", "book-part", "book-track", "reference-entry"})
+_SUPPLEMENT_DOI = re.compile(r"\.s\d{3,}$|/suppl?[-_.]?\d*$", re.IGNORECASE)
+# arXiv, bioRxiv/medRxiv, SSRN, OSF, Research Square, Preprints.org, ChemRxiv, TechRxiv, Authorea
+_PREPRINT_DOI = re.compile(
+    r"10\.(?:48550|1101/\d|2139|31219|31234|31235|21203|20944|26434|36227|22541)/", re.I
+)
+_PREPRINT = re.compile(r"\b(?:[a-z]*rxiv|ssrn|preprints?|research square|zenodo|osf|hal|techrxiv)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Work:
     """A Crossref record reduced to what refnorm compares and may copy into a reference."""
@@ -134,6 +290,12 @@ class Work:
     type: str = ""
     publisher: str = ""
     score: float = 0.0
+    editor: tuple[Name, ...] = ()
+    other_titles: tuple[str, ...] = ()  # further title entries, original-title, short-title
+    other_years: frozenset[int] = frozenset()  # of published-print, published-online, posted
+    article_number: str = ""
+    updates: tuple[str, ...] = ()  # the update-to types: this record corrects/retracts another
+    relations: frozenset[str] = frozenset()  # the relation keys: is-preprint-of, is-review-of, …
 
     @classmethod
     def from_crossref(cls, item: Mapping[str, Any]) -> Work | None:
@@ -141,25 +303,23 @@ class Work:
         doi = normalize_doi(_first(item.get("DOI")))
         if doi is None:
             return None
-        authors = []
-        for person in item.get("author") or ():
-            if isinstance(person, Mapping):
-                if person.get("family"):
-                    authors.append(
-                        Name(family=str(person["family"]).strip(), given=_first(person.get("given")))
-                    )
-                elif person.get("name"):
-                    authors.append(Name(literal=str(person["name"]).strip()))
         issued = item.get("issued")
         try:
             score = float(item.get("score") or 0.0)
         except (TypeError, ValueError):
             score = 0.0
+        titles = _strings(item.get("title"))
+        others = titles[1:] + _strings(item.get("original-title")) + _strings(item.get("short-title"))
+        years = {_year_of(item.get(key)) for key in ("published-print", "published-online", "posted")}
+        updates = tuple(
+            str(u.get("type") or "update") for u in item.get("update-to") or () if isinstance(u, Mapping)
+        )
+        relation = item.get("relation")
         return cls(
             doi=doi,
-            title=_TAG.sub("", _first(item.get("title"))).strip(),
+            title=titles[0] if titles else "",
             subtitle=_TAG.sub("", _first(item.get("subtitle"))).strip(),
-            author=tuple(authors),
+            author=_people(item.get("author")),
             issued=Date.from_csl(issued) if isinstance(issued, Mapping) else None,
             container_title=_first(item.get("container-title")),
             short_container_title=_first(item.get("short-container-title")),
@@ -169,24 +329,62 @@ class Work:
             type=_first(item.get("type")),
             publisher=_first(item.get("publisher")),
             score=score,
+            editor=_people(item.get("editor")),
+            other_titles=tuple(t for t in others if t),
+            other_years=frozenset(y for y in years if y is not None),
+            article_number=_first(item.get("article-number")),
+            updates=updates,
+            relations=frozenset(str(k) for k in relation) if isinstance(relation, Mapping) else frozenset(),
         )
 
     @property
     def year(self) -> int | None:
         return self.issued.year if self.issued else None
 
+    @property
+    def years(self) -> frozenset[int]:
+        """Every year the record is dated: issued, print, online, posted."""
+        return self.other_years | ({self.year} if self.year else set())
+
+    @property
+    def notice(self) -> str:
+        """What kind of record *about* another work this is ("correction notice", …), or ""."""
+        if self.updates:
+            return f"{self.updates[0]} notice (it updates another record)"
+        about = sorted(self.relations & _NOTICE_RELATIONS)
+        if about:
+            return f"record that {about[0].replace('-', ' ')} another work"
+        if self.type in _PARTS or _SUPPLEMENT_DOI.search(self.doi):
+            return f"{self.type or 'supplement'} record, not a work"
+        if _NOTICE_TITLE.match(self.title):
+            return "notice, comment or review (by its title)"
+        return ""
+
+    @property
+    def preprint(self) -> bool:
+        names = (self.container_title, self.short_container_title, self.publisher)
+        return (
+            self.type == "posted-content"
+            or "is-preprint-of" in self.relations
+            or bool(_PREPRINT_DOI.match(self.doi))
+            or any(_PREPRINT.search(_fold(n)) for n in names if n)
+        )
+
     def describe(self) -> str:
         """``"Title" (Family 2015, Container) doi:…`` — enough to recognise the work in a message."""
-        who = self.author[0].full_family if self.author else "no author"
+        people = self.author or self.editor
+        who = people[0].full_family if people else "no author"
         bits = [f"{who} {self.year}" if self.year else who]
         if self.container_title:
             bits.append(self.container_title)
+        if self.type and self.type != "journal-article":
+            bits.append(self.type)
         return f'"{self.title or "untitled"}" ({", ".join(bits)}) doi:{self.doi}'
 
 
 @dataclass(frozen=True, slots=True)
 class Assessment:
-    """How one candidate compares with a reference: agreements, conflicts and a confidence."""
+    """How one candidate compares with a reference: agreements, conflicts, doubts and a confidence."""
 
     work: Work
     confidence: float
@@ -194,24 +392,37 @@ class Assessment:
     agreements: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()  # any conflict rules the candidate out
     notes: tuple[str, ...] = ()  # disagreements not held against it (a misparsed number)
+    unmet: tuple[str, ...] = ()  # why a candidate without conflicts still cannot be accepted
+    rival: bool = False  # fits as well as an accepted one could: a close rival makes it ambiguous
 
     @property
     def plausible(self) -> bool:
         return not self.conflicts
 
+    @property
+    def acceptable(self) -> bool:
+        return not self.conflicts and not self.unmet
+
     def explain(self) -> str:
-        why = "; ".join(self.conflicts) if self.conflicts else f"confidence {self.confidence:.2f}"
+        if self.conflicts:
+            why = "; ".join(self.conflicts)
+        elif self.unmet:
+            why = "; ".join(self.unmet)
+        else:
+            why = f"confidence {self.confidence:.2f}"
         return f"{self.work.describe()}: {why}"
 
 
 class _Evidence:
-    """Collects per-field scores (0…1, 0.5 = unknown), agreements and conflicts."""
+    """Collects per-field scores (0…1, 0.5 = unknown), agreements, conflicts and doubts."""
 
     def __init__(self) -> None:
         self.parts: dict[str, float] = {}
         self.agree: list[str] = []
         self.conflicts: list[str] = []
         self.notes: list[str] = []  # disagreements explained away (reported, not held against)
+        self.doubts: list[str] = []  # need the volume or first page to agree
+        self.soft: list[str] = []  # like doubts, but the candidate still rivals an accepted one
 
     def add(
         self, part: str, score: float, label: str = "", conflict: str = "", agree_at: float = 1.0
@@ -223,25 +434,47 @@ class _Evidence:
             self.conflicts.append(conflict)
 
 
-def _title_evidence(ref: Reference, work: Work, numbers_agree: bool, out: _Evidence) -> float:
-    """Title similarity; a title cited without (or with an extra) subtitle counts only with page/volume."""
+def _cited_title(ref: Reference) -> str:
+    return _strip_marker(ref.title)
+
+
+def _title_evidence(ref: Reference, work: Work, out: _Evidence) -> float:
+    """Title similarity against the record's title (with and without subtitle), then its other titles.
+
+    Only the same content words in the same order make the title alone count; a word more or less
+    ("… revisited"), a missing subtitle or a match through the original-language title is a doubt.
+    """
     full = [work.title] + ([f"{work.title}: {work.subtitle}"] if work.subtitle else [])
     if ref.title:
-        similarity = max(title_similarity(ref.title, c) for c in full)
-        if similarity < STRONG_TITLE and numbers_agree:
+        title = _cited_title(ref)
+        similarity = max(title_similarity(title, c) for c in full)
+        if STRONG_TITLE <= similarity < 1.0:
+            out.doubts.append(f"title differs by a word ({title_difference(title, work.title)})")
+        if similarity < STRONG_TITLE and _numbering(title_tokens(title)) == _numbering(
+            title_tokens(work.title)
+        ):
             main = max(
-                title_similarity(_main(ref.title), _main(work.title)),
-                title_similarity(ref.title, _main(work.title)),
+                title_similarity(_main(title), _main(work.title)), title_similarity(title, _main(work.title))
             )
-            similarity = max(similarity, STRONG_TITLE if main >= 0.95 else 0.0)
+            if main >= 0.95:
+                similarity = STRONG_TITLE
+                out.doubts.append("title matches without its subtitle")
+        if similarity < STRONG_TITLE and work.other_titles:
+            other = max(title_similarity(title, c) for c in work.other_titles)
+            if other >= STRONG_TITLE:
+                similarity = other
+                out.doubts.append("title matches only the record's original-language or short title")
     elif ref.raw and work.title:
         raw = title_tokens(ref.raw)
         similarity = max(_coverage(title_tokens(c), raw) for c in full)
-        if len(title_tokens(work.title)) < 3:  # "Deep learning" occurs inside many longer titles
+        if len(_content(title_tokens(work.title))) < 3:  # "Deep learning" occurs inside many longer titles
             similarity = min(similarity, 0.8)
     else:
         similarity = 0.0
-    conflict = f"title differs (similarity {similarity:.2f})" if similarity < 0.75 else ""
+    conflict = ""
+    if similarity < DIFFERENT_TITLE:
+        diff = title_difference(_cited_title(ref), work.title) if ref.title else ""
+        conflict = f"title differs (similarity {similarity:.2f}" + (f": {diff})" if diff else ")")
     out.add("title", similarity, "title", conflict, agree_at=STRONG_TITLE)
     return similarity
 
@@ -251,35 +484,56 @@ def _main(title: str) -> str:
     return re.split(r"[:.?]\s", title, maxsplit=1)[0]
 
 
-def _author_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
-    ref_family = _family_key(ref.author[0]) if ref.author else ""
-    families = [_family_key(n) for n in work.author]
+def _author_evidence(ref: Reference, work: Work, bare: bool, out: _Evidence) -> None:
+    """First author (or, for an edited book, first editor) against the record's people."""
+    cited = ref.author or ref.editor
+    role = "first author" if ref.author else "first editor"
+    ref_family = _family_key(cited[0]) if cited else ""
+    people = work.author or work.editor
+    families = [_family_key(n) for n in people]
     if ref_family and families:
         if _same_family(ref_family, families[0]):
-            out.add("author", 1.0, "first author")
+            out.add("author", 1.0, role)
         elif any(_same_family(ref_family, f) for f in families[1:3]):
-            out.add("author", 0.5)  # author order differs: weak evidence, not a conflict
+            out.add("author", 0.5)
+            out.doubts.append(f"{role} {cited[0].full_family} is not first on the record")
         else:
-            clash = f"first author {ref.author[0].full_family} ≠ {work.author[0].full_family}"
-            out.add("author", 0.0, conflict=clash)
-    elif not ref.author and not ref.title and ref.raw and families:
-        found = families[0] in _fold(ref.raw).replace(" ", "")
-        missing = "" if found else f"first author {work.author[0].full_family} not in the reference"
-        out.add("author", 1.0 if found else 0.0, "first author", missing)
+            theirs = "editor " if not work.author else ""
+            out.add(
+                "author", 0.0, conflict=f"{role} {cited[0].full_family} ≠ {theirs}{people[0].full_family}"
+            )
+    elif ref.raw and families:
+        # No parsed author: the record's first author must at least be named in the text.
+        name = people[0].full_family or people[0].literal
+        found = set(_fold(name).split()) <= set(_fold(ref.raw).split())
+        if bare:
+            missing = "" if found else f"first author {name} not in the reference"
+            out.add("author", 1.0 if found else 0.0, "first author", missing)
+        else:
+            out.add("author", 0.5)
+            if not found:
+                out.doubts.append(f"first author {name} is not named in the reference")
+    elif ref_family and not families:
+        out.add("author", 0.5)
+        out.doubts.append("the record names no author to compare")
     else:
         out.add("author", 0.5)
 
 
 def _year_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out: _Evidence) -> None:
-    """Year within ±1: online-first and print issues straddle new year."""
-    if work.year is None:
+    """The year must be one the record is dated (issued, print, online); one off is a doubt."""
+    years = work.years
+    if not years:
         out.add("year", 0.5)
     elif ref.year is not None:
-        gap = abs(ref.year - work.year)
-        conflict = f"year {ref.year} ≠ {work.year}" if gap > 1 else ""
+        gap = min(abs(ref.year - y) for y in years)
+        listed = "/".join(str(y) for y in sorted(years))
+        conflict = f"year {ref.year} ≠ {listed}" if gap > 1 else ""
         out.add("year", 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0, "year", conflict)
+        if gap == 1:
+            out.doubts.append(f"year {ref.year} ≠ {listed} (one off)")
     elif raw_tokens:
-        out.add("year", 1.0 if str(work.year) in raw_tokens else 0.5, "year")
+        out.add("year", 1.0 if any(str(y) in raw_tokens for y in years) else 0.5, "year")
     else:
         out.add("year", 0.5)
 
@@ -295,19 +549,26 @@ def _raw_has_volume_and_page(ref: Reference, work: Work) -> bool:
 
 
 def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out: _Evidence) -> bool:
-    """Volume, issue, first page: equal when both sides have them. True when one agrees."""
-    compared = matched = 0
+    """Volume, issue, first page: equal when both sides have them.
+
+    True when they pin the work down: the first page agrees, or volume and issue both do (a volume
+    alone holds a hundred papers, often Part I and Part II of the same title).
+    """
+    compared = 0
+    agreed: set[str] = set()
     text_confirms = _raw_has_volume_and_page(ref, work)
     for label, mine, theirs in (
         ("volume", ref.volume, work.volume),
         ("issue", ref.issue, work.issue),
-        ("first page", first_page(ref.page), first_page(work.page)),
+        ("first page", first_page(ref.page), first_page(work.page) or work.article_number),
     ):
         if mine and theirs:
             if _number_key(mine) == _number_key(theirs):
                 compared += 1
-                matched += 1
+                agreed.add(label)
                 out.agree.append(label)
+            elif label == "issue" and set(_DIGITS.findall(mine)) & set(_DIGITS.findall(theirs)):
+                out.notes.append(f"issue {mine} ~ {theirs}")  # "3" in a double issue "3-4"
             elif text_confirms:
                 # The parsed number is misplaced ("550, 354–359 (2017)" read as volume 359, issue
                 # 2017) while the text holds the record's volume and first page: a parser slip.
@@ -323,31 +584,72 @@ def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out
             and set(_fold(theirs).split()) <= raw_tokens
         ):
             compared += 1  # a raw-only reference: the number is somewhere in its text
-            matched += 1
+            if label != "first page" or len(_fold(theirs).strip()) >= 2:
+                agreed.add(label)
             out.agree.append(label)
-    if text_confirms and not matched:
+    if text_confirms and not agreed:
         compared += 1
-        matched += 1
+        agreed.add("first page")
         out.agree.append("volume and first page in the text")
-    out.parts["numbers"] = matched / compared if compared else 0.5
-    return matched > 0
+    out.parts["numbers"] = len(agreed) / compared if compared else 0.5
+    return "first page" in agreed or {"volume", "issue"} <= agreed
+
+
+def _ref_preprint(ref: Reference) -> bool:
+    """The reference cites a preprint: its venue or text names arXiv, bioRxiv, SSRN, "preprint"…"""
+    marker = _BRACKETED_END.search(ref.title)
+    where = (
+        ref.container_title,
+        ref.get("publisher"),
+        ref.get("genre"),
+        ref.get("note"),
+        marker[0] if marker else "",
+    )
+    return bool(_PREPRINT.search(_fold(" ".join(where))))
 
 
 def _container_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
-    """Journal names are abbreviated in many ways, so a mismatch only lowers confidence."""
+    """Journal names are abbreviated in many ways: a mismatch is a doubt, not a conflict."""
     names = [c for c in (work.container_title, work.short_container_title) if c]
-    ref_preprint = bool(_PREPRINT.search(_fold(ref.container_title)))
-    work_preprint = work.type == "posted-content" or any(_PREPRINT.search(_fold(n)) for n in names)
-    if ref.container_title and (ref_preprint or work_preprint):
-        # A preprint and its article share title, authors and often year: which one was cited?
-        out.add("container", 1.0 if ref_preprint == work_preprint else 0.0, "container")
-    elif ref.container_title and names:
+    if ref.container_title and names and not _PREPRINT.search(_fold(ref.container_title)):
         same = any(
             _abbreviates(ref.container_title, c) or _abbreviates(c, ref.container_title) for c in names
         )
         out.add("container", 1.0 if same else 0.0, "container")
+        if not same:
+            out.doubts.append(f"container {ref.container_title} ≠ {names[0]}")
+    elif ref.get("publisher") and work.publisher and work.type in _WHOLE_BOOKS | _IN_BOOKS:
+        same = _abbreviates(ref.get("publisher"), work.publisher) or _abbreviates(
+            work.publisher, ref.get("publisher")
+        )
+        out.add("container", 1.0 if same else 0.5, "publisher")
     else:
         out.add("container", 0.5)
+
+
+def _kind_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
+    """Notices, supplements, preprints and books against what the reference is."""
+    notice = "" if ref.type == "dataset" and work.type == "dataset" else work.notice
+    cited_notice = bool(ref.title and _NOTICE_TITLE.match(_cited_title(ref)))
+    if notice and not cited_notice:
+        out.conflicts.append(f"a {notice}")
+    elif cited_notice and not notice:
+        out.conflicts.append("the reference cites a notice, comment or reply; this record is not one")
+    cited_preprint = _ref_preprint(ref)
+    if work.preprint and not cited_preprint:
+        if ref.container_title or ref.volume or ref.page:
+            out.conflicts.append("a preprint, but the reference names a journal or pages")
+        else:
+            out.soft.append("a preprint, and the reference names no preprint server")
+    elif cited_preprint and not work.preprint and work.type != "posted-content":
+        out.conflicts.append(f"a {work.type or 'record'}, but the reference cites a preprint")
+    kind = "" if cited_preprint else ref.type  # the parser reads "EarthArXiv. 2013." as a publisher
+    if kind == "book" and not ref.container_title and work.type and work.type not in _WHOLE_BOOKS | {"other"}:
+        out.conflicts.append(f"a {work.type}, but the reference is a book")
+    elif kind in ("chapter", "paper-conference") and work.type in _WHOLE_BOOKS:
+        out.conflicts.append(f"a whole {work.type}, but the reference is a part of one")
+    elif kind == "article-journal" and ref.container_title and work.type in _WHOLE_BOOKS:
+        out.conflicts.append(f"a whole {work.type}, but the reference is an article in {ref.container_title}")
 
 
 def assess(ref: Reference, work: Work) -> Assessment:
@@ -356,12 +658,16 @@ def assess(ref: Reference, work: Work) -> Assessment:
     # Only a reference without parsed fields is searched for evidence inside its raw text.
     bare = not (ref.title or ref.author or ref.year or ref.volume or ref.page)
     raw_tokens = frozenset(_fold(ref.raw).split()) if bare and ref.raw else frozenset()
-    numbers_agree = _number_evidence(ref, work, raw_tokens, out)
-    similarity = _title_evidence(ref, work, numbers_agree, out)
-    _author_evidence(ref, work, out)
+    numbers = _number_evidence(ref, work, raw_tokens, out)
+    similarity = _title_evidence(ref, work, out)
+    _author_evidence(ref, work, bare, out)
     _year_evidence(ref, work, raw_tokens, out)
     _container_evidence(ref, work, out)
+    _kind_evidence(ref, work, out)
     confidence = sum(_WEIGHTS[key] * value for key, value in out.parts.items())
+    unmet = list(_unmet(ref, work, out, similarity, numbers, bare))
+    # A rival would be acceptable but for a venue the reference does not name (a preprint).
+    rival = not out.conflicts and not unmet[len(out.soft) :]
     return Assessment(
         work,
         round(confidence, 4),
@@ -369,17 +675,46 @@ def assess(ref: Reference, work: Work) -> Assessment:
         tuple(out.agree),
         tuple(out.conflicts),
         tuple(out.notes),
+        tuple(unmet),
+        rival,
     )
 
 
-_PREPRINT = re.compile(r"\b(?:[a-z]*rxiv|ssrn|preprints?|research square|zenodo)\b")
-_STOP = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "der", "und"})
+def _unmet(
+    ref: Reference, work: Work, out: _Evidence, similarity: float, numbers: bool, bare: bool
+) -> Iterable[str]:
+    """Why a candidate with no conflict still cannot be accepted (soft reasons first)."""
+    yield from out.soft
+    if similarity < STRONG_TITLE:
+        yield f"title too different (similarity {similarity:.2f} < {STRONG_TITLE})"
+    if not numbers:
+        for doubt in out.doubts:
+            yield f"{doubt}, and no first page (or volume and issue) confirms it"
+    support = [a for a in out.agree if a != "title"]
+    title = work.title if bare else ref.title
+    needed = 3 if len(_content(title_tokens(title))) <= 2 else 2  # "Deep learning" has many namesakes
+    if len(support) < needed:
+        agreeing = ", ".join(support) or "nothing"
+        yield f"too little agrees beside the title ({agreeing}; {needed} fields needed)"
+    if title and _generic(title) and not (numbers and "container" in support):
+        yield f'the title "{title}" is generic: the container and a volume or page must agree'
+    if bare and not numbers:
+        yield "reference not parsed, and the record's first page is not in its text"
+
+
+_CONTAINER_STOP = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "de", "la", "der", "und"})
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """True when every word of ``short`` starts a later word of ``full`` ("J. Biol. Chem.")."""
-    words = [w for w in title_tokens(short) if w not in _STOP]
-    target = [w for w in title_tokens(full) if w not in _STOP]
+    """True when every word of ``short`` starts a later word of ``full`` ("J. Biol. Chem.").
+
+    Words of ``full`` may be skipped inside ("J R Stat Soc B" for "…Society: Series B"), but not
+    at its end: "Nature" does not abbreviate "Nature Communications". Bracketed parts and numbers
+    of ``full`` ("(Methodological)", "Nature (London)") do not count.
+    """
+    words = [w for w in title_tokens(short) if w not in _CONTAINER_STOP and not w.isdigit()]
+    full = re.sub(r"\([^()]*\)", " ", full)
+    target = [w for w in title_tokens(full) if w not in _CONTAINER_STOP and not w.isdigit()]
     if not words or not target:
         return False
     position = 0
@@ -389,7 +724,7 @@ def _abbreviates(short: str, full: str) -> bool:
         if position == len(target):
             return False
         position += 1
-    return len(words) >= len(target) * 0.5
+    return position == len(target) and len(words) >= len(target) * 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,36 +732,43 @@ class Decision:
     """The outcome of a search: one accepted candidate, or why none was."""
 
     accepted: Assessment | None
-    ambiguous: tuple[Assessment, ...] = ()  # plausible candidates too close to the best to choose
-    rejected: tuple[Assessment, ...] = ()  # candidates that contradict the reference or score low
+    ambiguous: tuple[Assessment, ...] = ()  # candidates too close to the best to choose
+    rejected: tuple[Assessment, ...] = ()  # the others, most similar title first, each with why
 
 
 def relative_score(score: float, query: str) -> float:
-    """Crossref's score per query token: comparable across short and long queries."""
+    """Crossref's score per query token: comparable across short and long queries (reported only)."""
     return score / max(1, len(title_tokens(query)))
 
 
 def choose(
     ref: Reference, works: Iterable[Work], *, query: str = "", accept: float = ACCEPT, margin: float = MARGIN
 ) -> Decision:
-    """Pick the candidate the reference cites, or none (precision first)."""
-    pool = [w for w in works if not query or relative_score(w.score, query) >= MIN_RELATIVE_SCORE]
+    """Pick the candidate the reference cites, or none (precision first).
+
+    Crossref's score does not enter the decision: a wrong record may score far above the right one.
+    ``query`` is kept for the callers' diagnostics.
+    """
     unique: dict[str, Work] = {}
-    for work in pool:
+    for work in works:
         unique.setdefault(work.doi.lower(), work)
     assessed = sorted((assess(ref, w) for w in unique.values()), key=lambda a: -a.confidence)
-    plausible = [a for a in assessed if a.plausible]
-    rejected = tuple(a for a in assessed if not a.plausible)
-    if not plausible:
-        return Decision(None, (), rejected)
-    best, rest = plausible[0], plausible[1:]
-    close = tuple(a for a in rest if best.confidence - a.confidence < margin)
-    strong = best.title_similarity >= STRONG_TITLE and best.confidence >= accept
-    if strong and not close:
-        return Decision(best, (), rejected + tuple(rest))
-    if strong:
-        return Decision(None, (best, *close), rejected)
-    return Decision(None, (), rejected + tuple(plausible))
+    acceptable = [a for a in assessed if a.acceptable and a.confidence >= accept]
+    if not acceptable:
+        return Decision(None, (), _by_title(assessed))
+    best = acceptable[0]
+    close = tuple(
+        a for a in assessed if a is not best and a.rival and best.confidence - a.confidence < margin
+    )
+    rest = _by_title([a for a in assessed if a is not best and a not in close])
+    if close:
+        return Decision(None, (best, *close), rest)
+    return Decision(best, (), rest)
+
+
+def _by_title(assessed: Iterable[Assessment]) -> tuple[Assessment, ...]:
+    """Rejected candidates in the order a reader wants them: the closest title first."""
+    return tuple(sorted(assessed, key=lambda a: (-a.title_similarity, -a.confidence)))
 
 
 def query_text(ref: Reference, limit: int = 600) -> str:
@@ -434,7 +776,7 @@ def query_text(ref: Reference, limit: int = 600) -> str:
     if ref.raw.strip():
         text = " ".join(ref.raw.split())
     else:
-        names = " ".join(n.full_family or n.literal for n in ref.author[:3])
+        names = " ".join(n.full_family or n.literal for n in (ref.author or ref.editor)[:3])
         bits = [names, ref.title, ref.container_title, str(ref.year or ""), ref.volume, ref.page]
         text = " ".join(b for b in bits if b)
     return text[:limit].rsplit(" ", 1)[0] if len(text) > limit else text

@@ -26,7 +26,7 @@ from refnorm.crossref import (
 )
 from refnorm.diagnostics import RefnormError
 from refnorm.model import Date, FrozenMap, Name, Reference
-from tests.fake_crossref import FakeCrossref, item
+from tests.fake_crossref import DecoyCase, FakeCrossref, item, load_decoys
 
 
 @pytest.fixture(autouse=True)
@@ -705,6 +705,95 @@ def test_each_decoy_case(fake: FakeCrossref, name: str, reference: Reference, ex
     assert new.doi == (expected or "")
     codes = [d.code for d in new.diagnostics]
     assert codes == [DOI_ADDED] if expected else codes[0] in (NO_MATCH, AMBIGUOUS)
+
+
+# -- the invented decoy table (tests/data/crossref/decoys.json), through habanero and HTTP ------------
+DECOY_RECORDS, DECOY_FIND, DECOY_VERIFY = load_decoys()
+
+
+@pytest.fixture(scope="module")
+def decoys() -> Iterator[FakeCrossref]:
+    with FakeCrossref(DECOY_RECORDS) as server:
+        yield server
+
+
+def test_decoy_table_accepts_no_wrong_doi(decoys: FakeCrossref) -> None:
+    """Over the whole invented table no wrong DOI is accepted and every findable one is found."""
+    result = resolve([case.reference() for case in DECOY_FIND], base_url=decoys.url, **FAST)
+    wrong, missed = [], []
+    for case, new in zip(DECOY_FIND, result.references, strict=True):
+        if new.doi and new.doi != case.expect:
+            wrong.append((case.id, new.doi))
+        elif case.expect and new.doi != case.expect:
+            missed.append(case.id)
+    findable = sum(1 for case in DECOY_FIND if case.expect)
+    found = findable - len(missed)
+    print(f"decoy table: {len(DECOY_FIND)} references, wrong {len(wrong)}, found {found}/{findable}")
+    assert wrong == [] and missed == []
+
+
+@pytest.mark.parametrize("case", DECOY_FIND, ids=[case.id for case in DECOY_FIND])
+def test_decoy_table_case(decoys: FakeCrossref, case: DecoyCase) -> None:
+    """One reference: its own DOI with C501, or none with a C503/C504 that names each candidate and why."""
+    new = resolve([case.reference()], base_url=decoys.url, **FAST).references[0]
+    assert new.doi == (case.expect or "")
+    (diagnostic,) = [d for d in new.diagnostics if d.code.startswith("C5")]
+    if case.expect:
+        assert diagnostic.code == DOI_ADDED and "agrees on" in diagnostic.message
+    else:
+        assert diagnostic.code in (NO_MATCH, AMBIGUOUS)
+        assert "doi:" in diagnostic.message or diagnostic.message == "no Crossref candidates"
+
+
+@pytest.mark.parametrize("case", DECOY_VERIFY, ids=[case.id for case in DECOY_VERIFY])
+def test_decoy_table_existing_dois(decoys: FakeCrossref, case: DecoyCase) -> None:
+    """A DOI of an erratum, supplement, review, sibling paper or other part is reported, never kept."""
+    reference = case.reference()
+    new = resolve([reference], base_url=decoys.url, **FAST).references[0]
+    assert new.doi == reference.doi
+    codes = [d.code for d in new.diagnostics if d.code != FIELDS_FILLED]
+    assert codes == ([case.expect] if case.expect else [])
+
+
+def test_notice_doi_is_named_as_such(decoys: FakeCrossref) -> None:
+    """The C505 message says the DOI is an erratum's and names the record."""
+    (case,) = [c for c in DECOY_VERIFY if c.id == "DOI of the erratum"]
+    (diagnostic,) = resolve([case.reference()], base_url=decoys.url, **FAST).diagnostics
+    assert "belongs to a erratum notice" in diagnostic.message
+    assert '"Erratum: Tidal mixing in shallow fjords" (Quill 2014' in diagnostic.message
+
+
+def test_empty_result_list(decoys: FakeCrossref) -> None:
+    """A search answered with no items leaves the reference unchanged with C503 'no Crossref candidates'."""
+    decoys.script("Unfindable", "empty")
+    lone = ref("Quill M. A.", "Unfindable paper on fjords", 2014)
+    (diagnostic,) = resolve([lone], base_url=decoys.url, **FAST).diagnostics
+    assert (diagnostic.code, diagnostic.message) == (NO_MATCH, "no Crossref candidates")
+
+
+@pytest.mark.parametrize(
+    ("faults", "code", "requests"),
+    [
+        (["429"], None, 2),
+        (["500", "500"], None, 3),
+        (["slow"], None, 2),
+        (["500"] * 4, LOOKUP_FAILED, 4),
+        (["slow"] * 4, LOOKUP_FAILED, 4),
+        (["malformed"], LOOKUP_FAILED, 1),
+    ],
+    ids=["429 then ok", "5xx twice then ok", "timeout then ok", "5xx every time", "timeouts", "malformed"],
+)
+def test_verifying_a_doi_survives_faults(
+    decoys: FakeCrossref, faults: list[str], code: str | None, requests: int
+) -> None:
+    """The works(ids=…) path retries 429, 5xx and timeouts like the search does, then gives C508."""
+    (case,) = [c for c in DECOY_VERIFY if c.id == "reserved characters in the DOI"]
+    marker = "AID-HYP1"
+    decoys.script(marker, *faults)
+    before = decoys.count(marker)
+    result = resolve([case.reference()], base_url=decoys.url, timeout=0.3, **FAST)
+    assert [d.code for d in result.diagnostics] == ([code] if code else [])
+    assert decoys.count(marker) - before == requests == result.requests
 
 
 def test_fills_only_missing_fields_and_says_which(fake: FakeCrossref) -> None:
