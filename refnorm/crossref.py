@@ -400,7 +400,7 @@ def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) ->
 
 
 def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome:
-    from refnorm.matching import DIFFERENT_TITLE, SUBSTITUTED, Work, assess
+    from refnorm.matching import DIFFERENT_TITLE, STRONG_TITLE, SUBSTITUTED, Work, assess, title_difference
 
     doi = ref.doi
     record = client.work(normalize_doi(doi) or doi)
@@ -422,12 +422,15 @@ def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome
         people = [c for c in a.conflicts if c.startswith(("first author", "first editor", "year"))]
         numbers = [c for c in a.conflicts if c.startswith(("volume", "issue", "first page"))]
         if ref.title:
-            # A title far off, or off by a replaced word ("upper"/"lower", "Part I"/"Part II") or
-            # together with another disagreement, is another work; a garbled parse alone is not.
+            # A title far off, or off by a replaced or moved word ("upper"/"lower", "Part I"/"Part II")
+            # or together with another disagreement, is another work; a garbled parse alone is not.
             off = a.title_similarity < DIFFERENT_TITLE
+            change = title_difference(ref.title, work.title) if a.title_similarity < STRONG_TITLE else ""
+            reworded = "≠" in change or change.startswith("word order")
             different = a.title_similarity < 0.5 or (
                 off and (a.title_similarity <= SUBSTITUTED or bool(people) or bool(numbers))
             )
+            different = different or (a.title_similarity < STRONG_TITLE and reworded)
         else:
             different = len(people) == 2
         if different:

@@ -86,7 +86,7 @@ def _greek(ch: str) -> str:
 
 def _fold(text: str) -> str:
     """Lower-case ASCII-ish text: accents dropped, Greek spelled out, markup and punctuation as spaces."""
-    text = _TAG.sub(" ", text).replace("&amp;", " and ").replace("&", " and ")
+    text = _TAG.sub("", text).replace("&amp;", " and ").replace("&", " and ")  # CO<sub>2</sub> = CO2
     text = unicodedata.normalize("NFKD", text)
     text = "".join(_greek(ch) for ch in text if not unicodedata.combining(ch)).lower()
     return _NON_WORD.sub(" ", text.replace("ß", "ss"))
@@ -125,8 +125,9 @@ def _same_word(a: str, b: str) -> bool:
 
 def title_difference(a: str, b: str) -> str:
     """The content words that differ between two titles ("upper ≠ lower", "+revisited"), or ""."""
-    ta, tb = _content(title_tokens(_strip_marker(a))), _content(title_tokens(_strip_marker(b)))
+    ta, tb = _content(title_tokens(_plain(a))), _content(title_tokens(_plain(b)))
     bits = []
+    gone, added = _word_changes(ta, tb)
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if op == "replace":
             pairs = zip(ta[i1:i2], tb[j1:j2], strict=False)
@@ -136,7 +137,22 @@ def title_difference(a: str, b: str) -> str:
             bits.append("-" + " ".join(ta[i1:i2]))
         elif op == "insert":
             bits.append("+" + " ".join(tb[j1:j2]))
+    moved = sorted(gone & added)
+    if moved:
+        return f"word order differs ({', '.join(moved)})"
     return ", ".join(bits[:3])
+
+
+def _word_changes(a: Sequence[str], b: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Content words deleted from ``a`` and inserted into ``b`` (a word in both was moved)."""
+    gone: set[str] = set()
+    added: set[str] = set()
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "delete":
+            gone.update(a[i1:i2])
+        elif op == "insert":
+            added.update(b[j1:j2])
+    return gone, added
 
 
 def _compare(ta: Sequence[str], tb: Sequence[str]) -> float:
@@ -152,6 +168,8 @@ def _compare(ta: Sequence[str], tb: Sequence[str]) -> float:
                 matched += i2 - i1
             else:
                 replaced = True
+    gone, added = _word_changes(a, b)
+    replaced = replaced or bool(gone & added)  # "Nitrogen and phosphorus" / "Phosphorus and nitrogen"
     score = 2 * matched / (len(a) + len(b))
     return min(score, SUBSTITUTED) if replaced else score
 
@@ -160,6 +178,14 @@ def _strip_marker(text: str) -> str:
     """A bracketed remark at the end of a cited title is not part of it: "… [preprint]"."""
     stripped = _BRACKETED_END.sub("", text)
     return stripped if len(title_tokens(stripped)) >= 2 else text
+
+
+_RETRACTED = re.compile(r"^\s*(?:retracted|withdrawn)(?:\s+article)?\s*[:\u2013\u2014-]\s*", re.IGNORECASE)
+
+
+def _plain(title: str) -> str:
+    """The title as cited: no "… [preprint]" remark, no "RETRACTED: " stamp on the retracted work."""
+    return _strip_marker(_RETRACTED.sub("", title))
 
 
 def title_similarity(a: str, b: str) -> float:
@@ -172,7 +198,7 @@ def title_similarity(a: str, b: str) -> float:
     1.0
     """
     best = 0.0
-    a, b = _strip_marker(a), _strip_marker(b)
+    a, b = _plain(a), _plain(b)
     # "back-propagating" = "backpropagating": compare with hyphens as spaces and as nothing.
     for ta, tb in ((title_tokens(a), title_tokens(b)), (_joined(a), _joined(b))):
         if ta and tb and _numbering(ta) == _numbering(tb):
@@ -250,9 +276,9 @@ def _year_of(value: Any) -> int | None:
 _NOTICE_TITLE = re.compile(
     r"^\s*(?:(?:retraction|withdrawal|removal)\s+(?:notice|note|statement|of)\b|notice\s+of\s+"
     r"(?:retraction|withdrawal|concern)|expression\s+of\s+concern|(?:erratum|errata|corrigendum|corrigenda|"
-    r"correction|addendum|retraction|retracted|withdrawn|reply|response|rebuttal|comment|comments|"
+    r"correction|addendum|retraction|reply|response|rebuttal|comment|comments|"
     r"commentary|book\s+review|review)\s*(?:[:\u2013\u2014]|\bto\b|\bon\b|\bof\b|\bfor\b|\bregarding\b|$)|"
-    r"(?:author'?s?|authors'|in)\s+reply\b|(?:reply|response)\s+to\b)",
+    r"(?:author'?s?|authors'|in)\s+reply\b|(?:reply|response)\s+to\b|data\s+from\s*:)",
     re.IGNORECASE,
 )
 _NOTICE_RELATIONS: Final = frozenset(
@@ -265,11 +291,13 @@ _WHOLE_BOOKS: Final = frozenset(
     {"book", "edited-book", "monograph", "reference-book", "book-set", "book-series"}
 )
 _IN_BOOKS: Final = frozenset({"book-chapter", "book-section", "book-part", "book-track", "reference-entry"})
-_SUPPLEMENT_DOI = re.compile(r"\.s\d{3,}$|/suppl?[-_.]?\d*$", re.IGNORECASE)
+# PLoS-style parts of an article: .s001 supplements, .g001 figures, .t001 tables
+_SUPPLEMENT_DOI = re.compile(r"\.[sgt]0\d\d$|/suppl(?:ementary)?[-_.]?\d*$", re.IGNORECASE)
 # arXiv, bioRxiv/medRxiv, SSRN, OSF, Research Square, Preprints.org, ChemRxiv, TechRxiv, Authorea
 _PREPRINT_DOI = re.compile(
     r"10\.(?:48550|1101/\d|2139|31219|31234|31235|21203|20944|26434|36227|22541)/", re.I
 )
+_PREPRINT_TEXT = re.compile(r"\b(?:[a-z]*rxiv|ssrn|preprints?|research square)\b")  # "Hal" is a name
 _PREPRINT = re.compile(r"\b(?:[a-z]*rxiv|ssrn|preprints?|research square|zenodo|osf|hal|techrxiv)\b")
 
 
@@ -354,8 +382,10 @@ class Work:
         about = sorted(self.relations & _NOTICE_RELATIONS)
         if about:
             return f"record that {about[0].replace('-', ' ')} another work"
-        if self.type in _PARTS or _SUPPLEMENT_DOI.search(self.doi):
-            return f"{self.type or 'supplement'} record, not a work"
+        if self.type in _PARTS:
+            return f"{self.type} record, not a work"
+        if _SUPPLEMENT_DOI.search(self.doi):
+            return "supplement, figure or table of an article (by its DOI)"
         if _NOTICE_TITLE.match(self.title):
             return "notice, comment or review (by its title)"
         return ""
@@ -435,7 +465,7 @@ class _Evidence:
 
 
 def _cited_title(ref: Reference) -> str:
-    return _strip_marker(ref.title)
+    return _plain(ref.title)
 
 
 def _title_evidence(ref: Reference, work: Work, out: _Evidence) -> float:
@@ -596,16 +626,16 @@ def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out
 
 
 def _ref_preprint(ref: Reference) -> bool:
-    """The reference cites a preprint: its venue or text names arXiv, bioRxiv, SSRN, "preprint"…"""
+    """The reference cites a preprint: its venue names arXiv, bioRxiv, SSRN…, or it names no journal
+    and its URL, note, archive or text does ("arXiv:1909.01234", "… [preprint]")."""
+    venue = " ".join((ref.container_title, ref.get("publisher"), ref.get("genre")))
+    if _PREPRINT.search(_fold(venue)):
+        return True
+    if ref.container_title:
+        return False  # "Phys. Rev. D 90, 1 (2014), arXiv:1401.0001" cites the journal
     marker = _BRACKETED_END.search(ref.title)
-    where = (
-        ref.container_title,
-        ref.get("publisher"),
-        ref.get("genre"),
-        ref.get("note"),
-        marker[0] if marker else "",
-    )
-    return bool(_PREPRINT.search(_fold(" ".join(where))))
+    where = (ref.get("URL"), ref.get("note"), ref.get("archive"), ref.get("number"), ref.raw)
+    return bool(_PREPRINT_TEXT.search(_fold(" ".join((*where, marker[0] if marker else "")))))
 
 
 def _container_evidence(ref: Reference, work: Work, out: _Evidence) -> None:

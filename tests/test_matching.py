@@ -49,6 +49,8 @@ from tests.fake_crossref import DecoyCase, expand, load_decoys
         ("Transcription in yeast cells", "Transcriptional yeast cells", 0.0, 0.7),
         ("Tidal mixing in fjords", "Tidal mixing in fjord", 1.0, 1.0),
         ("Tidal mixing in shallow fjords [preprint]", "Tidal mixing in shallow fjords", 1.0, 1.0),
+        ("RETRACTED: Cod in fjords", "Cod in fjords", 1.0, 1.0),
+        ("Seasonal CO<sub>2</sub> uptake", "Seasonal CO2 uptake", 1.0, 1.0),
     ],
     ids=[
         "case and final stop",
@@ -69,6 +71,8 @@ from tests.fake_crossref import DecoyCase, expand, load_decoys
         "a derived word is another word",
         "plural",
         "bracketed remark",
+        "retraction stamp on the retracted work",
+        "subscript markup inside a formula",
     ],
 )
 def test_title_similarity(a: str, b: str, low: float, high: float) -> None:
@@ -288,7 +292,7 @@ QUILL = Reference(
         ({"relation": {"is-review-of": [{"id": "10.5555/y"}]}}, "a record that is review of"),
         ({"relation": {"is-comment-on": [{"id": "10.5555/y"}]}}, "a record that is comment on"),
         ({"type": "component"}, "a component record"),
-        ({"DOI": "10.5555/x.s001"}, "a supplement record"),
+        ({"DOI": "10.5555/x.s001"}, "a supplement, figure or table"),
         ({"title": "Correction to: Tidal mixing in shallow fjords"}, "a notice, comment or review"),
         ({"title": "Reply to: Tidal mixing in shallow fjords"}, "a notice, comment or review"),
         ({"title": "Retraction notice: Tidal mixing in shallow fjords"}, "a notice, comment or review"),
@@ -299,6 +303,8 @@ QUILL = Reference(
         ({"issued": 2011}, "year 2014 ≠ 2011"),
         ({"issued": 2011, "published-print": 2016}, "year 2014 ≠ 2011/2016"),
         ({"title": "Tidal mixing in deep fjords"}, "title differs (similarity 0.70: shallow ≠ deep)"),
+        ({"title": "Mixing in tidal shallow fjords"}, "title differs (similarity 0.70: word order differs"),
+        ({"type": "dataset", "title": "Data from: Tidal mixing in shallow fjords"}, "a dataset record"),
     ],
     ids=[
         "correction (update-to)",
@@ -317,6 +323,8 @@ QUILL = Reference(
         "year two off",
         "year two off from every date",
         "one word replaced",
+        "words moved",
+        "Data from: dataset",
     ],
 )
 def test_conflicts_rule_a_candidate_out(record: dict[str, object], conflict: str) -> None:
