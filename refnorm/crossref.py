@@ -365,7 +365,10 @@ def _diag(ref: Reference, code: str, message: str, severity: Severity = Severity
 
 
 def _agreement(a: Assessment) -> str:
-    return f"confidence {a.confidence:.2f}; agrees on {', '.join(a.agreements) or 'nothing'}"
+    text = f"confidence {a.confidence:.2f}; agrees on {', '.join(a.agreements) or 'nothing'}"
+    if a.confirmed:
+        text += f"; despite {'; '.join(a.confirmed)}, which the numbers settle"
+    return text
 
 
 def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) -> _Outcome:
@@ -389,10 +392,12 @@ def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) ->
         )
         return _Outcome(updated, change, (_diag(ref, DOI_ADDED, message),))
     if decision.ambiguous:
-        listed = " | ".join(f"{a.work.describe()} ({a.confidence:.2f})" for a in decision.ambiguous[:3])
-        return _Outcome(
-            ref, None, (_diag(ref, AMBIGUOUS, f"no DOI added, candidates fit equally: {listed}"),)
+        listed = " | ".join(
+            f"{a.work.describe()} ({_agreement(a)}{'; ' if a.unmet else ''}{'; '.join(a.unmet)})"
+            for a in decision.ambiguous[:3]
         )
+        message = f"no DOI added, candidates fit equally and nothing cited tells them apart: {listed}"
+        return _Outcome(ref, None, (_diag(ref, AMBIGUOUS, message),))
     if decision.rejected:
         listed = " | ".join(a.explain() for a in decision.rejected[:2])
         return _Outcome(ref, None, (_diag(ref, NO_MATCH, f"no Crossref match accepted; best: {listed}"),))
@@ -545,7 +550,7 @@ def resolve(
     retries: int = 3,
     backoff: float = 1.0,
     requests_per_second: float = 5.0,
-    rows: int = 5,
+    rows: int = 10,
 ) -> ResolveResult:
     """Find DOIs for references without one and verify the DOIs references have, on Crossref.
 

@@ -281,12 +281,14 @@ _NOTICE_TITLE = re.compile(
     r"(?:author'?s?|authors'|in)\s+reply\b|(?:reply|response)\s+to\b|data\s+from\s*:)",
     re.IGNORECASE,
 )
+_VERSIONS: Final = frozenset({"new_version", "new_edition", "new-version", "new-edition"})
 _NOTICE_RELATIONS: Final = frozenset(
     {"is-comment-on", "is-reply-to", "is-review-of", "is-supplement-to", "is-correction-of"}
 )
 _PARTS: Final = frozenset(
     {"component", "dataset", "peer-review", "journal-issue", "journal-volume", "journal"}
 )
+_STANDALONE: Final = frozenset({"dissertation", "report", "standard"})  # never inside a journal or book
 _WHOLE_BOOKS: Final = frozenset(
     {"book", "edited-book", "monograph", "reference-book", "book-set", "book-series"}
 )
@@ -340,7 +342,11 @@ class Work:
         others = titles[1:] + _strings(item.get("original-title")) + _strings(item.get("short-title"))
         years = {_year_of(item.get(key)) for key in ("published-print", "published-online", "posted")}
         updates = tuple(
-            str(u.get("type") or "update") for u in item.get("update-to") or () if isinstance(u, Mapping)
+            str(u.get("type") or "update")
+            for u in item.get("update-to") or ()
+            if isinstance(u, Mapping)
+            and str(u.get("type") or "") not in _VERSIONS
+            and normalize_doi(_first(u.get("DOI"))) != doi  # a record updating itself is still the work
         )
         relation = item.get("relation")
         return cls(
@@ -424,6 +430,7 @@ class Assessment:
     notes: tuple[str, ...] = ()  # disagreements not held against it (a misparsed number)
     unmet: tuple[str, ...] = ()  # why a candidate without conflicts still cannot be accepted
     rival: bool = False  # fits as well as an accepted one could: a close rival makes it ambiguous
+    confirmed: tuple[str, ...] = ()  # doubts the first page (or volume and issue) settled
 
     @property
     def plausible(self) -> bool:
@@ -648,6 +655,9 @@ def _container_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
         out.add("container", 1.0 if same else 0.0, "container")
         if not same:
             out.doubts.append(f"container {ref.container_title} ≠ {names[0]}")
+    elif ref.container_title and not names and work.type not in _WHOLE_BOOKS and not work.preprint:
+        out.add("container", 0.5)
+        out.doubts.append(f"the record names no container to compare with {ref.container_title}")
     elif ref.get("publisher") and work.publisher and work.type in _WHOLE_BOOKS | _IN_BOOKS:
         same = _abbreviates(ref.get("publisher"), work.publisher) or _abbreviates(
             work.publisher, ref.get("publisher")
@@ -673,6 +683,9 @@ def _kind_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
             out.soft.append("a preprint, and the reference names no preprint server")
     elif cited_preprint and not work.preprint and work.type != "posted-content":
         out.conflicts.append(f"a {work.type or 'record'}, but the reference cites a preprint")
+    standalone = work.type in _STANDALONE and not work.container_title
+    if standalone and ref.container_title and ref.type not in ("thesis", "report"):
+        out.conflicts.append(f"a {work.type}, but the reference names {ref.container_title}")
     kind = "" if cited_preprint else ref.type  # the parser reads "EarthArXiv. 2013." as a publisher
     if kind == "book" and not ref.container_title and work.type and work.type not in _WHOLE_BOOKS | {"other"}:
         out.conflicts.append(f"a {work.type}, but the reference is a book")
@@ -707,6 +720,7 @@ def assess(ref: Reference, work: Work) -> Assessment:
         tuple(out.notes),
         tuple(unmet),
         rival,
+        tuple(out.doubts) if numbers else (),
     )
 
 

@@ -763,6 +763,24 @@ def test_notice_doi_is_named_as_such(decoys: FakeCrossref) -> None:
     assert '"Erratum: Tidal mixing in shallow fjords" (Quill 2014' in diagnostic.message
 
 
+def test_accepted_doubt_is_explained(decoys: FakeCrossref) -> None:
+    """A DOI accepted although the year is one off says so, and what settled it."""
+    (case,) = [c for c in DECOY_FIND if c.id == "year off by one, confirmed by volume and page"]
+    (diagnostic,) = resolve([case.reference()], base_url=decoys.url, **FAST).diagnostics
+    assert diagnostic.code == DOI_ADDED
+    assert "despite year 2016 ≠ 2015 (one off), which the numbers settle" in diagnostic.message
+
+
+def test_ambiguity_lists_each_candidate_and_why(decoys: FakeCrossref) -> None:
+    """C504 names every tied candidate with what it agrees on."""
+    (case,) = [c for c in DECOY_FIND if c.id == "journal only, abstract and article both in it"]
+    (diagnostic,) = resolve([case.reference()], base_url=decoys.url, **FAST).diagnostics
+    assert diagnostic.code == AMBIGUOUS
+    for doi in ("10.5555/jcd.2015.s2.s123", "10.5555/jcd.2016.0410"):
+        assert f"doi:{doi}" in diagnostic.message
+    assert diagnostic.message.count("agrees on title, first author, container") == 2
+
+
 def test_empty_result_list(decoys: FakeCrossref) -> None:
     """A search answered with no items leaves the reference unchanged with C503 'no Crossref candidates'."""
     decoys.script("Unfindable", "empty")
@@ -959,11 +977,11 @@ def test_retry_after_is_respected() -> None:
 
 
 def test_polite_user_agent_and_query_shape(fake: FakeCrossref) -> None:
-    """mailto reaches Crossref in the User-Agent; a search asks for 5 rows by query.bibliographic."""
+    """mailto reaches Crossref in the User-Agent; a search asks for 10 rows by query.bibliographic."""
     resolve([LECUN], base_url=fake.url, mailto="me@example.org", **FAST)
     (request,) = fake.requests
     assert "mailto:me@example.org" in request.user_agent
-    assert request.path == "/works" and request.params["rows"] == "5"
+    assert request.path == "/works" and request.params["rows"] == "10"
     assert request.params["query.bibliographic"] == "LeCun Deep learning Nature 2015 521 436-444"
 
 

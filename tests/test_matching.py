@@ -305,6 +305,7 @@ QUILL = Reference(
         ({"title": "Tidal mixing in deep fjords"}, "title differs (similarity 0.70: shallow ≠ deep)"),
         ({"title": "Mixing in tidal shallow fjords"}, "title differs (similarity 0.70: word order differs"),
         ({"type": "dataset", "title": "Data from: Tidal mixing in shallow fjords"}, "a dataset record"),
+        ({"type": "dissertation"}, "a dissertation, but the reference names J Coast Dyn"),
     ],
     ids=[
         "correction (update-to)",
@@ -325,6 +326,7 @@ QUILL = Reference(
         "one word replaced",
         "words moved",
         "Data from: dataset",
+        "a thesis for a journal article",
     ],
 )
 def test_conflicts_rule_a_candidate_out(record: dict[str, object], conflict: str) -> None:
@@ -343,6 +345,7 @@ def test_conflicts_rule_a_candidate_out(record: dict[str, object], conflict: str
         ({"title": "Tidal mixing in shallow fjords: a model"}, "title matches without its subtitle"),
         ({"author": []}, "the record names no author to compare"),
         ({"issued": None, "container-title": "Other Journal"}, "container J Coast Dyn ≠ Other Journal"),
+        ({"container-title": None}, "the record names no container to compare with J Coast Dyn"),
     ],
     ids=[
         "year one off",
@@ -351,6 +354,7 @@ def test_conflicts_rule_a_candidate_out(record: dict[str, object], conflict: str
         "subtitle missing",
         "record without authors",
         "no date and another container",
+        "record without container",
     ],
 )
 def test_doubts_need_a_page_to_confirm_them(record: dict[str, object], unmet: str) -> None:
@@ -396,6 +400,21 @@ def test_container_names(short: str, full: str, same: bool) -> None:
     work = replace(NATURE, container_title=full)
     reference = make(**{"container-title": short})
     assert ("container" in assess(reference, work).agreements) is same
+
+
+@pytest.mark.parametrize(
+    ("update", "notice"),
+    [
+        ({"DOI": "10.5555/y", "type": "correction"}, True),
+        ({"DOI": "10.5555/x", "type": "correction"}, False),
+        ({"DOI": "10.5555/y", "type": "new_version"}, False),
+        ({"DOI": "10.5555/y"}, True),
+    ],
+    ids=["corrects another record", "updates itself", "a new version", "update of unknown type"],
+)
+def test_update_to_marks_notices(update: dict[str, str], notice: bool) -> None:
+    """update-to pointing at another DOI makes a notice; a self-update or a new version does not."""
+    assert bool(crossref_work(**{"update-to": [update]}).notice) is notice
 
 
 def test_title_difference_names_the_words() -> None:
