@@ -118,8 +118,8 @@ def _same_word(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 6 or a.isdigit() or b.isdigit():
         return False
-    if abs(len(a) - len(b)) >= 2 and (a.startswith(b) or b.startswith(a)):
-        return False  # "transcription" / "transcriptional": another word, not a typo
+    if abs(len(a) - len(b)) >= 2 and (a in b or b in a):
+        return False  # "transcription"/"transcriptional", "polarization"/"depolarization": other words
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
 
 
@@ -224,18 +224,30 @@ def _generic(title: str) -> bool:
     return len(words) <= 1 or all(w in _GENERIC or _stem(w) in _GENERIC for w in words)
 
 
+_PARTICLES: Final = frozenset(
+    """van von der den de del della di da das dos du des la le lo
+    ter ten op t al el bin ibn st saint""".split()  # noqa: SIM905
+)
+_UMLAUT = re.compile(r"(?<=[aou])e")
+
+
 def _family_key(name: Name) -> str:
-    return _fold(name.full_family or name.literal or name.family).replace(" ", "")
+    """Folded family name words joined by spaces ("van der berg", "muller")."""
+    return " ".join(_fold(name.full_family or name.literal or name.family).split())
 
 
 def _same_family(a: str, b: str) -> bool:
-    """Equal folded family names, allowing a dropped particle ("Berg" ~ "van der Berg")."""
+    """Equal family names, allowing dropped particles ("Berg" ~ "van der Berg", not "Goldberg"), spacing
+    ("LeCun" ~ "Le Cun") and German transliteration ("Mueller" ~ "Müller")."""
     if not a or not b:
         return False
-    if a == b:
+    if a.replace(" ", "") == b.replace(" ", ""):
         return True
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.endswith(short)
+    short, long = sorted((a.split(), b.split()), key=len)
+    extra = len(long) - len(short)
+    if extra and long[extra:] == short and all(word in _PARTICLES for word in long[:extra]):
+        return True
+    return _UMLAUT.sub("", a.replace(" ", "")) == _UMLAUT.sub("", b.replace(" ", ""))
 
 
 def _number_key(value: str) -> str:
@@ -255,14 +267,20 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(_TAG.sub("", str(v)).strip() for v in values if isinstance(v, str | int) and str(v).strip())
 
 
+def _mappings(value: Any) -> list[Mapping[str, Any]]:
+    """The objects of a Crossref list field, whatever a malformed reply put there."""
+    if isinstance(value, Mapping):
+        return [value]
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
 def _people(value: Any) -> tuple[Name, ...]:
     people = []
-    for person in value or ():
-        if isinstance(person, Mapping):
-            if person.get("family"):
-                people.append(Name(family=str(person["family"]).strip(), given=_first(person.get("given"))))
-            elif person.get("name"):
-                people.append(Name(literal=str(person["name"]).strip()))
+    for person in _mappings(value):
+        if person.get("family"):
+            people.append(Name(family=str(person["family"]).strip(), given=_first(person.get("given"))))
+        elif person.get("name"):
+            people.append(Name(literal=str(person["name"]).strip()))
     return tuple(people)
 
 
@@ -343,9 +361,8 @@ class Work:
         years = {_year_of(item.get(key)) for key in ("published-print", "published-online", "posted")}
         updates = tuple(
             str(u.get("type") or "update")
-            for u in item.get("update-to") or ()
-            if isinstance(u, Mapping)
-            and str(u.get("type") or "") not in _VERSIONS
+            for u in _mappings(item.get("update-to"))
+            if str(u.get("type") or "") not in _VERSIONS
             and normalize_doi(_first(u.get("DOI"))) != doi  # a record updating itself is still the work
         )
         relation = item.get("relation")
@@ -709,6 +726,8 @@ def assess(ref: Reference, work: Work) -> Assessment:
     _kind_evidence(ref, work, out)
     confidence = sum(_WEIGHTS[key] * value for key, value in out.parts.items())
     unmet = list(_unmet(ref, work, out, similarity, numbers, bare))
+    if not unmet and not out.conflicts and confidence < ACCEPT:
+        unmet.append(f"confidence {confidence:.2f} is below {ACCEPT}")
     # A rival would be acceptable but for a venue the reference does not name (a preprint).
     rival = not out.conflicts and not unmet[len(out.soft) :]
     return Assessment(

@@ -47,6 +47,7 @@ from tests.fake_crossref import DecoyCase, expand, load_decoys
         ("Sediment transport in the upper Rhône", "Sediment transport in the lower Rhône", 0.0, 0.7),
         ("Modelling tidal mixing", "Modeling tidal mixing", 1.0, 1.0),
         ("Transcription in yeast cells", "Transcriptional yeast cells", 0.0, 0.7),
+        ("Membrane polarization in neurons", "Membrane depolarization in neurons", 0.0, 0.7),
         ("Tidal mixing in fjords", "Tidal mixing in fjord", 1.0, 1.0),
         ("Tidal mixing in shallow fjords [preprint]", "Tidal mixing in shallow fjords", 1.0, 1.0),
         ("RETRACTED: Cod in fjords", "Cod in fjords", 1.0, 1.0),
@@ -69,6 +70,7 @@ from tests.fake_crossref import DecoyCase, expand, load_decoys
         "one content word replaced",
         "British and American spelling",
         "a derived word is another word",
+        "a prefixed word is another word",
         "plural",
         "bracketed remark",
         "retraction stamp on the retracted work",
@@ -208,6 +210,30 @@ def test_assess_never_raises(title: str, family: str, page: str, volume: str, ra
     )
     result = assess(reference, NATURE)
     assert 0.0 <= result.confidence <= 1.0
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["date-parts", "DOI", "type", "family", "name"]), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+CROSSREF_KEYS = [
+    "title", "original-title", "author", "editor", "issued", "published-print", "posted", "container-title",
+    "volume", "issue", "page", "article-number", "type", "update-to", "relation", "score",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(CROSSREF_KEYS), json_values, max_size=8))
+def test_malformed_crossref_items_never_raise(fields: dict[str, object]) -> None:
+    """Any JSON in any field of an item (a number for update-to, true for author) is read without error."""
+    work = Work.from_crossref({"DOI": "10.5555/x", **fields})
+    assert work is not None
+    assert 0.0 <= assess(make(volume="1", page="2"), work).confidence <= 1.0
+    assert work.describe().endswith("doi:10.5555/x")
 
 
 def test_import_refnorm_does_not_import_habanero() -> None:
@@ -415,6 +441,32 @@ def test_container_names(short: str, full: str, same: bool) -> None:
 def test_update_to_marks_notices(update: dict[str, str], notice: bool) -> None:
     """update-to pointing at another DOI makes a notice; a self-update or a new version does not."""
     assert bool(crossref_work(**{"update-to": [update]}).notice) is notice
+
+
+@pytest.mark.parametrize(
+    ("cited", "recorded", "same"),
+    [
+        ("Berg", "van der Berg", True),
+        ("Berg", "Goldberg", False),
+        ("Mueller", "Müller", True),
+        ("Le Cun", "LeCun", True),
+        ("Baird", "Okonkwo-Baird", False),
+        ("Li", "Lin", False),
+    ],
+    ids=[
+        "dropped particle",
+        "a longer name ending alike",
+        "German transliteration",
+        "spacing",
+        "half",
+        "short",
+    ],
+)
+def test_first_author_family_names(cited: str, recorded: str, same: bool) -> None:
+    """Family names match through particles, spacing and umlaut spelling, never by a mere common ending."""
+    result = assess(make(author=cited), replace(NATURE, author=(Name(recorded, "A."),)))
+    assert ("first author" in result.agreements) is same
+    assert bool(result.conflicts) is not same
 
 
 def test_title_difference_names_the_words() -> None:
