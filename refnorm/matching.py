@@ -50,7 +50,7 @@ __all__ = [
     "title_tokens",
 ]
 
-ACCEPT: Final = 0.85  # confidence a candidate needs (weights below sum to 1)
+ACCEPT: Final = 0.8  # confidence a candidate needs (weights below sum to 1); the rules decide first
 MARGIN: Final = 0.08  # ...and how far it must lead the next candidate that fits as well
 STRONG_TITLE: Final = 0.9  # token similarity that counts as "the same title"
 DIFFERENT_TITLE: Final = 0.75  # below this the titles name different works
@@ -475,7 +475,8 @@ class _Evidence:
         self.agree: list[str] = []
         self.conflicts: list[str] = []
         self.notes: list[str] = []  # disagreements explained away (reported, not held against)
-        self.doubts: list[str] = []  # need the volume or first page to agree
+        self.doubts: list[str] = []  # need the first page, or volume and issue, to agree
+        self.title_doubts: list[str] = []  # need the first page to agree: one issue holds many papers
         self.soft: list[str] = []  # like doubts, but the candidate still rivals an accepted one
 
     def add(
@@ -503,7 +504,7 @@ def _title_evidence(ref: Reference, work: Work, out: _Evidence) -> float:
         title = _cited_title(ref)
         similarity = max(title_similarity(title, c) for c in full)
         if STRONG_TITLE <= similarity < 1.0:
-            out.doubts.append(f"title differs by a word ({title_difference(title, work.title)})")
+            out.title_doubts.append(f"title differs by a word ({title_difference(title, work.title)})")
         if similarity < STRONG_TITLE and _numbering(title_tokens(title)) == _numbering(
             title_tokens(work.title)
         ):
@@ -512,12 +513,12 @@ def _title_evidence(ref: Reference, work: Work, out: _Evidence) -> float:
             )
             if main >= 0.95:
                 similarity = STRONG_TITLE
-                out.doubts.append("title matches without its subtitle")
+                out.title_doubts.append("title matches without its subtitle")
         if similarity < STRONG_TITLE and work.other_titles:
             other = max(title_similarity(title, c) for c in work.other_titles)
             if other >= STRONG_TITLE:
                 similarity = other
-                out.doubts.append("title matches only the record's original-language or short title")
+                out.title_doubts.append("title matches only the record's original-language or short title")
     elif ref.raw and work.title:
         raw = title_tokens(ref.raw)
         similarity = max(_coverage(title_tokens(c), raw) for c in full)
@@ -602,11 +603,12 @@ def _raw_has_volume_and_page(ref: Reference, work: Work) -> bool:
     return page in tokens and volume in tokens
 
 
-def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out: _Evidence) -> bool:
+def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out: _Evidence) -> int:
     """Volume, issue, first page: equal when both sides have them.
 
-    True when they pin the work down: the first page agrees, or volume and issue both do (a volume
-    alone holds a hundred papers, often Part I and Part II of the same title).
+    How far they pin the work down: 3 when first page and volume agree, 2 when the first page does,
+    1 when volume and issue both do (a volume alone holds a hundred papers, often Part I and Part II
+    of the same title), else 0.
     """
     compared = 0
     agreed: set[str] = set()
@@ -646,7 +648,9 @@ def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out
         agreed.add("first page")
         out.agree.append("volume and first page in the text")
     out.parts["numbers"] = len(agreed) / compared if compared else 0.5
-    return "first page" in agreed or {"volume", "issue"} <= agreed
+    if "first page" in agreed:
+        return 3 if "volume" in agreed else 2
+    return 1 if {"volume", "issue"} <= agreed else 0
 
 
 def _ref_preprint(ref: Reference) -> bool:
@@ -686,6 +690,8 @@ def _container_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
 
 def _kind_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
     """Notices, supplements, preprints and books against what the reference is."""
+    if ref.volume and not work.volume and work.type in _IN_BOOKS | {"proceedings-article"}:
+        out.doubts.append(f"a {work.type} without volume, but the reference gives volume {ref.volume}")
     notice = "" if ref.type == "dataset" and work.type == "dataset" else work.notice
     cited_notice = bool(ref.title and _NOTICE_TITLE.match(_cited_title(ref)))
     if notice and not cited_notice:
@@ -739,29 +745,33 @@ def assess(ref: Reference, work: Work) -> Assessment:
         tuple(out.notes),
         tuple(unmet),
         rival,
-        tuple(out.doubts) if numbers else (),
+        tuple(out.title_doubts + out.doubts) if not unmet else (),
     )
 
 
 def _unmet(
-    ref: Reference, work: Work, out: _Evidence, similarity: float, numbers: bool, bare: bool
+    ref: Reference, work: Work, out: _Evidence, similarity: float, numbers: int, bare: bool
 ) -> Iterable[str]:
     """Why a candidate with no conflict still cannot be accepted (soft reasons first)."""
     yield from out.soft
     if similarity < STRONG_TITLE:
         yield f"title too different (similarity {similarity:.2f} < {STRONG_TITLE})"
-    if not numbers:
-        for doubt in out.doubts:
-            yield f"{doubt}, and no first page (or volume and issue) confirms it"
+    doubts = len(out.title_doubts) + len(out.doubts)
+    if doubts > 1 and numbers < 3:  # a first page agreeing by chance must not settle two doubts
+        yield f"{'; '.join(out.title_doubts + out.doubts)}: two doubts need first page and volume to agree"
+    elif numbers < 2 and out.title_doubts:
+        yield f"{out.title_doubts[0]}, and no first page confirms it"
+    elif numbers < 1 and out.doubts:
+        yield f"{out.doubts[0]}, and no first page (or volume and issue) confirms it"
     support = [a for a in out.agree if a != "title"]
     title = work.title if bare else ref.title
     needed = 3 if len(_content(title_tokens(title))) <= 2 else 2  # "Deep learning" has many namesakes
     if len(support) < needed:
         agreeing = ", ".join(support) or "nothing"
         yield f"too little agrees beside the title ({agreeing}; {needed} fields needed)"
-    if title and _generic(title) and not (numbers and "container" in support):
+    if title and _generic(title) and not (numbers >= 2 and "container" in support):
         yield f'the title "{title}" is generic: the container and a volume or page must agree'
-    if bare and not numbers:
+    if bare and numbers < 2:
         yield "reference not parsed, and the record's first page is not in its text"
 
 
