@@ -587,10 +587,19 @@ def _year_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out: 
         out.add("year", 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0, "year", conflict)
         if gap == 1:
             out.doubts.append(f"year {ref.year} ≠ {listed} (one off)")
-    elif raw_tokens:
-        out.add("year", 1.0 if any(str(y) in raw_tokens for y in years) else 0.5, "year")
+    elif ref.raw and (printed := {int(y) for y in _YEAR.findall(ref.raw)}):
+        # No parsed year ("(1997). Title…" read as a label): the years printed in the text count.
+        gap = min(abs(p - y) for p in printed for y in years)
+        listed = "/".join(str(y) for y in sorted(years))
+        conflict = f"no year parsed, and the text's {'/'.join(map(str, sorted(printed)))} ≠ {listed}"
+        out.add("year", 1.0 if gap == 0 else 0.5, "year", conflict if gap > 1 else "")
+        if gap == 1:
+            out.doubts.append(f"the text's year is one off {listed}")
     else:
         out.add("year", 0.5)
+
+
+_YEAR = re.compile(r"(?<![\d.])(?:1[6-9]|20)\d\d(?![\d.])")
 
 
 def _raw_has_volume_and_page(ref: Reference, work: Work) -> bool:
@@ -647,10 +656,40 @@ def _number_evidence(ref: Reference, work: Work, raw_tokens: frozenset[str], out
         compared += 1
         agreed.add("first page")
         out.agree.append("volume and first page in the text")
+    elif ref.raw and not raw_tokens:
+        compared += _unparsed_numbers(ref, work, agreed, out)
     out.parts["numbers"] = len(agreed) / compared if compared else 0.5
     if "first page" in agreed:
         return 3 if "volume" in agreed else 2
     return 1 if {"volume", "issue"} <= agreed else 0
+
+
+def _unparsed_numbers(ref: Reference, work: Work, agreed: set[str], out: _Evidence) -> int:
+    """Volume and first page the parser left in the text ("Title. 1990;45." with 45 unplaced).
+
+    Found in the text, they agree (a volume of 2+ digits, a first page of 3+, so not by chance);
+    when the text holds unplaced numbers and neither is among them, that is a doubt. Returns how
+    many numbers were compared.
+    """
+    numbers = {t for t in _fold(ref.raw).split() if t.isdigit()}
+    compared = 0
+    for label, mine, theirs, digits in (
+        ("volume", ref.volume, work.volume, 2),
+        ("first page", first_page(ref.page), first_page(work.page) or work.article_number, 3),
+    ):
+        if not mine and theirs.isdigit() and len(theirs) >= digits and theirs in numbers:
+            compared += 1
+            agreed.add(label)
+            out.agree.append(f"{label} in the text")
+    loose = {t for t in _fold(" ".join((ref.get("note"), *ref.leftovers))).split() if t.isdigit()}
+    loose -= {str(ref.year)}
+    mine = {_number_key(work.volume), _number_key(first_page(work.page)), _number_key(work.issue)}
+    if loose and not ref.volume and not ref.page and not loose & mine:
+        compared += 1
+        out.doubts.append(
+            f"the unplaced numbers {', '.join(sorted(loose))} are not the record's volume or pages"
+        )
+    return compared
 
 
 def _ref_preprint(ref: Reference) -> bool:
@@ -710,7 +749,10 @@ def _kind_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
     if standalone and ref.container_title and ref.type not in ("thesis", "report"):
         out.conflicts.append(f"a {work.type}, but the reference names {ref.container_title}")
     kind = "" if cited_preprint else ref.type  # the parser reads "EarthArXiv. 2013." as a publisher
-    if kind == "book" and not ref.container_title and work.type and work.type not in _WHOLE_BOOKS | {"other"}:
+    # The parser calls anything without a container a book; only a publisher, place, ISBN or edition
+    # shows that it is one.
+    book = any(ref.get(k) for k in ("publisher", "publisher-place", "ISBN", "edition", "number-of-pages"))
+    if kind == "book" and book and not ref.container_title and work.type not in _WHOLE_BOOKS | {"other", ""}:
         out.conflicts.append(f"a {work.type}, but the reference is a book")
     elif kind in ("chapter", "paper-conference") and work.type in _WHOLE_BOOKS:
         out.conflicts.append(f"a whole {work.type}, but the reference is a part of one")
