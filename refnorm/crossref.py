@@ -442,8 +442,16 @@ def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome
             why = "; ".join(a.conflicts)
             message = f"DOI {doi} belongs to a different work ({why}): {work.describe()}"
             return _Outcome(ref, None, (_diag(ref, DIFFERENT_WORK, message, Severity.ERROR),))
-        if a.conflicts:
-            message = f"DOI {doi} record disagrees: {'; '.join(a.conflicts)} — {work.describe()}"
+        # Doubts alone do not make a search accept a record; for a DOI the user gave, a title a word
+        # off ("… revisited") or two unsettled doubts (year one off and another journal) are reported.
+        # One doubt alone is not: journal abbreviations and online/print years differ all the time.
+        unsettled = () if a.confirmed else a.doubts
+        if ref.title and a.title_similarity < STRONG_TITLE and not a.conflicts:
+            change = title_difference(ref.title, work.title)
+            unsettled = (f"title differs (similarity {a.title_similarity:.2f}: {change})", *unsettled)
+        if a.conflicts or any(d.startswith("title differs") for d in unsettled) or len(unsettled) > 1:
+            why = "; ".join(a.conflicts + unsettled)
+            message = f"DOI {doi} record disagrees: {why} — {work.describe()}"
             return _Outcome(ref, None, (_diag(ref, PARTLY_MATCHES, message, Severity.WARNING),))
     updated, filled = _fill(ref, work, add_doi=False)
     if not filled or not fill:

@@ -448,6 +448,7 @@ class Assessment:
     unmet: tuple[str, ...] = ()  # why a candidate without conflicts still cannot be accepted
     rival: bool = False  # fits as well as an accepted one could: a close rival makes it ambiguous
     confirmed: tuple[str, ...] = ()  # doubts the first page (or volume and issue) settled
+    doubts: tuple[str, ...] = ()  # every doubt, settled or not (title doubts first)
 
     @property
     def plausible(self) -> bool:
@@ -729,8 +730,10 @@ def _container_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
 
 def _kind_evidence(ref: Reference, work: Work, out: _Evidence) -> None:
     """Notices, supplements, preprints and books against what the reference is."""
-    if ref.volume and not work.volume and work.type in _IN_BOOKS | {"proceedings-article"}:
-        out.doubts.append(f"a {work.type} without volume, but the reference gives volume {ref.volume}")
+    if work.type in _IN_BOOKS | {"proceedings-article"}:
+        for label, mine, theirs in (("volume", ref.volume, work.volume), ("issue", ref.issue, work.issue)):
+            if mine and not theirs:
+                out.doubts.append(f"a {work.type} without {label}, but the reference gives {label} {mine}")
     notice = "" if ref.type == "dataset" and work.type == "dataset" else work.notice
     cited_notice = bool(ref.title and _NOTICE_TITLE.match(_cited_title(ref)))
     if notice and not cited_notice:
@@ -788,6 +791,7 @@ def assess(ref: Reference, work: Work) -> Assessment:
         tuple(unmet),
         rival,
         tuple(out.title_doubts + out.doubts) if not unmet else (),
+        tuple(out.title_doubts + out.doubts),
     )
 
 

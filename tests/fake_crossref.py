@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import re
 import threading
 import time
@@ -28,7 +29,18 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-__all__ = ["DecoyCase", "FakeCrossref", "Logged", "expand", "item", "load_decoys"]
+__all__ = [
+    "REVEALED_BY",
+    "DecoyCase",
+    "FakeCrossref",
+    "Logged",
+    "cite_some_fields",
+    "expand",
+    "item",
+    "load_decoys",
+    "one_mutation_decoy",
+    "random_work",
+]
 
 RATE_HEADERS = {"x-rate-limit-limit": "50", "x-rate-limit-interval": "1s"}
 
@@ -128,6 +140,98 @@ def load_decoys() -> tuple[list[dict[str, Any]], list[DecoyCase], list[DecoyCase
         return [DecoyCase(c["id"], c.get("ref"), c.get("raw", ""), c["expect"]) for c in data[kind]]
 
     return [expand(r) for r in data["records"]], cases("find"), cases("verify")
+
+
+# -- random one-mutation decoys: invented works, each decoy differing from its work in one way --------
+WORDS = """sediment tidal mixing fjord glacier lichen nitrogen phosphorus salinity plankton bloom kelp carbon
+flux wildfire peat permafrost slope avalanche runoff basin aquifer recharge karst cod seabird migration
+estuary marsh creek platform upwelling shear stratification sill hypoxia oxygen model observation spectral
+inverse sensing leak network emulator circulation turbulence wave reef""".split()  # noqa: SIM905
+JOURNALS = {
+    "Journal of Coastal Dynamics": "J Coast Dyn",
+    "Arctic Botany": "Arct Bot",
+    "Alpine Limnology": "Alp Limnol",
+}
+NUMBERS = ("container-title", "volume", "issue", "page")
+# How each decoy differs from its work, and the reference fields that reveal it.
+REVEALED_BY = {
+    "year +2": {"year", "page"},
+    "other first author": {"author", "page"},
+    "word replaced": {"title"},
+    "word added": {"title"},
+    "correction": {"title"},
+    "erratum record": {"title"},
+    "preprint": {"container", "volume", "page"},
+    "supplement": {"title"},
+    "reprint chapter": {"year", "container", "page"},
+    "conference version": {"container", "year", "page"},
+    "same journal, other issue": {"volume", "issue", "page"},
+}
+
+
+def one_mutation_decoy(name: str, r: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """The record ``r`` changed in the one way ``name`` says (and on another page)."""
+    page = str(int(r["page"].split("-")[0]) + rng.randint(1000, 1500))
+    words = r["title"].split()
+    words[rng.randrange(len(words))] = rng.choice([w for w in WORDS if w not in r["title"].lower()])
+    bare = {k: v for k, v in r.items() if k not in NUMBERS}
+    change: dict[str, Any] = {
+        "year +2": {**r, "issued": r["issued"] + 2, "page": page},
+        "other first author": {**r, "author": ["Zorn, Q.", *r["author"][1:]], "page": page},
+        "word replaced": {**r, "title": " ".join(words), "page": page},
+        "word added": {**r, "title": r["title"] + " revisited", "page": page},
+        "correction": {**r, "title": "Correction to: " + r["title"], "page": page},
+        "erratum record": {**r, "update-to": [{"DOI": r["DOI"], "type": "erratum"}], "page": page},
+        "preprint": {**bare, "type": "posted-content"},
+        "supplement": {"DOI": "", "type": "component", "title": r["title"]},
+        "reprint chapter": {**bare, "type": "book-chapter", "issued": r["issued"] + 3, "page": page},
+        "conference version": {
+            **bare,
+            "type": "proceedings-article",
+            "issued": r["issued"] - 1,
+            "container-title": "Proceedings of the Fjord Workshop",
+            "page": page,
+        },
+        "same journal, other issue": {
+            **r,
+            "volume": str(int(r["volume"]) + 5),
+            "issue": str(int(r["issue"]) + 1),
+            "page": page,
+        },
+    }
+    return dict(change[name])
+
+
+def random_work(doi: str, rng: random.Random) -> dict[str, Any]:
+    """An invented journal article with a title of 3-9 words from WORDS."""
+    first = rng.randint(1, 900)
+    return {
+        "DOI": doi,
+        "type": "journal-article",
+        "title": " ".join(rng.sample(WORDS, rng.randint(3, 9))).capitalize(),
+        "author": [
+            f"{family}, A." for family in rng.sample(["Quill", "Moreau", "Ibsen", "Keller", "Aune"], 2)
+        ],
+        "issued": rng.randint(1990, 2022),
+        "container-title": rng.choice(list(JOURNALS)),
+        "volume": str(rng.randint(1, 60)),
+        "issue": str(rng.randint(1, 12)),
+        "page": f"{first}-{first + rng.randint(3, 30)}",
+    }
+
+
+def cite_some_fields(record: dict[str, Any], rng: random.Random) -> tuple[set[str], dict[str, Any]]:
+    """The record cited as CSL-JSON with its title and a random ~60% of its other fields."""
+    fields = {f for f in ("author", "year", "container", "volume", "issue", "page") if rng.random() < 0.6}
+    csl: dict[str, Any] = {"title": record["title"]}
+    if "author" in fields:
+        csl["author"] = _people(record["author"])
+    if "year" in fields:
+        csl["issued"] = _date(record["issued"])
+    if "container" in fields:
+        csl["container-title"] = rng.choice([record["container-title"], JOURNALS[record["container-title"]]])
+    csl.update({f: record[f] for f in ("volume", "issue", "page") if f in fields})
+    return fields, csl
 
 
 def _tokens(text: str) -> list[str]:

@@ -6,7 +6,6 @@ import random
 import subprocess
 import sys
 from dataclasses import replace
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -22,7 +21,15 @@ from refnorm.matching import (
     title_similarity,
 )
 from refnorm.model import Date, FrozenMap, Name, Reference
-from tests.fake_crossref import DecoyCase, expand, load_decoys
+from tests.fake_crossref import (
+    REVEALED_BY,
+    DecoyCase,
+    cite_some_fields,
+    expand,
+    load_decoys,
+    one_mutation_decoy,
+    random_work,
+)
 
 
 @pytest.mark.parametrize(
@@ -489,102 +496,17 @@ def test_ambiguous_preprint_and_article_without_venue() -> None:
     assert decision.ambiguous[1].unmet == ("a preprint, and the reference names no preprint server",)
 
 
-# -- random one-mutation decoys: invented works, each decoy differing from its work in one way --------
-WORDS = """sediment tidal mixing fjord glacier lichen nitrogen phosphorus salinity plankton bloom kelp carbon
-flux wildfire peat permafrost slope avalanche runoff basin aquifer recharge karst cod seabird migration
-estuary marsh creek platform upwelling shear stratification sill hypoxia oxygen model observation spectral
-inverse sensing leak network emulator circulation turbulence wave reef""".split()  # noqa: SIM905
-JOURNALS = {
-    "Journal of Coastal Dynamics": "J Coast Dyn",
-    "Arctic Botany": "Arct Bot",
-    "Alpine Limnology": "Alp Limnol",
-}
-NUMBERS = ("container-title", "volume", "issue", "page")
-# How each decoy differs from its work, and the reference fields that reveal it.
-REVEALED_BY = {
-    "year +2": {"year", "page"},
-    "other first author": {"author", "page"},
-    "word replaced": {"title"},
-    "word added": {"title"},
-    "correction": {"title"},
-    "erratum record": {"title"},
-    "preprint": {"container", "volume", "page"},
-    "supplement": {"title"},
-    "reprint chapter": {"year", "container", "page"},
-    "conference version": {"container", "year", "page"},
-    "same journal, other issue": {"volume", "issue", "page"},
-}
-
-
-def one_mutation_decoy(name: str, r: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """The record ``r`` changed in the one way ``name`` says (and on another page)."""
-    page = str(int(r["page"].split("-")[0]) + rng.randint(1000, 1500))
-    words = r["title"].split()
-    words[rng.randrange(len(words))] = rng.choice([w for w in WORDS if w not in r["title"].lower()])
-    bare = {k: v for k, v in r.items() if k not in NUMBERS}
-    change: dict[str, Any] = {
-        "year +2": {**r, "issued": r["issued"] + 2, "page": page},
-        "other first author": {**r, "author": ["Zorn, Q.", *r["author"][1:]], "page": page},
-        "word replaced": {**r, "title": " ".join(words), "page": page},
-        "word added": {**r, "title": r["title"] + " revisited", "page": page},
-        "correction": {**r, "title": "Correction to: " + r["title"], "page": page},
-        "erratum record": {**r, "update-to": [{"DOI": r["DOI"], "type": "erratum"}], "page": page},
-        "preprint": {**bare, "type": "posted-content"},
-        "supplement": {"DOI": "", "type": "component", "title": r["title"]},
-        "reprint chapter": {**bare, "type": "book-chapter", "issued": r["issued"] + 3, "page": page},
-        "conference version": {
-            **bare,
-            "type": "proceedings-article",
-            "issued": r["issued"] - 1,
-            "container-title": "Proceedings of the Fjord Workshop",
-            "page": page,
-        },
-        "same journal, other issue": {
-            **r,
-            "volume": str(int(r["volume"]) + 5),
-            "issue": str(int(r["issue"]) + 1),
-            "page": page,
-        },
-    }
-    return dict(change[name])
-
-
 def test_random_one_mutation_decoys() -> None:
     """600 invented works among 1-4 one-mutation decoys, cited with random fields, present or not:
     no decoy is accepted when the reference holds the field that tells it apart; most works are found."""
     rng = random.Random(20261125)
     wrong, found, present_count = [], 0, 0
     for i in range(600):
-        first = rng.randint(1, 900)
-        record = {
-            "DOI": f"10.5555/w{i}",
-            "type": "journal-article",
-            "title": " ".join(rng.sample(WORDS, rng.randint(3, 9))).capitalize(),
-            "author": [
-                f"{family}, A." for family in rng.sample(["Quill", "Moreau", "Ibsen", "Keller", "Aune"], 2)
-            ],
-            "issued": rng.randint(1990, 2022),
-            "container-title": rng.choice(list(JOURNALS)),
-            "volume": str(rng.randint(1, 60)),
-            "issue": str(rng.randint(1, 12)),
-            "page": f"{first}-{first + rng.randint(3, 30)}",
-        }
+        record = random_work(f"10.5555/w{i}", rng)
         names = rng.sample(sorted(REVEALED_BY), rng.randint(1, 4))
         decoys = {f"{record['DOI']}d{k}": name for k, name in enumerate(names)}
         pool = [{**one_mutation_decoy(name, record, rng), "DOI": doi} for doi, name in decoys.items()]
-        fields = {f for f in ("author", "year", "container", "volume", "issue", "page") if rng.random() < 0.6}
-        csl: dict[str, Any] = {"title": record["title"]}
-        if "author" in fields:
-            csl["author"] = [
-                dict(zip(("family", "given"), a.split(", "), strict=True)) for a in record["author"]
-            ]
-        if "year" in fields:
-            csl["issued"] = {"date-parts": [[record["issued"]]]}
-        if "container" in fields:
-            csl["container-title"] = rng.choice(
-                [record["container-title"], JOURNALS[record["container-title"]]]
-            )
-        csl.update({f: record[f] for f in ("volume", "issue", "page") if f in fields})
+        fields, csl = cite_some_fields(record, rng)
         if rng.random() < 0.5:
             pool.append(record)
             present_count += 1
