@@ -509,9 +509,8 @@ def _title_evidence(ref: Reference, work: Work, out: _Evidence) -> float:
         if similarity < STRONG_TITLE and _numbering(title_tokens(title)) == _numbering(
             title_tokens(work.title)
         ):
-            main = max(
-                title_similarity(_main(title), _main(work.title)), title_similarity(title, _main(work.title))
-            )
+            # One side cites the main title only; "X: observations" and "X: a model" are two works.
+            main = max(title_similarity(_main(title), work.title), title_similarity(title, _main(work.title)))
             if main >= 0.95:
                 similarity = STRONG_TITLE
                 out.title_doubts.append("title matches without its subtitle")
@@ -683,6 +682,9 @@ def _unparsed_numbers(ref: Reference, work: Work, agreed: set[str], out: _Eviden
             agreed.add(label)
             out.agree.append(f"{label} in the text")
     loose = {t for t in _fold(" ".join((ref.get("note"), *ref.leftovers))).split() if t.isdigit()}
+    # "Journal of Coastal Dynamics(3)": an issue glued to the journal name by the parser
+    glued = {t for t in _fold(ref.container_title).split() if t.isdigit()}
+    loose |= glued - {t for t in _fold(work.container_title).split() if t.isdigit()}
     loose -= {str(ref.year)}
     mine = {_number_key(work.volume), _number_key(first_page(work.page)), _number_key(work.issue)}
     if loose and not ref.volume and not ref.page and not loose & mine:

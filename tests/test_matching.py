@@ -153,6 +153,14 @@ def test_assess_conflicts(reference: Reference, conflict: str) -> None:
         assert result.conflicts == ()
 
 
+def test_different_subtitles_are_different_works() -> None:
+    """ "X: observations" is not "X: a model"; "X" cited for "X: a model" is only a doubt."""
+    work = replace(NATURE, title="Tidal mixing in fjords: a spectral model")
+    assert assess(make(title="Tidal mixing in fjords: field observations"), work).conflicts
+    cited_short = assess(make(title="Tidal mixing in fjords"), work)
+    assert not cited_short.conflicts and cited_short.doubts == ("title matches without its subtitle",)
+
+
 def test_confidence_orders_evidence() -> None:
     """More agreeing fields give more confidence; a mismatched journal gives less."""
     full = assess(make(volume="521", page="436"), NATURE).confidence
