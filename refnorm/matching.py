@@ -1,25 +1,32 @@
 """Decide whether a Crossref record is the work a reference cites — precision first.
 
 Crossref's search ``score`` is an unbounded relevance score, not a probability: it only orders
-the candidates and is reported, never trusted. The decision comes from field agreement:
+the candidates and is reported, never trusted (a wrong record may score far above the right one).
+The decision comes from field agreement:
 
-* **conflicts** rule a candidate out: a title that differs (a content word replaced, "α" for "β",
-  "Part I" for "Part II"), first author, year more than one away from every date the record has
-  (issued, print, online, posted), volume, issue, first page, an incompatible type (a book for a
-  chapter, a supplement, a journal article for a cited preprint), and records that are *about*
-  the work rather than the work: corrections, errata, retractions, comments, replies and reviews
-  (``update-to``, ``relation``, or a title such as "Correction to: …");
-* **doubts** need the volume or first page to agree before the candidate can be accepted: a year
-  one off, authors in another order, another container, a title matched without its subtitle or
-  through the record's original-language title, a preprint when the reference names no venue;
+* **conflicts** rule a candidate out: a title that differs (a content word replaced or moved, "α"
+  for "β", "Part I" for "Part II", another subtitle), first author, year more than one away from
+  every date the record has (issued, print, online, posted; or from the years printed in the text
+  when none was parsed), volume, issue, first page, an incompatible type (a whole book for a
+  chapter, a thesis for a journal article, a journal article for a cited preprint), and records
+  that are *about* the work rather than the work: corrections, errata, retractions, comments,
+  replies, reviews, supplements (``update-to``, ``relation``, component type, ``.s001`` DOIs, or a
+  title such as "Correction to: …");
+* **doubts** must be settled by the numbers before the candidate can be accepted: a year one off,
+  authors in another order, another container or none, a record without the volume the reference
+  gives, unplaced numbers in the text that are not the record's, a preprint when the reference
+  names no venue. One doubt needs the first page (or volume and issue) to agree; a title a word
+  off, matched without its subtitle or through an original-language title needs the first page;
+  two doubts need first page and volume;
 * **evidence**: beside the title, at least two independent fields must agree (first author or
-  editor, year, container, volume, first page, publisher); a generic title ("Editorial",
-  "Introduction", one word) also needs a number and the container to agree;
-* **ambiguity**: when a second candidate fits as well (within ``MARGIN`` of confidence and with no
-  doubt of its own but an unknown venue), nothing is accepted.
+  editor, year, container, volume, first page, publisher), three for a title of one or two words;
+  a generic title ("Editorial", "Introduction") also needs the container and the first page;
+* **ambiguity**: when a second candidate fits as well (within ``MARGIN`` of confidence, acceptable
+  itself or lacking only a venue the reference does not name), nothing is accepted.
 
-Every verdict is a sentence in :attr:`Assessment.conflicts`, :attr:`Assessment.unmet` or
-:attr:`Assessment.agreements`, so a diagnostic can say why. This module is pure (no network).
+Every verdict is a sentence in :attr:`Assessment.conflicts`, :attr:`Assessment.unmet`,
+:attr:`Assessment.confirmed` or :attr:`Assessment.agreements`, so a diagnostic can say why. This
+module is pure (no network).
 """
 
 from __future__ import annotations
