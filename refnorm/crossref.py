@@ -74,9 +74,11 @@ __all__ = [
 DEFAULT_URL: Final = "https://api.crossref.org"
 MAX_WORKERS: Final = 8  # hard ceiling: Crossref limits concurrent requests per client too
 _SELECT: Final = (
-    "DOI,title,subtitle,author,issued,container-title,short-container-title,"
-    "volume,issue,page,type,publisher,score"
+    "DOI,title,subtitle,original-title,short-title,author,editor,issued,published-print,"
+    "published-online,posted,container-title,short-container-title,volume,issue,page,"
+    "article-number,type,publisher,update-to,relation,score"
 )
+_CACHE_VERSION: Final = "v2"  # bump when _SELECT changes: older cached answers lack fields
 _RETRY_STATUS: Final = frozenset({429, 500, 502, 503, 504})
 _MAX_WAIT: Final = 120.0  # never sleep longer than this on one server hint
 
@@ -252,7 +254,8 @@ class _Client:
                 raise _LookupFailed("malformed response (no items list)")
             return [item for item in items if isinstance(item, dict)]
 
-        return self._cached(f"search\t{self.base_url}\t{rows}\t{query}", lambda: self._with_retries(fetch))
+        key = f"search\t{_CACHE_VERSION}\t{self.base_url}\t{rows}\t{query}"
+        return self._cached(key, lambda: self._with_retries(fetch))
 
     def work(self, doi: str) -> dict[str, Any] | None:
         """The record of ``doi``, or None when Crossref does not know it (404)."""
@@ -266,7 +269,7 @@ class _Client:
             except _NotFound:
                 return None  # cached too: "unknown to Crossref" is an answer
 
-        return self._cached(f"work\t{self.base_url}\t{doi_key(doi)}", fetch_or_none)
+        return self._cached(f"work\t{_CACHE_VERSION}\t{self.base_url}\t{doi_key(doi)}", fetch_or_none)
 
     def _cached(self, key: str, fetch: Callable[[], _T]) -> _T:
         if self._cache is not None:
@@ -362,7 +365,10 @@ def _diag(ref: Reference, code: str, message: str, severity: Severity = Severity
 
 
 def _agreement(a: Assessment) -> str:
-    return f"confidence {a.confidence:.2f}; agrees on {', '.join(a.agreements) or 'nothing'}"
+    text = f"confidence {a.confidence:.2f}; agrees on {', '.join(a.agreements) or 'nothing'}"
+    if a.confirmed:
+        text += f"; despite {'; '.join(a.confirmed)}, which the numbers settle"
+    return text
 
 
 def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) -> _Outcome:
@@ -386,10 +392,12 @@ def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) ->
         )
         return _Outcome(updated, change, (_diag(ref, DOI_ADDED, message),))
     if decision.ambiguous:
-        listed = " | ".join(f"{a.work.describe()} ({a.confidence:.2f})" for a in decision.ambiguous[:3])
-        return _Outcome(
-            ref, None, (_diag(ref, AMBIGUOUS, f"no DOI added, candidates fit equally: {listed}"),)
+        listed = " | ".join(
+            f"{a.work.describe()} ({_agreement(a)}{'; ' if a.unmet else ''}{'; '.join(a.unmet)})"
+            for a in decision.ambiguous[:3]
         )
+        message = f"no DOI added, candidates fit equally and nothing cited tells them apart: {listed}"
+        return _Outcome(ref, None, (_diag(ref, AMBIGUOUS, message),))
     if decision.rejected:
         listed = " | ".join(a.explain() for a in decision.rejected[:2])
         return _Outcome(ref, None, (_diag(ref, NO_MATCH, f"no Crossref match accepted; best: {listed}"),))
@@ -397,7 +405,7 @@ def _find(index: int, ref: Reference, client: _Client, rows: int, fill: bool) ->
 
 
 def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome:
-    from refnorm.matching import Work, assess
+    from refnorm.matching import DIFFERENT_TITLE, STRONG_TITLE, SUBSTITUTED, Work, assess, title_difference
 
     doi = ref.doi
     record = client.work(normalize_doi(doi) or doi)
@@ -410,18 +418,40 @@ def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome
     work = Work.from_crossref(record)
     if work is None:
         return _Outcome(ref, None, (_diag(ref, LOOKUP_FAILED, f"Crossref record of {doi} has no DOI"),))
+    a = assess(ref, work)
+    if work.notice and f"a {work.notice}" in a.conflicts:
+        # An erratum, retraction notice, comment, review or supplement is never the work itself.
+        message = f"DOI {doi} belongs to a {work.notice}, not to the work: {work.describe()}"
+        return _Outcome(ref, None, (_diag(ref, DIFFERENT_WORK, message, Severity.ERROR),))
     if ref.title or ref.author:
-        a = assess(ref, work)
-        people = len([c for c in a.conflicts if c.startswith(("first author", "year"))])
-        if ref.title:  # a title too far off, plus another disagreement, is another work
-            different = a.title_similarity < 0.5 or (a.title_similarity < 0.75 and people > 0)
+        people = [c for c in a.conflicts if c.startswith(("first author", "first editor", "year"))]
+        numbers = [c for c in a.conflicts if c.startswith(("volume", "issue", "first page"))]
+        if ref.title:
+            # A title far off, or off by a replaced or moved word ("upper"/"lower", "Part I"/"Part II")
+            # or together with another disagreement, is another work; a garbled parse alone is not.
+            off = a.title_similarity < DIFFERENT_TITLE
+            change = title_difference(ref.title, work.title) if a.title_similarity < STRONG_TITLE else ""
+            reworded = "≠" in change or change.startswith("word order")
+            different = a.title_similarity < 0.5 or (
+                off and (a.title_similarity <= SUBSTITUTED or bool(people) or bool(numbers))
+            )
+            different = different or (a.title_similarity < STRONG_TITLE and reworded)
         else:
-            different = people == 2
+            different = len(people) == 2
         if different:
-            message = f"DOI {doi} belongs to a different work: {work.describe()}"
+            why = "; ".join(a.conflicts)
+            message = f"DOI {doi} belongs to a different work ({why}): {work.describe()}"
             return _Outcome(ref, None, (_diag(ref, DIFFERENT_WORK, message, Severity.ERROR),))
-        if a.conflicts:
-            message = f"DOI {doi} record disagrees: {'; '.join(a.conflicts)} — {work.describe()}"
+        # Doubts alone do not make a search accept a record; for a DOI the user gave, a title a word
+        # off ("… revisited") or two unsettled doubts (year one off and another journal) are reported.
+        # One doubt alone is not: journal abbreviations and online/print years differ all the time.
+        unsettled = () if a.confirmed else a.doubts
+        if ref.title and a.title_similarity < STRONG_TITLE and not a.conflicts:
+            change = title_difference(ref.title, work.title)
+            unsettled = (f"title differs (similarity {a.title_similarity:.2f}: {change})", *unsettled)
+        if a.conflicts or any(d.startswith("title differs") for d in unsettled) or len(unsettled) > 1:
+            why = "; ".join(a.conflicts + unsettled)
+            message = f"DOI {doi} record disagrees: {why} — {work.describe()}"
             return _Outcome(ref, None, (_diag(ref, PARTLY_MATCHES, message, Severity.WARNING),))
     updated, filled = _fill(ref, work, add_doi=False)
     if not filled or not fill:
@@ -528,7 +558,7 @@ def resolve(
     retries: int = 3,
     backoff: float = 1.0,
     requests_per_second: float = 5.0,
-    rows: int = 5,
+    rows: int = 10,
 ) -> ResolveResult:
     """Find DOIs for references without one and verify the DOIs references have, on Crossref.
 

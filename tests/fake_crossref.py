@@ -4,14 +4,19 @@ It answers ``GET /works?query.bibliographic=…&rows=…`` (a ``work-list`` mess
 and ``GET /works/{doi}`` (a ``work`` message, or Crossref's plain-text 404 ``Resource not found.``),
 in Crossref's real JSON shape. Faults are chosen per request with :meth:`FakeCrossref.script`:
 every request whose decoded path and query contain a marker consumes the next scripted behaviour
-(``"429"``, ``"500"``, ``"404"``, ``"slow"``, ``"malformed"``, ``"ok"``). Every request is logged,
-so tests can count what was sent.
+(``"429"``, ``"500"``, ``"404"``, ``"slow"``, ``"malformed"``, ``"empty"``, ``"ok"``). Every request is
+logged, so tests can count what was sent.
+
+:func:`load_decoys` reads the invented decoy table in ``tests/data/crossref/decoys.json``: its records
+are Crossref work items written compactly (``"Family, Given"`` names, a year or ``[y, m, d]`` for dates)
+and :func:`expand` turns them into Crossref's shapes; a record's ``_boost`` multiplies its search score.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import random
 import re
 import threading
 import time
@@ -19,11 +24,23 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-__all__ = ["FakeCrossref", "Logged", "item"]
+__all__ = [
+    "REVEALED_BY",
+    "DecoyCase",
+    "FakeCrossref",
+    "Logged",
+    "cite_some_fields",
+    "expand",
+    "item",
+    "load_decoys",
+    "one_mutation_decoy",
+    "random_work",
+]
 
 RATE_HEADERS = {"x-rate-limit-limit": "50", "x-rate-limit-interval": "1s"}
 
@@ -60,10 +77,171 @@ def item(
     return record
 
 
+DECOYS = Path(__file__).parent / "data" / "crossref" / "decoys.json"
+_DATES = ("issued", "published-print", "published-online", "posted")
+
+
+def _date(value: Any) -> dict[str, Any]:
+    return {"date-parts": [value if isinstance(value, list) else [value]]}
+
+
+def _people(names: Sequence[str]) -> list[dict[str, Any]]:
+    return [dict(zip(("family", "given"), name.split(", ", 1), strict=False)) for name in names]
+
+
+def expand(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A compact fixture record in Crossref's shapes (people, dates, one-element title lists)."""
+    out: dict[str, Any] = {"publisher": "Fake Publisher", **record}
+    for role in ("author", "editor"):
+        if role in out:
+            people = _people(out[role])
+            for i, person in enumerate(people):
+                person["sequence"] = "first" if i == 0 else "additional"
+            out[role] = people
+    for key in _DATES:
+        if key in out:
+            out[key] = _date(out[key])
+    for key in ("title", "container-title", "short-container-title", "original-title", "subtitle"):
+        if isinstance(out.get(key), str):
+            out[key] = [out[key]]
+    return out
+
+
+@dataclass(frozen=True)
+class DecoyCase:
+    """One reference of the decoy table and the DOI it must get (None: refnorm must abstain)."""
+
+    id: str
+    csl: dict[str, Any] | None  # the reference as CSL-JSON, or None when it is parsed from raw
+    raw: str
+    expect: str | None
+
+    def reference(self) -> Any:
+        """The reference as refnorm sees it: built from its fields, or parsed from its text."""
+        from refnorm import parse_reference
+        from refnorm.model import Reference
+
+        if self.csl is None:
+            return parse_reference(self.raw)
+        csl = dict(self.csl)
+        for role in ("author", "editor"):
+            if role in csl:
+                csl[role] = _people(csl[role])
+        if "issued" in csl:
+            csl["issued"] = _date(csl["issued"])
+        return Reference.from_csl(csl, raw=self.raw)
+
+
+def load_decoys() -> tuple[list[dict[str, Any]], list[DecoyCase], list[DecoyCase]]:
+    """(Crossref records, search cases, verification cases) of the invented decoy table."""
+    data = json.loads(DECOYS.read_text(encoding="utf-8"))
+
+    def cases(kind: str) -> list[DecoyCase]:
+        return [DecoyCase(c["id"], c.get("ref"), c.get("raw", ""), c["expect"]) for c in data[kind]]
+
+    return [expand(r) for r in data["records"]], cases("find"), cases("verify")
+
+
+# -- random one-mutation decoys: invented works, each decoy differing from its work in one way --------
+WORDS = """sediment tidal mixing fjord glacier lichen nitrogen phosphorus salinity plankton bloom kelp carbon
+flux wildfire peat permafrost slope avalanche runoff basin aquifer recharge karst cod seabird migration
+estuary marsh creek platform upwelling shear stratification sill hypoxia oxygen model observation spectral
+inverse sensing leak network emulator circulation turbulence wave reef""".split()  # noqa: SIM905
+JOURNALS = {
+    "Journal of Coastal Dynamics": "J Coast Dyn",
+    "Arctic Botany": "Arct Bot",
+    "Alpine Limnology": "Alp Limnol",
+}
+NUMBERS = ("container-title", "volume", "issue", "page")
+# How each decoy differs from its work, and the reference fields that reveal it.
+REVEALED_BY = {
+    "year +2": {"year", "page"},
+    "other first author": {"author", "page"},
+    "word replaced": {"title"},
+    "word added": {"title"},
+    "correction": {"title"},
+    "erratum record": {"title"},
+    "preprint": {"container", "volume", "page"},
+    "supplement": {"title"},
+    "reprint chapter": {"year", "container", "page"},
+    "conference version": {"container", "year", "page"},
+    "same journal, other issue": {"volume", "issue", "page"},
+}
+
+
+def one_mutation_decoy(name: str, r: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """The record ``r`` changed in the one way ``name`` says (and on another page)."""
+    page = str(int(r["page"].split("-")[0]) + rng.randint(1000, 1500))
+    words = r["title"].split()
+    words[rng.randrange(len(words))] = rng.choice([w for w in WORDS if w not in r["title"].lower()])
+    bare = {k: v for k, v in r.items() if k not in NUMBERS}
+    change: dict[str, Any] = {
+        "year +2": {**r, "issued": r["issued"] + 2, "page": page},
+        "other first author": {**r, "author": ["Zorn, Q.", *r["author"][1:]], "page": page},
+        "word replaced": {**r, "title": " ".join(words), "page": page},
+        "word added": {**r, "title": r["title"] + " revisited", "page": page},
+        "correction": {**r, "title": "Correction to: " + r["title"], "page": page},
+        "erratum record": {**r, "update-to": [{"DOI": r["DOI"], "type": "erratum"}], "page": page},
+        "preprint": {**bare, "type": "posted-content"},
+        "supplement": {"DOI": "", "type": "component", "title": r["title"]},
+        "reprint chapter": {**bare, "type": "book-chapter", "issued": r["issued"] + 3, "page": page},
+        "conference version": {
+            **bare,
+            "type": "proceedings-article",
+            "issued": r["issued"] - 1,
+            "container-title": "Proceedings of the Fjord Workshop",
+            "page": page,
+        },
+        "same journal, other issue": {
+            **r,
+            "volume": str(int(r["volume"]) + 5),
+            "issue": str(int(r["issue"]) + 1),
+            "page": page,
+        },
+    }
+    return dict(change[name])
+
+
+def random_work(doi: str, rng: random.Random) -> dict[str, Any]:
+    """An invented journal article with a title of 3-9 words from WORDS."""
+    first = rng.randint(1, 900)
+    return {
+        "DOI": doi,
+        "type": "journal-article",
+        "title": " ".join(rng.sample(WORDS, rng.randint(3, 9))).capitalize(),
+        "author": [
+            f"{family}, A." for family in rng.sample(["Quill", "Moreau", "Ibsen", "Keller", "Aune"], 2)
+        ],
+        "issued": rng.randint(1990, 2022),
+        "container-title": rng.choice(list(JOURNALS)),
+        "volume": str(rng.randint(1, 60)),
+        "issue": str(rng.randint(1, 12)),
+        "page": f"{first}-{first + rng.randint(3, 30)}",
+    }
+
+
+def cite_some_fields(record: dict[str, Any], rng: random.Random) -> tuple[set[str], dict[str, Any]]:
+    """The record cited as CSL-JSON with its title and a random ~60% of its other fields."""
+    fields = {f for f in ("author", "year", "container", "volume", "issue", "page") if rng.random() < 0.6}
+    csl: dict[str, Any] = {"title": record["title"]}
+    if "author" in fields:
+        csl["author"] = _people(record["author"])
+    if "year" in fields:
+        csl["issued"] = _date(record["issued"])
+    if "container" in fields:
+        csl["container-title"] = rng.choice([record["container-title"], JOURNALS[record["container-title"]]])
+    csl.update({f: record[f] for f in ("volume", "issue", "page") if f in fields})
+    return fields, csl
+
+
 def _tokens(text: str) -> list[str]:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return re.findall(r"[0-9a-z]+", text)
+
+
+def _public(record: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if not k.startswith("_")}
 
 
 @dataclass(frozen=True)
@@ -137,16 +315,16 @@ class FakeCrossref:
         words = _tokens(query)
         scored = []
         for record, doc in zip(self.items, self._docs, strict=True):
-            score = sum(self._idf[w] for w in words if w in doc)
+            score = sum(self._idf[w] for w in words if w in doc) * float(record.get("_boost", 1.0))
             if score > 0:
                 scored.append((score, record))
         scored.sort(key=lambda pair: -pair[0])
-        return [{**record, "score": round(score, 3)} for score, record in scored[:rows]]
+        return [{**_public(record), "score": round(score, 3)} for score, record in scored[:rows]]
 
     def lookup(self, doi: str) -> dict[str, Any] | None:
         for record in self.items:
             if record["DOI"].lower() == doi.lower():
-                return record
+                return _public(record)
         return None
 
     # -- HTTP -----------------------------------------------------------------------------------
@@ -184,6 +362,8 @@ class FakeCrossref:
                     return self._send(500, "Internal Server Error", "text/plain")
                 elif behaviour == "404":
                     return self._send(404, "Resource not found.", "text/plain")
+                elif behaviour == "empty":
+                    params = {**params, "query.bibliographic": ""}
                 elif behaviour == "malformed":
                     return self._send(200, '{"status":"ok","message-type":"work-list","message":{"ite', None)
                 self._answer(path, params)

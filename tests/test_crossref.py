@@ -26,7 +26,17 @@ from refnorm.crossref import (
 )
 from refnorm.diagnostics import RefnormError
 from refnorm.model import Date, FrozenMap, Name, Reference
-from tests.fake_crossref import FakeCrossref, item
+from tests.fake_crossref import (
+    REVEALED_BY,
+    DecoyCase,
+    FakeCrossref,
+    cite_some_fields,
+    expand,
+    item,
+    load_decoys,
+    one_mutation_decoy,
+    random_work,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -707,6 +717,145 @@ def test_each_decoy_case(fake: FakeCrossref, name: str, reference: Reference, ex
     assert codes == [DOI_ADDED] if expected else codes[0] in (NO_MATCH, AMBIGUOUS)
 
 
+# -- the invented decoy table (tests/data/crossref/decoys.json), through habanero and HTTP ------------
+DECOY_RECORDS, DECOY_FIND, DECOY_VERIFY = load_decoys()
+
+
+@pytest.fixture(scope="module")
+def decoys() -> Iterator[FakeCrossref]:
+    with FakeCrossref(DECOY_RECORDS) as server:
+        yield server
+
+
+def test_decoy_table_accepts_no_wrong_doi(decoys: FakeCrossref) -> None:
+    """Over the whole invented table no wrong DOI is accepted and every findable one is found."""
+    result = resolve([case.reference() for case in DECOY_FIND], base_url=decoys.url, **FAST)
+    wrong, missed = [], []
+    for case, new in zip(DECOY_FIND, result.references, strict=True):
+        if new.doi and new.doi != case.expect:
+            wrong.append((case.id, new.doi))
+        elif case.expect and new.doi != case.expect:
+            missed.append(case.id)
+    findable = sum(1 for case in DECOY_FIND if case.expect)
+    found = findable - len(missed)
+    print(f"decoy table: {len(DECOY_FIND)} references, wrong {len(wrong)}, found {found}/{findable}")
+    assert wrong == [] and missed == []
+
+
+@pytest.mark.parametrize("case", DECOY_FIND, ids=[case.id for case in DECOY_FIND])
+def test_decoy_table_case(decoys: FakeCrossref, case: DecoyCase) -> None:
+    """One reference: its own DOI with C501, or none with a C503/C504 that names each candidate and why."""
+    new = resolve([case.reference()], base_url=decoys.url, **FAST).references[0]
+    assert new.doi == (case.expect or "")
+    (diagnostic,) = [d for d in new.diagnostics if d.code.startswith("C5")]
+    if case.expect:
+        assert diagnostic.code == DOI_ADDED and "agrees on" in diagnostic.message
+    else:
+        assert diagnostic.code in (NO_MATCH, AMBIGUOUS)
+        assert "doi:" in diagnostic.message or diagnostic.message == "no Crossref candidates"
+
+
+@pytest.mark.parametrize("case", DECOY_VERIFY, ids=[case.id for case in DECOY_VERIFY])
+def test_decoy_table_existing_dois(decoys: FakeCrossref, case: DecoyCase) -> None:
+    """A DOI of an erratum, supplement, review, sibling paper or other part is reported, never kept."""
+    reference = case.reference()
+    new = resolve([reference], base_url=decoys.url, **FAST).references[0]
+    assert new.doi == reference.doi
+    codes = [d.code for d in new.diagnostics if d.code != FIELDS_FILLED]
+    assert codes == ([case.expect] if case.expect else [])
+
+
+def test_random_wrong_dois_are_reported() -> None:
+    """80 invented works, each cited once with its DOI and once with a one-mutation decoy's DOI:
+    the right DOI is never flagged; a decoy's DOI is flagged unless a single doubt (another journal
+    spelling, a year one off) is all the reference reveals, or nothing it cites differs."""
+    import random
+
+    rng = random.Random(5)
+    records, refs, kinds = [], [], []
+    for i in range(80):
+        work = random_work(f"10.5555/v{i}", rng)
+        name = rng.choice(sorted(REVEALED_BY))
+        decoy = {**one_mutation_decoy(name, work, rng), "DOI": f"10.5555/v{i}d"}
+        fields, csl = cite_some_fields(work, rng)
+        records += [work, decoy]
+        refs += [
+            Reference.from_csl({**csl, "DOI": work["DOI"]}),
+            Reference.from_csl({**csl, "DOI": decoy["DOI"]}),
+        ]
+        kinds += ["right", name if "title" in REVEALED_BY[name] or REVEALED_BY[name] & fields else ""]
+    with FakeCrossref([expand(r) for r in records]) as server:
+        result = resolve(refs, base_url=server.url, find=False, max_workers=8, **FAST)
+    flagged = {
+        i for i, r in enumerate(result.references) if any(d.code != FIELDS_FILLED for d in r.diagnostics)
+    }
+    assert not {i for i in flagged if kinds[i] == "right"}
+    silent = [kinds[i] for i in range(len(refs)) if kinds[i] not in ("", "right") and i not in flagged]
+    print(
+        f"random wrong DOIs: {len(silent)} of {sum(k not in ('', 'right') for k in kinds)} silent: {silent}"
+    )
+    assert len(silent) <= 0.05 * len(refs) / 2, silent
+
+
+def test_notice_doi_is_named_as_such(decoys: FakeCrossref) -> None:
+    """The C505 message says the DOI is an erratum's and names the record."""
+    (case,) = [c for c in DECOY_VERIFY if c.id == "DOI of the erratum"]
+    (diagnostic,) = resolve([case.reference()], base_url=decoys.url, **FAST).diagnostics
+    assert "belongs to a erratum notice" in diagnostic.message
+    assert '"Erratum: Tidal mixing in shallow fjords" (Quill 2014' in diagnostic.message
+
+
+def test_accepted_doubt_is_explained(decoys: FakeCrossref) -> None:
+    """A DOI accepted although the year is one off says so, and what settled it."""
+    (case,) = [c for c in DECOY_FIND if c.id == "year off by one, confirmed by volume and page"]
+    (diagnostic,) = resolve([case.reference()], base_url=decoys.url, **FAST).diagnostics
+    assert diagnostic.code == DOI_ADDED
+    assert "despite year 2016 ≠ 2015 (one off), which the numbers settle" in diagnostic.message
+
+
+def test_ambiguity_lists_each_candidate_and_why(decoys: FakeCrossref) -> None:
+    """C504 names every tied candidate with what it agrees on."""
+    (case,) = [c for c in DECOY_FIND if c.id == "journal only, abstract and article both in it"]
+    (diagnostic,) = resolve([case.reference()], base_url=decoys.url, **FAST).diagnostics
+    assert diagnostic.code == AMBIGUOUS
+    for doi in ("10.5555/jcd.2015.s2.s123", "10.5555/jcd.2016.0410"):
+        assert f"doi:{doi}" in diagnostic.message
+    assert diagnostic.message.count("agrees on title, first author, container") == 2
+
+
+def test_empty_result_list(decoys: FakeCrossref) -> None:
+    """A search answered with no items leaves the reference unchanged with C503 'no Crossref candidates'."""
+    decoys.script("Unfindable", "empty")
+    lone = ref("Quill M. A.", "Unfindable paper on fjords", 2014)
+    (diagnostic,) = resolve([lone], base_url=decoys.url, **FAST).diagnostics
+    assert (diagnostic.code, diagnostic.message) == (NO_MATCH, "no Crossref candidates")
+
+
+@pytest.mark.parametrize(
+    ("faults", "code", "requests"),
+    [
+        (["429"], None, 2),
+        (["500", "500"], None, 3),
+        (["slow"], None, 2),
+        (["500"] * 4, LOOKUP_FAILED, 4),
+        (["slow"] * 4, LOOKUP_FAILED, 4),
+        (["malformed"], LOOKUP_FAILED, 1),
+    ],
+    ids=["429 then ok", "5xx twice then ok", "timeout then ok", "5xx every time", "timeouts", "malformed"],
+)
+def test_verifying_a_doi_survives_faults(
+    decoys: FakeCrossref, faults: list[str], code: str | None, requests: int
+) -> None:
+    """The works(ids=…) path retries 429, 5xx and timeouts like the search does, then gives C508."""
+    (case,) = [c for c in DECOY_VERIFY if c.id == "reserved characters in the DOI"]
+    marker = "AID-HYP1"
+    decoys.script(marker, *faults)
+    before = decoys.count(marker)
+    result = resolve([case.reference()], base_url=decoys.url, timeout=0.3, **FAST)
+    assert [d.code for d in result.diagnostics] == ([code] if code else [])
+    assert decoys.count(marker) - before == requests == result.requests
+
+
 def test_fills_only_missing_fields_and_says_which(fake: FakeCrossref) -> None:
     """Fields the user gave are kept verbatim; the change lists exactly the fields that were empty."""
     given = ref("LeCun Y.", "Deep Learning!", 2015, "Nature (London)", page="436")
@@ -870,11 +1019,11 @@ def test_retry_after_is_respected() -> None:
 
 
 def test_polite_user_agent_and_query_shape(fake: FakeCrossref) -> None:
-    """mailto reaches Crossref in the User-Agent; a search asks for 5 rows by query.bibliographic."""
+    """mailto reaches Crossref in the User-Agent; a search asks for 10 rows by query.bibliographic."""
     resolve([LECUN], base_url=fake.url, mailto="me@example.org", **FAST)
     (request,) = fake.requests
     assert "mailto:me@example.org" in request.user_agent
-    assert request.path == "/works" and request.params["rows"] == "5"
+    assert request.path == "/works" and request.params["rows"] == "10"
     assert request.params["query.bibliographic"] == "LeCun Deep learning Nature 2015 521 436-444"
 
 
