@@ -70,8 +70,17 @@ def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...] 
     return tuple(value)
 
 
+_KNOWN_KEYS = frozenset(
+    "fields key-pattern key_pattern encoding page-separator page_separator select ignore".split()  # noqa: SIM905
+)
+
+
 def parse_config(table: Mapping[str, Any], where: str = "config") -> Config:
     """A :class:`Config` from a TOML table (a caller mistake raises :class:`RefnormError`)."""
+    unknown = sorted(key for key in table if key not in _KNOWN_KEYS)
+    if unknown:  # a misspelt key would otherwise be ignored without a word
+        known = ", ".join(sorted(key for key in _KNOWN_KEYS if "_" not in key))
+        raise RefnormError(f"{where}: unknown setting {', '.join(map(repr, unknown))} (known: {known})")
     fields = _strings(table, "fields", where)
     pattern_text = table.get("key-pattern", table.get("key_pattern"))
     pattern = None
@@ -125,7 +134,11 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     if found is None:
         return Config()
     data = _read_toml(found)
-    table = data.get("tool", {}).get("refnorm", {}) if found.name == "pyproject.toml" else data
+    nested = data.get("tool", {}).get("refnorm") if isinstance(data.get("tool"), dict) else None
+    if found.name == "pyproject.toml":
+        table = nested if nested is not None else {}
+    else:  # ".refnorm.toml" takes the settings at its top level — or under a pasted [tool.refnorm]
+        table = nested if nested is not None and data.keys() == {"tool"} else data
     if not isinstance(table, dict):
         raise RefnormError(f"{found}: [tool.refnorm] must be a table")
     from dataclasses import replace
