@@ -26,7 +26,7 @@ import re
 import sys
 import types
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple
 
@@ -43,6 +43,7 @@ from refnorm.identifiers import (
     normalize_pmid,
 )
 from refnorm.model import Date, FrozenMap, Name, Reference
+from refnorm.pages import normalize_pages
 from refnorm.titles import name_key, title_key
 
 __all__ = [
@@ -370,9 +371,27 @@ def _short(value: object) -> str:
 
 
 def _same_value(key: str, a: str, b: str) -> bool:
+    """Values that say the same once printing differences are gone: a DOI's case, "436-44" and
+    "436-444", a title's closing stop."""
     if key == "DOI":
         return doi_key(a) == doi_key(b)
-    return " ".join(a.split()) == " ".join(b.split())
+    if key == "page":
+        return normalize_pages(a) == normalize_pages(b)
+    return " ".join(a.split()).rstrip(" .") == " ".join(b.split()).rstrip(" .")
+
+
+def _merge_nested(kept: Mapping[str, Any], other: Mapping[str, Any], conflict: Any) -> dict[str, Any]:
+    """Two extras tables (a .bib entry's unmapped fields) merged key by key: what only ``other`` has
+    is added, a differing value is reported under its own key and the kept one wins."""
+    merged = dict(kept)
+    for key, value in other.items():
+        if key not in merged:
+            merged[key] = value
+        elif isinstance(merged[key], Mapping) and isinstance(value, Mapping):
+            merged[key] = _merge_nested(merged[key], value, conflict)
+        elif merged[key] != value:
+            conflict(key, merged[key], value)
+    return merged
 
 
 def _names_key(names: tuple[Name, ...]) -> tuple[tuple[str, str], ...]:
@@ -476,16 +495,24 @@ class _Merger:
             if key not in extras:
                 extras[key] = value
                 filled.append(key)
+            elif isinstance(extras[key], Mapping) and isinstance(value, Mapping):
+                merged = _merge_nested(extras[key], value, self._conflict)  # keeps the duplicate's fields
+                if merged != extras[key]:
+                    extras[key] = merged
+                    filled.append(key)
             elif extras[key] != value:
                 self._conflict(key, extras[key], value)
         if filled:
             yield "extras", tuple(extras.items()), filled
 
     def _conflict(self, name: str, kept: object, dropped: object) -> None:
-        message = (
-            f"field {name!r} differs: kept {_short(kept)} from entry {self.kept_no}, "
-            f"dropped {_short(dropped)} from entry {self._other_no}"
-        )
+        if name == "id":  # no field: the key \cite commands use, so say what to cite instead
+            message = f"citation key {_short(dropped)} of entry {self._other_no} is now {_short(kept)}"
+        else:
+            message = (
+                f"field {name!r} differs: kept {_short(kept)} from entry {self.kept_no}, "
+                f"dropped {_short(dropped)} from entry {self._other_no}"
+            )
         where = (self._other.line, str(self._other_no))
         self._conflicts.append(Diagnostic(D_CONFLICT, message, Severity.WARNING, *where))
 
