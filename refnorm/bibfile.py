@@ -224,14 +224,13 @@ def split_blocks(text: str) -> list[tuple[Block, int, int]]:
     out: list[tuple[Block, int, int]] = []
     bounds = [0, *starts, len(text)] if not starts or starts[0] != 0 else [*starts, len(text)]
     line = 0
+    # A run of chunks the fast path leaves to the Splitter goes to it in one call (a file of
+    # thousands of @string lines would otherwise pay the Splitter's set-up thousands of times).
+    pending: tuple[int, int] | None = None  # (start, line) of the run
     for index in range(len(bounds) - 1):
         begin, end = bounds[index], bounds[index + 1]
         if index:
             line += text.count("\n", bounds[index - 1], begin)
-        sentinel = ""
-        if end < len(text):
-            header = _ANY_BLOCK.match(text, end)
-            sentinel = header.group(0) if header else ""
         try:
             if text.startswith("@", begin):
                 found, pos = _fast_entry(text, begin, end, line)
@@ -243,10 +242,22 @@ def split_blocks(text: str) -> list[tuple[Block, int, int]]:
             comment = _implicit_comment(text, pos, end, tail_line)
             if comment is not None:
                 found.append(comment)
-            out.extend(found)
         except _Bail:
-            out.extend(_splitter_blocks(text, begin, end, line, sentinel))
+            pending = pending or (begin, line)
+            continue
+        if pending is not None:
+            out.extend(_splitter_blocks(text, pending[0], begin, pending[1], _header(text, begin)))
+            pending = None
+        out.extend(found)
+    if pending is not None:
+        out.extend(_splitter_blocks(text, pending[0], len(text), pending[1], ""))
     return out
+
+
+def _header(text: str, at: int) -> str:
+    """The ``@type{`` that starts the block at ``at`` ("" at the end of the text)."""
+    header = _ANY_BLOCK.match(text, at)
+    return header.group(0) if header else ""
 
 
 # -- the file -------------------------------------------------------------------------------------

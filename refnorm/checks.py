@@ -533,14 +533,21 @@ def _comparable(name: str, item: BibField) -> str:
     return _DASHES.sub("-", _NOISE.sub("", value)).lower()
 
 
-def _differences(kept: EntryInfo, fields: dict[str, str], other: EntryInfo) -> list[str]:
-    """What ``other`` says that a merge into ``kept`` (whose comparable fields are ``fields``) would
-    lose: another entry type, or another value of a field both have (``ids`` aside)."""
+def _differences(
+    kept: EntryInfo, known: dict[str, str], other: EntryInfo, theirs: dict[str, str]
+) -> list[str]:
+    """What ``other`` (its comparable fields ``theirs``) says that a merge into ``kept`` (which knows
+    ``known``) would lose: another entry type, or another value of a field both have (``ids`` aside)."""
     out = [] if other.entry.entry_type.lower() == kept.entry.entry_type.lower() else ["entry type"]
-    for name, item in other.fields.items():
-        if name != "ids" and name in fields and fields[name] != _comparable(name, item):
-            out.append(name)
+    out += [name for name, value in theirs.items() if name != "ids" and known.get(name, value) != value]
     return out
+
+
+def _agrees(kept: EntryInfo, known: dict[str, str], other: EntryInfo, theirs: dict[str, str]) -> bool:
+    """``not _differences(…)``, stopping at the first difference."""
+    if other.entry.entry_type.lower() != kept.entry.entry_type.lower():
+        return False
+    return all(known.get(name, value) == value or name == "ids" for name, value in theirs.items())
 
 
 def _comparables(info: EntryInfo) -> dict[str, str]:
@@ -571,20 +578,34 @@ def _merge_plan(ctx: Context) -> tuple[list[_Survivor], list[Apart]]:
     apart: list[Apart] = []
     for group in _same_work_groups(ctx):
         kept: list[_Survivor] = []
+        first = group[0][0]
+        first_known = _comparables(first)
         for position, (info, signature) in enumerate(group):
-            droppable = _droppable(ctx, info, group[0][0])
-            home = next((s for s in kept if droppable and not _differences(s.info, s.known, info)), None)
-            if home is not None:
+            theirs = _comparables(info)
+            # the first few survivors only: a file reusing one DOI for thousands of works stays linear
+            agreeing = (
+                s
+                for s in kept[:_MAX_SURVIVORS]
+                if _agrees(s.info, s.known, info, theirs) and _can_take(ctx, s.info)
+            )
+            home = next(agreeing, None)
+            if home is not None and _droppable(ctx, info, first):
                 home.copies.append((info, signature))
-                home.known.update((name, _comparable(name, item)) for name, item in info.fields.items())
+                home.known.update(theirs)
                 continue
-            if ctx.layout(info) is not None and ("ids" not in info.fields or info.content("ids") is not None):
-                kept.append(_Survivor(info, _comparables(info)))
+            kept.append(_Survivor(info, theirs))
             if position:
-                first = group[0][0]
-                apart.append((info, signature, first, _differences(first, _comparables(first), info)))
+                apart.append((info, signature, first, _differences(first, first_known, info, theirs)))
         survivors += [s for s in kept if s.copies]
     return survivors, apart
+
+
+_MAX_SURVIVORS = 8
+
+
+def _can_take(ctx: Context, info: EntryInfo) -> bool:
+    """Whether ``--dedupe`` can add fields and keys to this entry (its ids, if any, are literal)."""
+    return ctx.layout(info) is not None and ("ids" not in info.fields or info.content("ids") is not None)
 
 
 def _droppable(ctx: Context, info: EntryInfo, first: EntryInfo) -> bool:
@@ -969,7 +990,8 @@ def _dedupe_edits(ctx: Context) -> tuple[list[Replace], set[int], list[Merge]]:
         group_renamed: dict[str, str] = {}
         for info, _ in plan.copies:
             for key in [info.entry.key, *_ids(info.content("ids"))]:
-                if key.lower() != survivor.entry.key.lower() and key.lower() not in {i.lower() for i in ids}:
+                # exact case: biber matches keys case-sensitively, so 'Smith20' is kept beside 'smith20'
+                if key != survivor.entry.key and key not in ids:
                     ids.append(key)
                     group_renamed[key.lower()] = survivor.entry.key
             for name, item in info.fields.items():

@@ -456,6 +456,13 @@ DUPLICATES = [
         [("q", "q2")],
         "title",
     ),
+    (
+        "copy-under-other-case-key",
+        entry(ARTICLE + "\ndoi = {10.1000/x}", key="smith")
+        + entry(ARTICLE + "\ndoi = {10.1000/x}", key="Smith"),
+        [("smith", "Smith")],
+        None,
+    ),
 ]
 
 
