@@ -50,6 +50,7 @@ __all__ = [
     "Replace",
     "add_field",
     "entry_of",
+    "field_name",
     "layout",
     "parse_bib",
     "paused_gc",
@@ -428,7 +429,7 @@ class EntryLayout:
         """The first field called ``name`` (case-insensitive)."""
         lowered = name.lower()
         for item in self.fields:
-            if item.key.lower() == lowered:
+            if field_name(item.key) == lowered:
                 return item
         return None
 
@@ -650,11 +651,25 @@ def _block_at(starts: list[int], blocks: Sequence[Located], offset: int) -> int:
     return index
 
 
+def field_name(key: str, *, lower: bool = True) -> str:
+    """A field's name as biber reads it: ``% …`` comment lines before it are not part of it.
+
+    bibtexparser keeps them in the key (``"% old value\\n  title"``); biber skips them, so that
+    is ``title``. A key that is all comment (a commented-out field) stays as it is.
+    """
+    if "%" in key:
+        names = [
+            line.strip() for line in key.splitlines() if line.strip() and not line.strip().startswith("%")
+        ]
+        key = names[-1] if names else key
+    return key.lower() if lower else key
+
+
 def field_map(entry: Entry) -> Mapping[str, Field]:
     """An entry's fields by lower-case name (the first of duplicates wins)."""
     out: dict[str, Field] = {}
     for field in entry.fields:
-        out.setdefault(field.key.lower(), field)
+        out.setdefault(field_name(field.key), field)
     return out
 
 

@@ -27,6 +27,7 @@ from refnorm.bibfile import (
     Replace,
     add_field,
     entry_of,
+    field_name,
     layout,
     parse_bib,
     paused_gc,
@@ -136,7 +137,7 @@ class Context:
             empty: set[str] = set()
             info = EntryInfo(index, entry, fields, (entry.start_line or 0) + 1)
             for item in entry.fields:
-                name = item.key.lower()
+                name = field_name(item.key)
                 if name not in fields:
                     fields[name] = item
                 value: str = item.value
@@ -801,7 +802,7 @@ def tidy_space(content: str, name: str) -> str:
 @_check("B609", "whitespace", "a field value has leading, trailing or doubled spaces", fixable=True)
 def whitespace(ctx: Context) -> Iterator[Finding]:
     for info, item in ctx.spaced:
-        name = item.key.lower()
+        name = field_name(item.key)
         content = literal(item)
         if content is None or name == "file":
             continue
@@ -823,7 +824,7 @@ def unlisted_fields(ctx: Context) -> Iterator[Finding]:
         return
     for info in ctx.entries:
         for item in info.entry.fields:
-            if item.key.lower() not in allowed:
+            if field_name(item.key) not in allowed:
                 yield Finding(
                     "B610",
                     f"field {item.key} is not in the configured list",
@@ -912,7 +913,7 @@ def unicode_to_latex(content: str) -> str | None:
 def encoding(ctx: Context) -> Iterator[Finding]:
     mode = ctx.config.encoding
     for info, item in ctx.non_ascii if mode == "latex" else ctx.backslash:
-        name = item.key.lower()
+        name = field_name(item.key)
         content = literal(item)
         if content is None or name in VERBATIM:
             continue
@@ -996,7 +997,7 @@ def _dedupe_edits(ctx: Context) -> tuple[list[Replace], set[int], list[Merge]]:
                     group_renamed[key.lower()] = survivor.entry.key
             for name, item in info.fields.items():
                 if name not in survivor.fields and name not in extra and name != "ids":
-                    extra[name] = (item.key, str(item.value))
+                    extra[name] = (field_name(item.key, lower=False), str(item.value))
         group_edits = [add_field(ctx.bib, where, name, value) for name, value in extra.values()]
         if ids and ids != _ids(survivor.content("ids")):
             joined = ", ".join(ids)
@@ -1068,7 +1069,7 @@ def _sort_order(bib: BibFile) -> list[int]:
     parents: set[str] = set()
     for _, child in bib.entries():
         for item in child.fields:
-            if item.key.lower() == "crossref":
+            if field_name(item.key) == "crossref":
                 found = unwrap(str(item.value))
                 if found:
                     parents.add(found[1].strip().lower())

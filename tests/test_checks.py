@@ -505,3 +505,30 @@ def test_a_fix_that_would_break_its_entry_is_refused() -> None:
     assert keeps_entry(bib, 0, [Replace(item.value_start, item.value_end, "{No.\\ }")])
     assert not keeps_entry(bib, 0, [Replace(item.value_start, item.value_end, "{No.\\}")])
     assert not keeps_entry(bib, 0, [Replace(item.value_start, item.value_end, "{No. {x}")])
+
+
+PERCENT_FIELDS = [
+    (
+        "comment-line-before",
+        "@article{k,\n  author = {A},\n  % the journal's own title:\n  title = {DNA},\n"
+        "  journal = {J},\n  year = {2020},\n}\n",
+        "title = {{DNA}}",
+    ),
+    (
+        "comment-after-value",
+        "@article{k,\n  author = {A}, % as printed\n  title = {DNA},\n  journal = {J},\n"
+        "  year = {2020},\n}\n",
+        "title = {{DNA}}",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"), [c[1:] for c in PERCENT_FIELDS], ids=[c[0] for c in PERCENT_FIELDS]
+)
+def test_percent_comment_lines_inside_an_entry_are_not_part_of_the_field_name(text: str, fixed: str) -> None:
+    """A % line before a field (biber skips it) does not hide the field from the checks and fixes."""
+    assert {f.code for f in check_bib(parse_bib(text))} == {"B608"}
+    result = fix_bib(text)
+    assert fixed in result.text and "% " in result.text
+    assert not fix_bib(result.text).changed
