@@ -286,6 +286,9 @@ class BibFile:
     bom: bool = False
     newline: str = "\n"
     encoding: str = "utf-8"  # of the file it was read from: utf-8, utf-16-le or utf-16-be
+    # blocks the Splitter read off their own text, or next to text it left between blocks (both
+    # happen on garbage): a block beside one is never dropped, as another reading may cut elsewhere
+    garbled: frozenset[int] = frozenset()
 
     def entries(self) -> Iterator[tuple[int, Entry]]:
         """``(block index, entry)`` for every entry, duplicates of a key and broken fields included."""
@@ -326,12 +329,17 @@ def _parse(text: str, bom: bool, newline: str) -> BibFile:
     located = split_blocks(text)
     spans: list[tuple[Block, int, int]] = []
     done = after = 0  # after: where the last block that is no comment ends
+    garbled: set[int] = set()
     for position, (block, start, end) in enumerate(located):
         # Spans never overlap (the Splitter's raw texts can, on garbage): each character of the
         # text belongs to at most one block, so rendering writes it exactly once.
         following = located[position + 1][1] if position + 1 < len(located) else len(text)
         begin = max(start, done)
         finish = max(begin, min(end, max(following, begin)))
+        if (block.raw or "") != text[begin:finish]:
+            garbled.add(position)
+        if text[done:begin].strip():
+            garbled.update((position - 1, position))
         block = _as_read(text, block, begin, finish, after)
         spans.append((block, begin, finish))
         done = finish
@@ -341,7 +349,11 @@ def _parse(text: str, bom: bool, newline: str) -> BibFile:
     blocks = tuple(
         Located(block, start, end) for block, (_, start, end) in zip(library.blocks, spans, strict=True)
     )
-    return BibFile(text=text, blocks=blocks, library=library, bom=bom, newline=newline)
+    if text[done:].strip():
+        garbled.add(len(located) - 1)
+    return BibFile(
+        text=text, blocks=blocks, library=library, bom=bom, newline=newline, garbled=frozenset(garbled)
+    )
 
 
 def _as_read(text: str, block: Block, start: int, end: int, after: int) -> Block:

@@ -610,8 +610,11 @@ def _can_take(ctx: Context, info: EntryInfo) -> bool:
 
 
 def _droppable(ctx: Context, info: EntryInfo, first: EntryInfo) -> bool:
-    """Whether ``--dedupe`` may remove this entry's block (its ids, if any, are literal keys)."""
+    """Whether ``--dedupe`` may remove this entry's block (its ids, if any, are literal keys, and
+    neither it nor a neighbour is garbled text)."""
     if "ids" in info.fields and info.content("ids") is None:
+        return False
+    if ctx.bib.garbled and not ctx.bib.garbled.isdisjoint(range(info.index - 1, info.index + 2)):
         return False
     if ctx.layout(info) is not None:
         return True

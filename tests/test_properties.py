@@ -258,8 +258,13 @@ def test_refnorm_fix_is_idempotent(
 
 @pytest.mark.parametrize(
     "text",
-    ["@(@6(2019)9@6(2019)9)@stri9)@", "@a(@x(1)2@x(1)2)@b3)@", "@a{x,}@a{x,}@a(x,)}"],
-    ids=["fuzz-junk", "parenthesised-junk", "mixed-delimiters"],
+    [
+        "@(@6(2019)9@6(2019)9)@stri9)@",
+        "@a(@x(1)2@x(1)2)@b3)@",
+        "@a{x,}@a{x,}@a(x,)}",
+        "@(@6(2019)@6(2019)i@6(2019)@6(2019)",
+    ],
+    ids=["fuzz-junk", "parenthesised-junk", "mixed-delimiters", "copies-beside-stray-text"],
 )
 def test_fix_dedupe_is_idempotent_on_junk(text: str) -> None:
     """fix --dedupe reaches a fixed point on junk the splitter mis-spans (found by tests/fuzz, fixed)."""
