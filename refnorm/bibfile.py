@@ -16,6 +16,7 @@ result is the ``Splitter``'s own result; ``tests/test_bibfile.py`` checks that b
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gc
 import logging
@@ -351,9 +352,26 @@ def _parse(text: str, bom: bool, newline: str) -> BibFile:
     )
     if text[done:].strip():
         garbled.add(len(located) - 1)
+    if garbled:
+        garbled = _garbled_regions(text, [(start, end) for _, start, end in spans], garbled)
     return BibFile(
         text=text, blocks=blocks, library=library, bom=bom, newline=newline, garbled=frozenset(garbled)
     )
+
+
+def _garbled_regions(text: str, spans: list[tuple[int, int]], garbled: set[int]) -> set[int]:
+    """Every block that shares its stretch of text with a garbled one: the Splitter reads the text
+    from one line-start ``@type{`` to the next as a whole, so on junk all of that stretch is suspect."""
+    boundaries = [0, *(m.start(1) for m in _LINE_START_BLOCK.finditer(text)), len(text)]
+    out = set(garbled)
+    for position in garbled:
+        start, end = spans[position]
+        low = boundaries[bisect.bisect_right(boundaries, start) - 1]
+        high = boundaries[min(bisect.bisect_left(boundaries, max(end, start + 1)), len(boundaries) - 1)]
+        first = bisect.bisect_left(spans, (low, -1))
+        last = bisect.bisect_right(spans, (high, len(text) + 1))
+        out.update(range(max(first - 1, 0), min(last + 1, len(spans))))
+    return out
 
 
 def _as_read(text: str, block: Block, start: int, end: int, after: int) -> Block:
@@ -655,8 +673,6 @@ def _dropped_gaps(gaps: Sequence[str], count: int, drop: frozenset[int] | set[in
 
 
 def _block_at(starts: list[int], blocks: Sequence[Located], offset: int) -> int:
-    import bisect
-
     index = bisect.bisect_right(starts, offset) - 1
     if index < 0 or offset > blocks[index].end:
         raise ValueError(f"edit at offset {offset} is outside every block")

@@ -263,8 +263,16 @@ def test_refnorm_fix_is_idempotent(
         "@a(@x(1)2@x(1)2)@b3)@",
         "@a{x,}@a{x,}@a(x,)}",
         "@(@6(2019)@6(2019)i@6(2019)@6(2019)",
+        "@(@6(2019)@(i9)ri9@stri9@6(2019)@stri9)@stri9@6(2019)@@(@6(2019)@stri9)@stri9@6(2019)@stri9@6(2019)"
+        "@stri9)@stri9@6(2019)@",
     ],
-    ids=["fuzz-junk", "parenthesised-junk", "mixed-delimiters", "copies-beside-stray-text"],
+    ids=[
+        "fuzz-junk",
+        "parenthesised-junk",
+        "mixed-delimiters",
+        "copies-beside-stray-text",
+        "copies-in-a-garbled-line",
+    ],
 )
 def test_fix_dedupe_is_idempotent_on_junk(text: str) -> None:
     """fix --dedupe reaches a fixed point on junk the splitter mis-spans (found by tests/fuzz, fixed)."""
