@@ -616,6 +616,14 @@ def _droppable(ctx: Context, info: EntryInfo, first: EntryInfo) -> bool:
         return False
     if ctx.bib.garbled and not ctx.bib.garbled.isdisjoint(range(info.index - 1, info.index + 2)):
         return False
+    # only a block on lines of its own: text around it on its lines would be joined by the drop
+    # ('@stri9' + '(ri9)' becomes a new entry) and read differently the next time
+    text, located = ctx.bib.text, ctx.bib.blocks[info.index]
+    before = text[text.rfind("\n", 0, located.start) + 1 : located.start]
+    after_end = text.find("\n", located.end)
+    after = text[located.end : after_end if after_end >= 0 else len(text)]
+    if before.strip() or after.strip():
+        return False
     if ctx.layout(info) is not None:
         return True
     # a duplicate-key block is dropped only when it is a byte-for-byte copy of the first entry

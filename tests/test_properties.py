@@ -265,6 +265,7 @@ def test_refnorm_fix_is_idempotent(
         "@(@6(2019)@6(2019)i@6(2019)@6(2019)",
         "@(@6(2019)@(i9)ri9@stri9@6(2019)@stri9)@stri9@6(2019)@@(@6(2019)@stri9)@stri9@6(2019)@stri9@6(2019)"
         "@stri9)@stri9@6(2019)@",
+        "@6(2019)@stri9(ri9)@stri9@6(2019)(ri9)",
     ],
     ids=[
         "fuzz-junk",
@@ -272,6 +273,7 @@ def test_refnorm_fix_is_idempotent(
         "mixed-delimiters",
         "copies-beside-stray-text",
         "copies-in-a-garbled-line",
+        "drop-would-join-text",
     ],
 )
 def test_fix_dedupe_is_idempotent_on_junk(text: str) -> None:
