@@ -21,14 +21,16 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Replace ``path`` by ``text`` (UTF-8) atomically; OSError when it cannot be written."""
+def write_atomic(
+    path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8", errors: str = "strict"
+) -> None:
+    """Replace ``path`` by ``text`` (UTF-8 unless told) atomically; OSError when it cannot be written."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            stream.write(text.encode(encoding, errors))
             stream.flush()
             os.fsync(stream.fileno())
         try:

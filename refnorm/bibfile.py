@@ -16,6 +16,8 @@ result is the ``Splitter``'s own result; ``tests/test_bibfile.py`` checks that b
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import gc
 import logging
 import os
@@ -25,12 +27,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bibtexparser.exceptions import BlockAbortedException
 from bibtexparser.library import Library
 from bibtexparser.model import (
     Block,
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
     Entry,
+    ExplicitComment,
     Field,
     ImplicitComment,
     ParsingFailedBlock,
@@ -47,6 +51,7 @@ __all__ = [
     "Replace",
     "add_field",
     "entry_of",
+    "field_name",
     "layout",
     "parse_bib",
     "paused_gc",
@@ -56,6 +61,7 @@ __all__ = [
     "set_key",
     "set_value",
     "split_blocks",
+    "undecodable",
     "unwrap",
     "write_atomic",
 ]
@@ -220,14 +226,13 @@ def split_blocks(text: str) -> list[tuple[Block, int, int]]:
     out: list[tuple[Block, int, int]] = []
     bounds = [0, *starts, len(text)] if not starts or starts[0] != 0 else [*starts, len(text)]
     line = 0
+    # A run of chunks the fast path leaves to the Splitter goes to it in one call (a file of
+    # thousands of @string lines would otherwise pay the Splitter's set-up thousands of times).
+    pending: tuple[int, int] | None = None  # (start, line) of the run
     for index in range(len(bounds) - 1):
         begin, end = bounds[index], bounds[index + 1]
         if index:
             line += text.count("\n", bounds[index - 1], begin)
-        sentinel = ""
-        if end < len(text):
-            header = _ANY_BLOCK.match(text, end)
-            sentinel = header.group(0) if header else ""
         try:
             if text.startswith("@", begin):
                 found, pos = _fast_entry(text, begin, end, line)
@@ -239,10 +244,22 @@ def split_blocks(text: str) -> list[tuple[Block, int, int]]:
             comment = _implicit_comment(text, pos, end, tail_line)
             if comment is not None:
                 found.append(comment)
-            out.extend(found)
         except _Bail:
-            out.extend(_splitter_blocks(text, begin, end, line, sentinel))
+            pending = pending or (begin, line)
+            continue
+        if pending is not None:
+            out.extend(_splitter_blocks(text, pending[0], begin, pending[1], _header(text, begin)))
+            pending = None
+        out.extend(found)
+    if pending is not None:
+        out.extend(_splitter_blocks(text, pending[0], len(text), pending[1], ""))
     return out
+
+
+def _header(text: str, at: int) -> str:
+    """The ``@type{`` that starts the block at ``at`` ("" at the end of the text)."""
+    header = _ANY_BLOCK.match(text, at)
+    return header.group(0) if header else ""
 
 
 # -- the file -------------------------------------------------------------------------------------
@@ -269,6 +286,10 @@ class BibFile:
     library: Library
     bom: bool = False
     newline: str = "\n"
+    encoding: str = "utf-8"  # of the file it was read from: utf-8, utf-16-le or utf-16-be
+    # blocks the Splitter read off their own text, or next to text it left between blocks (both
+    # happen on garbage): a block beside one is never dropped, as another reading may cut elsewhere
+    garbled: frozenset[int] = frozenset()
 
     def entries(self) -> Iterator[tuple[int, Entry]]:
         """``(block index, entry)`` for every entry, duplicates of a key and broken fields included."""
@@ -307,18 +328,70 @@ def paused_gc() -> Iterator[None]:
 
 def _parse(text: str, bom: bool, newline: str) -> BibFile:
     located = split_blocks(text)
-    library = Library([block for block, _, _ in located], fail_on_duplicate_key=False)
-    blocks: list[Located] = []
-    done = 0
-    for position, (block, (_, start, end)) in enumerate(zip(library.blocks, located, strict=True)):
+    spans: list[tuple[Block, int, int]] = []
+    done = after = 0  # after: where the last block that is no comment ends
+    garbled: set[int] = set()
+    for position, (block, start, end) in enumerate(located):
         # Spans never overlap (the Splitter's raw texts can, on garbage): each character of the
         # text belongs to at most one block, so rendering writes it exactly once.
         following = located[position + 1][1] if position + 1 < len(located) else len(text)
         begin = max(start, done)
         finish = max(begin, min(end, max(following, begin)))
-        blocks.append(Located(block, begin, finish))
+        if (block.raw or "") != text[begin:finish]:
+            garbled.add(position)
+        if text[done:begin].strip():
+            garbled.update((position - 1, position))
+        block = _as_read(text, block, begin, finish, after)
+        spans.append((block, begin, finish))
         done = finish
-    return BibFile(text=text, blocks=tuple(blocks), library=library, bom=bom, newline=newline)
+        if not isinstance(block, ImplicitComment | ExplicitComment):
+            after = finish
+    library = Library([block for block, _, _ in spans], fail_on_duplicate_key=False)
+    blocks = tuple(
+        Located(block, start, end) for block, (_, start, end) in zip(library.blocks, spans, strict=True)
+    )
+    if text[done:].strip():
+        garbled.add(len(located) - 1)
+    if garbled:
+        garbled = _garbled_regions(text, [(start, end) for _, start, end in spans], garbled)
+    return BibFile(
+        text=text, blocks=blocks, library=library, bom=bom, newline=newline, garbled=frozenset(garbled)
+    )
+
+
+def _garbled_regions(text: str, spans: list[tuple[int, int]], garbled: set[int]) -> set[int]:
+    """Every block that shares its stretch of text with a garbled one: the Splitter reads the text
+    from one line-start ``@type{`` to the next as a whole, so on junk all of that stretch is suspect."""
+    boundaries = [0, *(m.start(1) for m in _LINE_START_BLOCK.finditer(text)), len(text)]
+    out = set(garbled)
+    for position in garbled:
+        start, end = spans[position]
+        low = boundaries[bisect.bisect_right(boundaries, start) - 1]
+        high = boundaries[min(bisect.bisect_left(boundaries, max(end, start + 1)), len(boundaries) - 1)]
+        first = bisect.bisect_left(spans, (low, -1))
+        last = bisect.bisect_right(spans, (high, len(text) + 1))
+        out.update(range(max(first - 1, 0), min(last + 1, len(spans))))
+    return out
+
+
+def _as_read(text: str, block: Block, start: int, end: int, after: int) -> Block:
+    """The block as refnorm treats it: what sits on a ``%`` line or off its own text is no entry.
+
+    biber (and every LaTeX user) reads ``%@article{…}`` as a commented-out entry, so it becomes an
+    implicit comment that no check reads and no fix edits (``after`` is where the last block
+    that is no comment ends: a ``%`` inside it is no comment sign). On garbage the Splitter can give a block
+    a raw text that is not the text of its span; such a block is kept verbatim as a parse failure,
+    so no edit or ``--dedupe`` can ever take text that is not the block's own.
+    """
+    span = text[start:end]
+    if isinstance(block, ImplicitComment | ExplicitComment):
+        return block
+    if "%" in text[max(after, text.rfind("\n", 0, start) + 1) : start]:
+        return ImplicitComment(comment=span.strip(), start_line=block.start_line, raw=span)
+    if span == block.raw or (isinstance(block, ParsingFailedBlock) and not entry_of(block)):
+        return block
+    error = BlockAbortedException(abort_reason="the block overlaps its neighbours (garbled text)")
+    return ParsingFailedBlock(error=error, start_line=block.start_line, raw=span)
 
 
 def entry_of(block: Block) -> Entry | None:
@@ -386,7 +459,7 @@ class EntryLayout:
         """The first field called ``name`` (case-insensitive)."""
         lowered = name.lower()
         for item in self.fields:
-            if item.key.lower() == lowered:
+            if field_name(item.key) == lowered:
                 return item
         return None
 
@@ -557,53 +630,119 @@ def render(
     gaps = [text[0 : blocks[0].start]]
     gaps += [text[blocks[i - 1].end : blocks[i].start] for i in range(1, len(blocks))]
     tail = text[blocks[-1].end :]
-    sequence = list(order) if order is not None else list(range(len(blocks)))
     out: list[str] = []
-    kept = [index for index in sequence if index not in drop]
-    # gap k goes before the k-th kept block; dropped blocks take a gap with them
-    for position, index in enumerate(kept):
-        out.append(gaps[position] if position < len(gaps) else bib.newline)
-        out.append(block_text(index))
+    if order is None:
+        removed = _dropped_gaps(gaps, len(blocks), drop)
+        for index in range(len(blocks)):
+            if index not in removed:
+                out.append(gaps[index])
+            if index not in drop:
+                out.append(block_text(index))
+    else:
+        # gap k goes before the k-th kept block; dropped blocks take a gap with them
+        for position, index in enumerate(i for i in order if i not in drop):
+            out.append(gaps[position] if position < len(gaps) else bib.newline)
+            out.append(block_text(index))
     out.append(tail)
     return ("\ufeff" if bib.bom else "") + "".join(out)
 
 
-def _block_at(starts: list[int], blocks: Sequence[Located], offset: int) -> int:
-    import bisect
+def _dropped_gaps(gaps: Sequence[str], count: int, drop: frozenset[int] | set[int]) -> set[int]:
+    """The gaps (all white space) that go with the dropped blocks: a run of dropped blocks between
+    two kept ones keeps the widest gap around it, so the kept blocks stay apart as they were; at
+    the start of the file the leading gap stays, at the end the tail does."""
+    removed: set[int] = set()
+    index = 0
+    while index < count:
+        if index not in drop:
+            index += 1
+            continue
+        end = index
+        while end + 1 < count and end + 1 in drop:
+            end += 1
+        around = list(range(index, end + 2))  # gap ``end + 1`` is the tail when the run ends the file
+        if index == 0:
+            keep = 0
+        elif end + 1 == count:
+            keep = count
+        else:
+            keep = max(around, key=lambda gap: (gaps[gap].count("\n"), -gap))
+        removed.update(gap for gap in around if gap != keep and gap < count)
+        index = end + 1
+    return removed
 
+
+def _block_at(starts: list[int], blocks: Sequence[Located], offset: int) -> int:
     index = bisect.bisect_right(starts, offset) - 1
     if index < 0 or offset > blocks[index].end:
         raise ValueError(f"edit at offset {offset} is outside every block")
     return index
 
 
+def field_name(key: str, *, lower: bool = True) -> str:
+    """A field's name as biber reads it: ``% …`` comment lines before it are not part of it.
+
+    bibtexparser keeps them in the key (``"% old value\\n  title"``); biber skips them, so that
+    is ``title``. A key that is all comment (a commented-out field) stays as it is.
+    """
+    if "%" in key:
+        names = [
+            line.strip() for line in key.splitlines() if line.strip() and not line.strip().startswith("%")
+        ]
+        key = names[-1] if names else key
+    return key.lower() if lower else key
+
+
 def field_map(entry: Entry) -> Mapping[str, Field]:
     """An entry's fields by lower-case name (the first of duplicates wins)."""
     out: dict[str, Field] = {}
     for field in entry.fields:
-        out.setdefault(field.key.lower(), field)
+        out.setdefault(field_name(field.key), field)
     return out
 
 
 # -- files ----------------------------------------------------------------------------------------
 def read_bib_file(path: str | os.PathLike[str]) -> BibFile:
-    """Parse a .bib file (UTF-8, with or without BOM, any line endings kept as they are).
+    """Parse a .bib file (any line endings kept as they are) in the encoding it is written in.
 
-    An unreadable or non-UTF-8 file is a caller mistake: :class:`RefnormError`.
+    UTF-8 with or without BOM, or UTF-16 with its BOM. A file that is not valid UTF-8 (Latin-1,
+    cp1252, or a mix) is read with every undecodable byte kept as a lone surrogate
+    (``surrogateescape``): checks see those bytes as unknown characters, never touch them, and
+    :func:`write_atomic` writes them back as the same bytes. An unreadable file is a caller
+    mistake: :class:`RefnormError`.
     """
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise RefnormError(f"cannot read {path}: {error.strerror or error}") from None
+    encoding = "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and len(data) % 2 == 0:
+        encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise RefnormError(f"{path} is not UTF-8 (byte {error.start}); convert it first") from None
-    return parse_bib(text)
+        text = data.decode(encoding, "surrogateescape" if encoding == "utf-8" else "strict")
+    except UnicodeDecodeError:  # not UTF-16 after all
+        encoding, text = "utf-8", data.decode("utf-8", "surrogateescape")
+    bib = parse_bib(text)
+    return bib if encoding == "utf-8" else dataclasses.replace(bib, encoding=encoding)
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Replace ``path`` by ``text`` atomically (see :mod:`refnorm.atomic`)."""
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def undecodable(text: str) -> str | None:
+    """Where the text holds bytes that were not UTF-8 (kept as lone surrogates): ``"line N: byte
+    0xE9 (3 such bytes)"``, or None."""
+    first = None if text.isascii() else _UNDECODABLE.search(text)
+    if first is None:
+        return None
+    count = len(_UNDECODABLE.findall(text))
+    line = text.count("\n", 0, first.start()) + 1
+    return f"{line}: byte 0x{ord(first.group(0)) - 0xDC00:02X} ({count} such byte{'s' if count > 1 else ''})"
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, encoding: str = "utf-8") -> None:
+    """Replace ``path`` by ``text`` atomically (see :mod:`refnorm.atomic`), in the file's encoding,
+    bytes that were not UTF-8 written back as they were read."""
     from refnorm.atomic import write_atomic as write
 
-    write(path, text)
+    write(path, text, encoding=encoding, errors="surrogateescape" if encoding == "utf-8" else "strict")

@@ -11,6 +11,7 @@ finding that can be repaired safely carries the edits that repair it (``fix``), 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -26,12 +27,14 @@ from refnorm.bibfile import (
     Replace,
     add_field,
     entry_of,
+    field_name,
     layout,
     parse_bib,
     paused_gc,
     render,
     set_key,
     set_value,
+    split_blocks,
     unwrap,
 )
 from refnorm.config import Config
@@ -134,7 +137,7 @@ class Context:
             empty: set[str] = set()
             info = EntryInfo(index, entry, fields, (entry.start_line or 0) + 1)
             for item in entry.fields:
-                name = item.key.lower()
+                name = field_name(item.key)
                 if name not in fields:
                     fields[name] = item
                 value: str = item.value
@@ -515,18 +518,142 @@ def _describe(signature: str) -> str:
     return "an identical entry" if kind == "copy" else f"{kind} {value}" if kind != "doi" else f"DOI {value}"
 
 
+_NOISE = re.compile(r'[\s{}"]+')
+_DASHES = re.compile(r"[-\u2010-\u2015\u2212]+")
+
+
+def _comparable(name: str, item: BibField) -> str:
+    """A field value as two copies of one work would agree on it: no braces, quotes, spacing or
+    case, one kind of dash, the canonical DOI."""
+    value = str(item.value)
+    if name == "doi":
+        content = literal(item)
+        doi = canonical_doi(content) if content else None
+        if doi:
+            return doi.lower()
+    return _DASHES.sub("-", _NOISE.sub("", value)).lower()
+
+
+def _differences(
+    kept: EntryInfo, known: dict[str, str], other: EntryInfo, theirs: dict[str, str]
+) -> list[str]:
+    """What ``other`` (its comparable fields ``theirs``) says that a merge into ``kept`` (which knows
+    ``known``) would lose: another entry type, or another value of a field both have (``ids`` aside)."""
+    out = [] if other.entry.entry_type.lower() == kept.entry.entry_type.lower() else ["entry type"]
+    out += [name for name, value in theirs.items() if name != "ids" and known.get(name, value) != value]
+    return out
+
+
+def _agrees(kept: EntryInfo, known: dict[str, str], other: EntryInfo, theirs: dict[str, str]) -> bool:
+    """``not _differences(…)``, stopping at the first difference."""
+    if other.entry.entry_type.lower() != kept.entry.entry_type.lower():
+        return False
+    return all(known.get(name, value) == value or name == "ids" for name, value in theirs.items())
+
+
+def _comparables(info: EntryInfo) -> dict[str, str]:
+    return {name: _comparable(name, item) for name, item in info.fields.items()}
+
+
+@dataclass
+class _Survivor:
+    """An entry that ``--dedupe`` keeps, with the copies it takes in and what it knows by then."""
+
+    info: EntryInfo
+    known: dict[str, str]  # comparable values of its fields and of the copies' fields
+    copies: list[tuple[EntryInfo, str]] = field(default_factory=list)  # (entry, why the same work)
+
+
+Apart = tuple[EntryInfo, str, EntryInfo, list[str]]
+
+
+def _merge_plan(ctx: Context) -> tuple[list[_Survivor], list[Apart]]:
+    """What ``--dedupe`` does with each group of same-work entries, in file order.
+
+    Each entry is merged into the first earlier entry of its group it agrees with (same type, the
+    same values of the fields both have); one that agrees with none is kept as it is, and later
+    copies may merge into it. Returns the survivors, and the entries that stay apart, each with
+    the group's first entry and what differs from it.
+    """
+    survivors: list[_Survivor] = []
+    apart: list[Apart] = []
+    for group in _same_work_groups(ctx):
+        kept: list[_Survivor] = []
+        first = group[0][0]
+        first_known = _comparables(first)
+        for position, (info, signature) in enumerate(group):
+            theirs = _comparables(info)
+            # the first few survivors only: a file reusing one DOI for thousands of works stays linear
+            agreeing = (
+                s
+                for s in kept[:_MAX_SURVIVORS]
+                if _agrees(s.info, s.known, info, theirs) and _can_take(ctx, s.info)
+            )
+            home = next(agreeing, None)
+            if home is not None and _droppable(ctx, info, first):
+                home.copies.append((info, signature))
+                home.known.update(theirs)
+                continue
+            kept.append(_Survivor(info, theirs))
+            if position:
+                apart.append((info, signature, first, _differences(first, first_known, info, theirs)))
+        survivors += [s for s in kept if s.copies]
+    return survivors, apart
+
+
+_MAX_SURVIVORS = 8
+
+
+def _can_take(ctx: Context, info: EntryInfo) -> bool:
+    """Whether ``--dedupe`` can add fields and keys to this entry (its ids, if any, are literal)."""
+    return ctx.layout(info) is not None and ("ids" not in info.fields or info.content("ids") is not None)
+
+
+def _droppable(ctx: Context, info: EntryInfo, first: EntryInfo) -> bool:
+    """Whether ``--dedupe`` may remove this entry's block (its ids, if any, are literal keys, and
+    neither it nor a neighbour is garbled text)."""
+    if "ids" in info.fields and info.content("ids") is None:
+        return False
+    if ctx.bib.garbled and not ctx.bib.garbled.isdisjoint(range(info.index - 1, info.index + 2)):
+        return False
+    # only a block on lines of its own: text around it on its lines would be joined by the drop
+    # ('@stri9' + '(ri9)' becomes a new entry) and read differently the next time
+    text, located = ctx.bib.text, ctx.bib.blocks[info.index]
+    before = text[text.rfind("\n", 0, located.start) + 1 : located.start]
+    after_end = text.find("\n", located.end)
+    after = text[located.end : after_end if after_end >= 0 else len(text)]
+    if before.strip() or after.strip():
+        return False
+    if ctx.layout(info) is not None:
+        return True
+    # a duplicate-key block is dropped only when it is a byte-for-byte copy of the first entry
+    block = ctx.bib.blocks[info.index].block
+    return (
+        isinstance(block, DuplicateBlockKeyBlock)
+        and (block.raw or "").strip() == (ctx.bib.blocks[first.index].block.raw or "").strip()
+    )
+
+
 @_check("B602", "duplicate-work", "two entries describe the same work (same DOI or other identifier)")
 def duplicate_works(ctx: Context) -> Iterator[Finding]:
-    for group in _same_work_groups(ctx):
-        first = group[0][0]
-        for info, signature in group[1:]:
-            yield Finding(
-                "B602",
-                f"same work as '{first.entry.key}' (line {first.line}): {_describe(signature)}"
-                " (refnorm fix --dedupe merges them)",
-                info.line,
-                info.entry.key,
-            )
+    survivors, apart = _merge_plan(ctx)
+    found = [
+        (info, signature, s.info, "(refnorm fix --dedupe merges them)")
+        for s in survivors
+        for info, signature in s.copies
+    ]
+    for info, signature, first, differ in apart:
+        how = (
+            f"(they differ in {', '.join(differ)}: merge them by hand)" if differ else "(merge them by hand)"
+        )
+        found.append((info, signature, first, how))
+    for info, signature, first, how in sorted(found, key=lambda item: item[0].index):
+        yield Finding(
+            "B602",
+            f"same work as '{first.entry.key}' (line {first.line}): {_describe(signature)} {how}",
+            info.line,
+            info.entry.key,
+        )
 
 
 # -- required fields ------------------------------------------------------------------------------
@@ -668,16 +795,25 @@ def unprotected_capitals(ctx: Context) -> Iterator[Finding]:
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 
 
+_CONTROL_SPACE_END = re.compile(r"(?<!\\)(?:\\\\)*\\$")
+
+
 def tidy_space(content: str, name: str) -> str:
-    """Content without leading/trailing whitespace and (outside verbatim fields) doubled spaces."""
+    """Content without leading/trailing whitespace and (outside verbatim fields) doubled spaces.
+
+    A trailing ``\\ `` is TeX's control space, not stray white space: without its space the
+    backslash would escape the closing brace and break the entry.
+    """
     stripped = content.strip()
+    if content != content.rstrip() and _CONTROL_SPACE_END.search(stripped):
+        stripped += " "
     return stripped if name in VERBATIM else _SPACE_RUN.sub(" ", stripped)
 
 
 @_check("B609", "whitespace", "a field value has leading, trailing or doubled spaces", fixable=True)
 def whitespace(ctx: Context) -> Iterator[Finding]:
     for info, item in ctx.spaced:
-        name = item.key.lower()
+        name = field_name(item.key)
         content = literal(item)
         if content is None or name == "file":
             continue
@@ -699,7 +835,7 @@ def unlisted_fields(ctx: Context) -> Iterator[Finding]:
         return
     for info in ctx.entries:
         for item in info.entry.fields:
-            if item.key.lower() not in allowed:
+            if field_name(item.key) not in allowed:
                 yield Finding(
                     "B610",
                     f"field {item.key} is not in the configured list",
@@ -788,7 +924,7 @@ def unicode_to_latex(content: str) -> str | None:
 def encoding(ctx: Context) -> Iterator[Finding]:
     mode = ctx.config.encoding
     for info, item in ctx.non_ascii if mode == "latex" else ctx.backslash:
-        name = item.key.lower()
+        name = field_name(item.key)
         content = literal(item)
         if content is None or name in VERBATIM:
             continue
@@ -826,6 +962,7 @@ class Merge:
     dropped: str
     line: int
     reason: str
+    survivor_line: int = 0  # where the survivor starts (0: not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -848,45 +985,46 @@ def _dedupe_edits(ctx: Context) -> tuple[list[Replace], set[int], list[Merge]]:
     """Merge each group of same-work entries into its first entry.
 
     The survivor gains the fields only a dropped entry had, and the dropped keys in its biblatex
-    ``ids`` field (a document may cite either key); crossrefs to a dropped key are re-pointed.
+    ``ids`` field (a document may cite either key); crossrefs to a dropped key are re-pointed. An
+    entry that says something the survivor does not (another entry type, another value of a field
+    both have) is left in place: merging it would lose that.
     """
     edits: list[Replace] = []
     drop: set[int] = set()
     merges: list[Merge] = []
     renamed: dict[str, str] = {}
-    for group in _same_work_groups(ctx):
-        survivor = group[0][0]
+    for plan in _merge_plan(ctx)[0]:
+        survivor = plan.info
         where = ctx.layout(survivor)
-        if where is None:
-            continue
+        assert where is not None
         ids = _ids(survivor.content("ids"))
         extra: dict[str, tuple[str, str]] = {}
-        for info, signature in group[1:]:
-            block = ctx.bib.blocks[info.index].block
-            if ctx.layout(info) is None and not (
-                # a duplicate-key block is dropped only when it is a byte-for-byte copy of the survivor:
-                # junk the splitter mis-spans must never take text with it (lossless)
-                isinstance(block, DuplicateBlockKeyBlock)
-                and (block.raw or "").strip() == (ctx.bib.blocks[survivor.index].block.raw or "").strip()
-            ):
-                continue
-            drop.add(info.index)
-            merges.append(Merge(survivor.entry.key, info.entry.key, info.line, _describe(signature)))
+        group_renamed: dict[str, str] = {}
+        for info, _ in plan.copies:
             for key in [info.entry.key, *_ids(info.content("ids"))]:
-                if key.lower() != survivor.entry.key.lower() and key.lower() not in {i.lower() for i in ids}:
+                # exact case: biber matches keys case-sensitively, so 'Smith20' is kept beside 'smith20'
+                if key != survivor.entry.key and key not in ids:
                     ids.append(key)
-                    renamed[key.lower()] = survivor.entry.key
+                    group_renamed[key.lower()] = survivor.entry.key
             for name, item in info.fields.items():
                 if name not in survivor.fields and name not in extra and name != "ids":
-                    extra[name] = (item.key, str(item.value))
-        for original_name, value in extra.values():
-            edits.append(add_field(ctx.bib, where, original_name, value))
+                    extra[name] = (field_name(item.key, lower=False), str(item.value))
+        group_edits = [add_field(ctx.bib, where, name, value) for name, value in extra.values()]
         if ids and ids != _ids(survivor.content("ids")):
             joined = ", ".join(ids)
             if "ids" in survivor.fields:
-                edits.extend(ctx.set_content(survivor, "ids", joined) or ())
+                group_edits.extend(ctx.set_content(survivor, "ids", joined) or ())
             else:
-                edits.append(add_field(ctx.bib, where, "ids", "{" + joined + "}"))
+                group_edits.append(add_field(ctx.bib, where, "ids", "{" + joined + "}"))
+        if not keeps_entry(ctx.bib, survivor.index, group_edits):
+            continue  # the survivor could not take the fields and keys whole: nothing is merged
+        edits += group_edits
+        drop.update(info.index for info, _ in plan.copies)
+        merges += [
+            Merge(survivor.entry.key, info.entry.key, info.line, _describe(signature), survivor.line)
+            for info, signature in plan.copies
+        ]
+        renamed.update(group_renamed)
     for info in ctx.entries:
         target = info.content("crossref")
         if info.index not in drop and target and target.strip().lower() in renamed:
@@ -900,7 +1038,6 @@ def _key_edits(ctx: Context) -> tuple[list[Replace], list[Merge]]:
     Documents still cite the old keys, so each old key goes into the entry's biblatex ``ids``
     field and crossrefs follow the rename; entries refnorm cannot read keep their keys.
     """
-    import dataclasses
 
     from refnorm.formats.bibtex import read_bibtex
     from refnorm.keys import assign_keys
@@ -943,7 +1080,7 @@ def _sort_order(bib: BibFile) -> list[int]:
     parents: set[str] = set()
     for _, child in bib.entries():
         for item in child.fields:
-            if item.key.lower() == "crossref":
+            if field_name(item.key) == "crossref":
                 found = unwrap(str(item.value))
                 if found:
                     parents.add(found[1].strip().lower())
@@ -961,9 +1098,9 @@ def _sort_order(bib: BibFile) -> list[int]:
     return order
 
 
-def _pick(findings: Sequence[Finding]) -> list[Replace]:
-    """Non-overlapping fix edits, first finding first (the rest wait for the next round)."""
-    chosen: list[Replace] = []
+def _pick(findings: Sequence[Finding]) -> list[Finding]:
+    """Findings with non-overlapping fix edits, first finding first (the rest wait for the next round)."""
+    chosen: list[Finding] = []
     taken: list[tuple[int, int]] = []  # sorted, so each test looks at its neighbours only
 
     def clashes(start: int, end: int) -> bool:
@@ -980,10 +1117,69 @@ def _pick(findings: Sequence[Finding]) -> list[Replace]:
     for finding in findings:
         if not finding.fix or any(clashes(rep.start, rep.end) for rep in finding.fix):
             continue
-        chosen.extend(finding.fix)
+        chosen.append(finding)
         for rep in finding.fix:
             bisect.insort(taken, (rep.start, rep.end))
     return chosen
+
+
+def keeps_entry(bib: BibFile, index: int, edits: Sequence[Replace], key: str | None = None) -> bool:
+    """Whether entry block ``index`` with ``edits`` applied still reads, on its own, as one whole
+    entry of the same type and key (``key`` if the edits rename it) with the same fields first.
+
+    Edits may add fields at the end; they must never break the entry (a value left ending in a
+    backslash escapes its closing brace, a stray brace swallows the next field).
+    """
+    located = bib.blocks[index]
+    old = entry_of(located.block)
+    if old is None:
+        return False
+    text = bib.text
+    pieces: list[str] = []
+    pos = located.start
+    for rep in sorted(edits):
+        if rep.start < pos or rep.end > located.end:
+            return False
+        pieces += (text[pos : rep.start], rep.new)
+        pos = rep.end
+    pieces.append(text[pos : located.end])
+    new = "".join(pieces)
+    found = split_blocks(new)
+    if len(found) != 1:
+        return False
+    block, start, end = found[0]
+    if not isinstance(block, Entry) or (start, end) != (0, len(new)):
+        return False
+    names = [item.key for item in old.fields]
+    return (
+        block.entry_type == old.entry_type
+        and block.key == (old.key if key is None else key)
+        and [item.key for item in block.fields[: len(names)]] == names
+    )
+
+
+def _safe_edits(bib: BibFile, chosen: Sequence[Finding]) -> tuple[list[Replace], list[Finding]]:
+    """The edits of ``chosen`` that keep every entry whole, and the findings refused for breaking one."""
+    starts = [located.start for located in bib.blocks]
+    by_block: dict[int, list[Finding]] = {}
+    for finding in chosen:
+        assert finding.fix
+        by_block.setdefault(bisect.bisect_right(starts, finding.fix[0].start) - 1, []).append(finding)
+    edits: list[Replace] = []
+    refused: list[Finding] = []
+    for index, group in by_block.items():
+        together = [rep for finding in group for rep in finding.fix or ()]
+        if keeps_entry(bib, index, together):
+            edits += together
+            continue
+        kept: list[Replace] = []
+        for finding in group:  # one at a time: keep each fix that still leaves the entry whole
+            if keeps_entry(bib, index, [*kept, *(finding.fix or ())]):
+                kept += finding.fix or ()
+            else:
+                refused.append(finding)
+        edits += kept
+    return edits, refused
 
 
 def fix_bib(
@@ -1020,19 +1216,29 @@ def _fix(text: str, config: Config, *, dedupe: bool, sort: bool, keys: bool) -> 
         if edits:
             current = render(bib, edits)
     first_findings = check_bib(first, config, fixes=True)
-    fixed = [f for f in first_findings if f.fix and f.line not in dropped_lines]
     # Each round re-reads the text it wrote, so offsets are always fresh; the last round's
-    # findings (no more edits) are what remains.
+    # findings (no more edits) are what remains. A fix that would break its entry is refused.
     bib = first if current is text else parse_bib(current)
     findings: list[Finding] | None = first_findings if bib is first else None
+    refused: set[tuple[str, str, str]] = set()
     for _ in range(8):
         if findings is None:
             findings = check_bib(bib, config, fixes=True)
-        edits = _pick(findings)
+        edits, unsafe = _safe_edits(bib, _pick(findings))
+        refused.update((f.code, f.key, f.message) for f in unsafe)
         if not edits:
             break
         current = render(bib, edits)
         bib, findings = parse_bib(current), None
+    fixed = [
+        f
+        for f in first_findings
+        if f.fix and f.line not in dropped_lines and (f.code, f.key, f.message) not in refused
+    ]
+    if refused and findings is not None:
+        findings = [
+            dataclasses.replace(f, fix=None) if (f.code, f.key, f.message) in refused else f for f in findings
+        ]
     if sort:
         order = _sort_order(bib)
         if order != list(range(len(bib.blocks))):

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bibtexparser.library import Library
 from bibtexparser.model import Block, Entry, ParsingFailedBlock
 from bibtexparser.splitter import Splitter
 from hypothesis import given, settings
@@ -21,6 +22,8 @@ from refnorm.bibfile import (
     render,
     set_key,
     set_value,
+    split_blocks,
+    undecodable,
     unwrap,
     write_atomic,
 )
@@ -59,7 +62,9 @@ def _splitter(text: str) -> list[tuple[Any, ...]]:
 
 
 def _ours(text: str) -> list[tuple[Any, ...]]:
-    return [_signature(located.block, "\\\n" not in text) for located in parse_bib(text).blocks]
+    """refnorm's split (before parse_bib sets commented-out and garbled blocks aside)."""
+    library = Library([block for block, _, _ in split_blocks(text)], fail_on_duplicate_key=False)
+    return [_signature(block, "\\\n" not in text) for block in library.blocks]
 
 
 def _read(path: Path) -> str:
@@ -242,7 +247,7 @@ def test_set_key_and_reorder_and_drop() -> None:
     assert out.startswith("% header comment\n@article{deux,")
     assert [e.key for e in parse_bib(out).library.entries] == ["deux", "one"]
     dropped = render(bib, drop={1})
-    assert dropped == "% header comment\n" + SAMPLE[SAMPLE.index("@article{two") :]
+    assert dropped == "% header comment\n\n" + SAMPLE[SAMPLE.index("@article{two") :]
 
 
 def test_layout_refuses_entries_with_duplicate_fields() -> None:
@@ -259,13 +264,42 @@ def test_bom_is_kept() -> None:
 
 
 def test_read_bib_file_errors_are_caller_errors(tmp_path: Path) -> None:
-    """A missing or non-UTF-8 file raises RefnormError with the file name."""
+    """A missing file raises RefnormError with the file name."""
     with pytest.raises(RefnormError, match="cannot read"):
         read_bib_file(tmp_path / "missing.bib")
-    latin1 = tmp_path / "latin1.bib"
-    latin1.write_bytes("@misc{x, title = {Caf\xe9}}".encode("latin-1"))
-    with pytest.raises(RefnormError, match="not UTF-8"):
-        read_bib_file(latin1)
+
+
+ENCODED = [
+    ("latin-1", "@misc{x, title = {Caf\xe9  au lait}}\n".encode("latin-1"), "utf-8"),
+    ("cp1251", "@misc{x,\n  title = {\u041c\u0438\u0440},\n}\n".encode("cp1251"), "utf-8"),
+    (
+        "mixed",
+        "@misc{x, title = {Caf\xe9}}\n".encode() + "@misc{y, title = {Caf\xe9}}\n".encode("latin-1"),
+        "utf-8",
+    ),
+    ("utf-16-bom", "\ufeff@misc{x,\r\n  title = {Caf\xe9},\r\n}\r\n".encode("utf-16-le"), "utf-16-le"),
+    ("utf-16-be-bom", "\ufeff@misc{x, title = {T}}\n".encode("utf-16-be"), "utf-16-be"),
+]
+
+
+@pytest.mark.parametrize(("data", "encoding"), [c[1:] for c in ENCODED], ids=[c[0] for c in ENCODED])
+def test_files_in_other_encodings_round_trip_byte_for_byte(
+    tmp_path: Path, data: bytes, encoding: str
+) -> None:
+    """A .bib that is not UTF-8 is read (undecodable bytes kept) and written back as the same bytes."""
+    path = tmp_path / "refs.bib"
+    path.write_bytes(data)
+    bib = read_bib_file(path)
+    assert bib.encoding == encoding
+    assert [e.key for _, e in bib.entries()][:1] == ["x"]
+    write_atomic(path, render(bib), bib.encoding)
+    assert path.read_bytes() == data
+
+
+def test_undecodable_names_the_first_byte_that_was_not_utf8() -> None:
+    """undecodable() gives the line and value of the first byte kept as a lone surrogate, None if none."""
+    assert undecodable(b"ok\n\xe9t\xe9".decode("utf-8", "surrogateescape")) == "2: byte 0xE9 (2 such bytes)"
+    assert undecodable("caf\xe9\n") is None
 
 
 def test_write_atomic_leaves_original_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -291,3 +325,19 @@ def test_write_atomic_replaces_content_and_keeps_mode(tmp_path: Path) -> None:
     write_atomic(target, "new ü")
     assert target.read_text(encoding="utf-8") == "new ü"
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(
+    ("text", "drop", "expected"),
+    [
+        ("@misc{a}\n\n% c\n@misc{b}\n\n% d\n", {2}, "@misc{a}\n\n% c\n\n% d\n"),
+        ("% c\n@misc{a}\n\n@misc{b}\n", {1}, "% c\n\n@misc{b}\n"),
+        ("@misc{a}\n\n@misc{b}\n@misc{c}\n\n@misc{d}\n", {1, 2}, "@misc{a}\n\n@misc{d}\n"),
+        ("\n@misc{a}\n\n@misc{b}\n", {0}, "\n@misc{b}\n"),
+        ("@misc{a}\n\n@misc{b}\n\n", {1}, "@misc{a}\n\n"),
+    ],
+    ids=["comments-keep-their-blank-lines", "comment-above", "run-of-two", "first", "last"],
+)
+def test_drop_takes_only_the_narrower_gaps(text: str, drop: set[int], expected: str) -> None:
+    """A dropped block takes white space with it, never a comment, and kept blocks stay apart as before."""
+    assert render(parse_bib(text), drop=drop) == expected

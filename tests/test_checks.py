@@ -97,6 +97,14 @@ CASES = [
     ),
     ("B609-space", entry(ARTICLE.replace("{A, B}", "{ A,  B }")), {}, "B609", "author = {A, B}"),
     (
+        "B609-control-space",
+        entry(ARTICLE + "\ntype = {Memo No.\\  }"),
+        {},
+        "B609",
+        "type = {Memo No.\\ }",
+    ),
+    ("B609-control-space-kept", entry(ARTICLE + "\ntype = {Memo No.\\ }"), {}, None, None),
+    (
         "B610-unlisted",
         entry(ARTICLE + "\nabstract = {x}"),
         {"fields": ["author", "title", "journal", "year"]},
@@ -367,3 +375,160 @@ def test_keys_on_sample_files_is_idempotent_and_keeps_every_entry(path: Path) ->
     before = len(list(parse_bib(text).entries()))
     assert len(list(parse_bib(result.text).entries())) == before - len(result.merges)
     assert fix_bib(result.text, keys=True, dedupe=True, sort=True).changed is False
+
+
+# (case id, text, what a fix must leave exactly as it is)
+COMMENTED = [
+    (
+        "percent-entry",
+        "%@article{k,\n%  title = { Reading  DNA },\n%}\n" + entry(ARTICLE),
+        "%@article{k,\n%  title = { Reading  DNA },\n%}\n",
+    ),
+    (
+        "indented-percent",
+        "  % @misc{k, pages = {1-2}}\n" + entry(ARTICLE),
+        "  % @misc{k, pages = {1-2}}\n",
+    ),
+    (
+        "after-comment-lines",
+        "% old version:\n%@article{k,\n%  pages = {3-4},\n%}\n" + entry(ARTICLE),
+        "%@article{k,\n%  pages = {3-4},\n%}\n",
+    ),
+    (
+        "unclosed",
+        "%@article{old,\n%  title = {T},\n" + entry(ARTICLE),
+        "%@article{old,\n%  title = {T},\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), [c[1:] for c in COMMENTED], ids=[c[0] for c in COMMENTED])
+def test_commented_out_entries_are_comments(text: str, kept: str) -> None:
+    """An entry on a % line is commented out: no check reads it (no B601, B613) and fix leaves it alone."""
+    findings = check_bib(parse_bib(text))
+    assert {f.code for f in findings} <= {"B606"}, findings
+    assert [key for _, e in parse_bib(text).entries() for key in [e.key]] == ["k"]
+    for dedupe in (False, True):
+        assert kept in fix_bib(text, dedupe=dedupe).text
+
+
+def test_percent_inside_an_entry_does_not_comment_out_the_next() -> None:
+    """A % in a value on the line before an entry starts is no comment sign for that entry."""
+    text = "@misc{a, note = {50%}} @misc{b, pages = {1-2}}\n"
+    assert [e.key for _, e in parse_bib(text).entries()] == ["a", "b"]
+    assert "pages = {1--2}" in fix_bib(text).text
+
+
+DUPLICATES = [
+    (
+        "chapter-shares-book-doi",
+        entry("editor = {E}\ntitle = {Book}\npublisher = {P}\nyear = {1999}\ndoi = {10.1000/b}", "book", "b")
+        + entry(
+            "author = {A}\ntitle = {Chapter}\nbooktitle = {Book}\nyear = {1999}\ndoi = {10.1000/b}",
+            "incollection",
+            "c",
+        ),
+        [],
+        "entry type, title",
+    ),
+    (
+        "same-doi-other-title",
+        entry(ARTICLE + "\ndoi = {10.1000/x}", key="a")
+        + entry(ARTICLE.replace("{{Title}}", "{Another}") + "\ndoi = {10.1000/x}\npages = {1}", key="b"),
+        [],
+        "title",
+    ),
+    (
+        "same-values-other-spelling",
+        entry(ARTICLE + "\ndoi = {10.1000/x}\npages = {1--2}", key="a")
+        + entry(
+            ARTICLE.replace("{{Title}}", "{Title}") + "\ndoi = {https://doi.org/10.1000/X}\npages = {1-2}",
+            key="b",
+        ),
+        [("a", "b")],
+        None,
+    ),
+    (
+        "later-copies-merge-with-each-other",
+        entry(ARTICLE + "\nurl = {https://doi.org/10.1000/q}", key="r")
+        + entry(ARTICLE.replace("{{Title}}", "{Other}") + "\ndoi = {10.1000/q}", key="q")
+        + entry(ARTICLE.replace("{{Title}}", "{Other}") + "\ndoi = {10.1000/q}", key="q2"),
+        [("q", "q2")],
+        "title",
+    ),
+    (
+        "copy-under-other-case-key",
+        entry(ARTICLE + "\ndoi = {10.1000/x}", key="smith")
+        + entry(ARTICLE + "\ndoi = {10.1000/x}", key="Smith"),
+        [("smith", "Smith")],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "merged", "differ"), [c[1:] for c in DUPLICATES], ids=[c[0] for c in DUPLICATES]
+)
+def test_dedupe_merges_only_entries_that_agree(
+    text: str, merged: list[tuple[str, str]], differ: str | None
+) -> None:
+    """--dedupe never merges an entry whose type or shared field values differ (that would lose them)."""
+    result = fix_bib(text, dedupe=True, sort=True)
+    assert [(m.survivor, m.dropped) for m in result.merges] == merged
+    before = {e.key for _, e in parse_bib(text).entries()}
+    after = parse_bib(result.text)
+    kept = {e.key for _, e in after.entries()}
+    ids = {
+        key.strip()
+        for _, e in after.entries()
+        for f in e.fields
+        if f.key == "ids"
+        for key in f.value.strip("{}").split(",")
+    }
+    assert before <= kept | ids
+    messages = [f.message for f in check_bib(parse_bib(text)) if f.code == "B602"]
+    if differ:
+        assert any(f"they differ in {differ}" in m for m in messages), messages
+    assert not fix_bib(result.text, dedupe=True, sort=True).changed
+
+
+def test_a_fix_that_would_break_its_entry_is_refused() -> None:
+    """keeps_entry says no to an edit that leaves a value ending in a backslash (it eats the brace)."""
+    from refnorm.bibfile import Replace, layout
+    from refnorm.checks import keeps_entry
+
+    bib = parse_bib(entry(ARTICLE + "\ntype = {No.\\ }"))
+    where = layout(bib, 0)
+    assert where is not None
+    item = where.field("type")
+    assert item is not None
+    assert keeps_entry(bib, 0, [Replace(item.value_start, item.value_end, "{No.\\ }")])
+    assert not keeps_entry(bib, 0, [Replace(item.value_start, item.value_end, "{No.\\}")])
+    assert not keeps_entry(bib, 0, [Replace(item.value_start, item.value_end, "{No. {x}")])
+
+
+PERCENT_FIELDS = [
+    (
+        "comment-line-before",
+        "@article{k,\n  author = {A},\n  % the journal's own title:\n  title = {DNA},\n"
+        "  journal = {J},\n  year = {2020},\n}\n",
+        "title = {{DNA}}",
+    ),
+    (
+        "comment-after-value",
+        "@article{k,\n  author = {A}, % as printed\n  title = {DNA},\n  journal = {J},\n"
+        "  year = {2020},\n}\n",
+        "title = {{DNA}}",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"), [c[1:] for c in PERCENT_FIELDS], ids=[c[0] for c in PERCENT_FIELDS]
+)
+def test_percent_comment_lines_inside_an_entry_are_not_part_of_the_field_name(text: str, fixed: str) -> None:
+    """A % line before a field (biber skips it) does not hide the field from the checks and fixes."""
+    assert {f.code for f in check_bib(parse_bib(text))} == {"B608"}
+    result = fix_bib(text)
+    assert fixed in result.text and "% " in result.text
+    assert not fix_bib(result.text).changed

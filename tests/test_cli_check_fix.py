@@ -212,3 +212,34 @@ def test_explicit_config_path(bibs: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["check", "clean.bib", "--config", "strict.toml"]) == 1
     assert capsys.readouterr().out.split()[1] == "B607"
     assert main(["check", "clean.bib", "--config", "missing.toml"]) == 2
+
+
+NOT_UTF8 = [
+    ("latin-1", "@article{k,\n  title = {Caf\xe9  au lait},\n  pages = {1-2},\n}\n".encode("latin-1"), 2),
+    (
+        "latin-1-later-line",
+        "@article{k,\n  author = {Doe, J.},\n  note = {d\xe9j\xe0 vu},\n  pages = {1-2},\n}\n".encode(
+            "latin-1"
+        ),
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "line"), [c[1:] for c in NOT_UTF8], ids=[c[0] for c in NOT_UTF8])
+def test_files_that_are_not_utf8_are_checked_and_fixed_losslessly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, line: int
+) -> None:
+    """A Latin-1 file is no error: a note names its line; fix repairs the rest and keeps the bytes."""
+    path = tmp_path / "refs.bib"
+    path.write_bytes(data)
+    assert main(["check", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "B607" in out and err == f"refnorm: note: {path}:{line}: byte 0xE9 " + err.split("0xE9 ", 1)[1]
+    assert err.count("\n") == 1 and "kept as they are" in err
+    assert main(["fix", str(path)]) == 1
+    capsys.readouterr()
+    fixed = path.read_bytes()
+    assert fixed == data.replace(b"{1-2}", b"{1--2}").replace(b"\xe9  au", b"\xe9 au")
+    assert main(["fix", str(path)]) == 0
+    assert path.read_bytes() == fixed

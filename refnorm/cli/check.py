@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from refnorm.bibfile import BibFile
     from refnorm.config import Config
 
-__all__ = ["add_codes_options", "add_parser", "load_settings", "read_files", "run"]
+__all__ = ["add_codes_options", "add_parser", "load_settings", "printable_output", "read_files", "run"]
 
 
 def _codes(text: str) -> list[str]:
@@ -68,9 +68,17 @@ def load_settings(args: argparse.Namespace) -> Config:
     return load_config(args.config).with_codes(_flatten(args.select), _flatten(args.ignore))
 
 
+def printable_output() -> None:
+    """Let stdout print any text: a value from a file that is not UTF-8 holds lone surrogates,
+    which are shown as ``\\udce9`` escapes instead of ending the run with UnicodeEncodeError."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+
+
 def read_files(names: list[str]) -> Iterator[tuple[str, BibFile | None]]:
     """Each file parsed, or None after printing why it cannot be read (the caller exits 2)."""
-    from refnorm.bibfile import read_bib_file
+    from refnorm.bibfile import read_bib_file, undecodable
     from refnorm.formats import content_problem
 
     for name in names:
@@ -81,6 +89,9 @@ def read_files(names: list[str]) -> Iterator[tuple[str, BibFile | None]]:
             problem = content_problem(bib.text, "bibtex") if bib.text.strip() else None
             if problem:
                 raise RefnormError(f"{name}: {problem}")
+            where = undecodable(bib.text)
+            if where:  # read all the same (BibTeX is 8-bit): the bytes are kept and written back as they were
+                print(f"refnorm: note: {name}:{where} not UTF-8, kept as they are", file=sys.stderr)
             yield name, bib
         except RefnormError as error:
             print(f"refnorm: error: {error}", file=sys.stderr)
@@ -91,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
     from refnorm.checks import check_bib
 
     gc.disable()  # a short-lived command over many small acyclic objects: no collector needed
+    printable_output()
     config = load_settings(args)
     status = 0
     out: list[str] = []

@@ -12,7 +12,7 @@ import gc
 import sys
 from typing import Any
 
-from refnorm.cli.check import add_codes_options, load_settings, read_files
+from refnorm.cli.check import add_codes_options, load_settings, printable_output, read_files
 
 __all__ = ["add_parser", "run"]
 
@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from refnorm.checks import fix_bib
 
     gc.disable()  # a short-lived command over many small acyclic objects: no collector needed
+    printable_output()
     config = load_settings(args)
     status = 0
     for name, bib in read_files(args.files):
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.writelines(diff)
             if not args.dry_run:
                 try:
-                    write_atomic(name, result.text)
+                    write_atomic(name, result.text, bib.encoding)
                 except OSError as error:  # read-only file, full disk: the original is untouched
                     print(f"refnorm: error: cannot write {name}: {error.strerror or error}", file=sys.stderr)
                     status = 2
@@ -75,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
             for merge in result.merges:
                 what = (
                     f"merged into '{merge.survivor}' ({merge.reason}); '{merge.dropped}' is kept in its ids"
+                    if merge.dropped.lower() != merge.survivor.lower()
+                    else f"removed: a copy of the entry at line {merge.survivor_line} ({merge.reason})"
                 )
                 lines.append(f"{name}:{merge.line}: B602 [{merge.dropped}] {what}")
             for rename in result.renames:
