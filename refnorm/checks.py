@@ -1215,6 +1215,12 @@ def _fix(text: str, config: Config, *, dedupe: bool, sort: bool, keys: bool) -> 
         edits, renames = _key_edits(Context(bib, config))
         if edits:
             current = render(bib, edits)
+        if current is not text:  # report each renamed entry at its line in the file as the user has it
+            lines: dict[str, int] = {}
+            for located in first.blocks:
+                if isinstance(located.block, Entry):
+                    lines.setdefault(located.block.key, located.line)
+            renames = [dataclasses.replace(r, line=lines.get(r.dropped, r.line)) for r in renames]
     first_findings = check_bib(first, config, fixes=True)
     # Each round re-reads the text it wrote, so offsets are always fresh; the last round's
     # findings (no more edits) are what remains. A fix that would break its entry is refused.

@@ -124,6 +124,21 @@ def test_fix_dedupe_reports_merged_keys(bibs: Path, capsys: pytest.CaptureFixtur
     assert "[twin2019b] doi" not in out  # nothing is reported as fixed in the entry merged away
 
 
+def test_renamed_keys_are_reported_at_their_lines_in_the_original_file(
+    bibs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After a merge added lines above them, renamed entries are still reported where the user finds
+    them: at their line in the file before the fix."""
+    text = MESSY.replace("@article{messy2019", "@article{zz2019") + CLEAN.replace("clean2020", "later2020")
+    (bibs / "moved.bib").write_text(text, encoding="utf-8")
+    assert main(["fix", "moved.bib", "--dedupe", "--sort", "--keys"]) == 1
+    out = capsys.readouterr().out
+    renamed = {key: int(line) for line, key in re.findall(r"moved\.bib:(\d+): key '(\w+)' is now", out)}
+    original = text.splitlines()
+    assert "later2020" in renamed  # below the merged pair: the merge's new ids line moved it down
+    assert all(original[line - 1].endswith(f"{{{key},") for key, line in renamed.items())
+
+
 def test_dry_run_diff_prints_a_patch_and_writes_nothing(
     bibs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
