@@ -1938,8 +1938,16 @@ def test_another_name_in_brackets(reference: str, families: list[str], title: st
             "86",
             "4520-4526",
         ),
+        ("Roe, E. 2001, ApJ, 475, 163", "ApJ", "475", "163"),
+        ("Roe E. et al. 2001, A&A, 365L, 188", "A&A", "365L", "188"),
     ],
-    ids=["acronym-journal-and-arxiv-category", "acronym-journal", "labelled-pages"],
+    ids=[
+        "acronym-journal-and-arxiv-category",
+        "acronym-journal",
+        "labelled-pages",
+        "astronomy-year-journal-volume-page",
+        "astronomy-letters-volume",
+    ],
 )
 def test_physics_short_form(reference: str, container: str, volume: str, page: str) -> None:
     """Names, then an abbreviated or acronym journal, volume, page and year: no title, nothing left over."""

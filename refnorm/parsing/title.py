@@ -368,8 +368,8 @@ _CONTAINER_FIRST = re.compile(
 )
 # Astronomy: "2000, A&A, 362, 886" / "ApJ, 475, 163" — the whole rest is journal, volume, page
 _ASTRO_SHORT = re.compile(
-    rf"^(?P<container>[A-Z][\w&.]*(?:\s(?!{YEAR}\b)[\w&.]+){{0,4}})(?:\s+(?P<year>{YEAR}))?,\s*\d{{1,5}},\s*"
-    r"[A-Za-z]?\d+\s*\.?$"
+    rf"^(?P<container>[A-Z][\w&.]*(?:\s(?!{YEAR}\b)[\w&.]+){{0,4}})(?:\s+(?P<year>{YEAR}))?,"
+    r"\s*\d{1,5}L?,\s*[A-Za-z]?\d+\s*\.?$"  # "365L": a Letters volume
 )
 
 
