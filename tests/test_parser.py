@@ -2018,3 +2018,29 @@ def test_names_running_into_the_title(reference: str, authors: list[str], title_
     ref = refnorm.parse_reference(reference)
     assert [name.family for name in ref.author] == authors
     assert ref.get("title").startswith(title_start)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, A. (2000), Corporate capital and liability, Administrative Example Quarterly; Dec 2000;"
+            " 45, (4), pg. 837",
+            "Corporate capital and liability",
+            "Administrative Example Quarterly",
+        ),
+        (
+            "Ann Roe. Corporate capital and liability. Example Business Review; Boston; Jan 2004; 82, 1;"
+            " pg. 52",
+            "Corporate capital and liability",
+            "Example Business Review",
+        ),
+    ],
+    ids=["date-between-semicolons", "place-and-month-between-semicolons"],
+)
+def test_proquest_citations(reference: str, title: str, container: str) -> None:
+    """ProQuest's "Journal; Place; Mon YYYY; vol, (issue), pg. N": the date ends the title, the place and
+    month leave the journal's name."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
+    assert ref.issued is not None and ref.issued.year in {2000, 2004}

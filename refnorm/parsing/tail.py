@@ -494,7 +494,7 @@ _IN_PRESS = re.compile(rf"[,.]?\s*\(?\b(?:{NOT_YET_PUBLISHED})\)?\s*$", re.IGNOR
 _IN_PRESS_CUES = ("pre", "forthcom", "druck", "appear")
 _BRACKETED_RANGE = re.compile(r"\s*\((?P<page>\d{1,5}\s*[-–]\s*\d{1,5})\)\s*$")
 _TRAILING_MONTH = re.compile(
-    rf"[.,]\s*(?:(?:{MONTH_PATTERN})\.?|\d(?:er|e|st|nd|rd|th)\s+(?:trimestre|semestre|quarter))\s*$", re.I
+    rf"[.,;]\s*(?:(?:{MONTH_PATTERN})\.?|\d(?:er|e|st|nd|rd|th)\s+(?:trimestre|semestre|quarter))\s*$", re.I
 )
 
 
@@ -514,6 +514,10 @@ def _take_container_trailers(container: str, fields: Fields) -> str:
     month = _TRAILING_MONTH.search(container)
     if month and month.start() > 0 and fields.issued is not None:
         container = container[: month.start()]
+        place = container.rpartition(";")[2].strip()
+        if ";" in container and is_place(place):  # ProQuest's "Harvard Business Review; Boston; Jan"
+            fields.leftovers.append(place)
+            container = container.rpartition(";")[0]
     if _LINK_WORDS.fullmatch(container.strip(" ,;:.")):
         return ""  # "Retrieved on November 11, 2015 at <URL>": what the URL and date left behind
     return container.strip(" ,;:")

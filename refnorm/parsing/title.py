@@ -203,6 +203,7 @@ _DETAILS_WITH_A_DIGIT = (
     r",\s*pages\s+\d",  # ", Pages 57-64"
     r",\s*\d+\s*(?:p|pp|S|pages|Seiten)\.?(?=[\s,.;]|$)",  # ", 34 p." a page count
     r",\s*v\s+\d",  # geology's ", v 194, p 17-29"
+    rf";\s*(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?:\d{{1,2}},?\s+)?{YEAR}\s*;",  # ProQuest's "Journal; Dec 2000; 45"
     rf"\s\((?=[^()]*[^\W\d][^()]*\b{YEAR}\s*\))",  # "(Cambridge, 1918)" — not a bare "(1918-1943)"
 )
 _DETAILS_IN_WORDS = (
@@ -217,7 +218,7 @@ _DETAILS_IN_WORDS = (
     r"\s//\s",  # GOST: "Title // Container"
 )
 _DETAIL_CUE = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
-    r"(?=[,(.\s])(?:" + "|".join(_DETAILS_WITH_A_DIGIT + _DETAILS_IN_WORDS) + ")", re.IGNORECASE
+    r"(?=[,(.;\s])(?:" + "|".join(_DETAILS_WITH_A_DIGIT + _DETAILS_IN_WORDS) + ")", re.IGNORECASE
 )
 _WORDED_DETAIL_CUE = re.compile(r"(?=[,(.\s])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE)
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
