@@ -2044,3 +2044,5 @@ def test_proquest_citations(reference: str, title: str, container: str) -> None:
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("container-title")) == (title, container)
     assert ref.issued is not None and ref.issued.year in {2000, 2004}
+    if "(4)" in reference:
+        assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("45", "4", "837")

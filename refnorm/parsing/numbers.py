@@ -29,7 +29,7 @@ _VANCOUVER_NUMBERS = re.compile(
     r"(?:\s*;\s*|\s+)(?P<volume>[\w.-]{1,12}?)?\s*(?:\((?P<issue>[^()]{1,25})\))?\s*:\s*(?:p\.?\s*)?(?P<page>[A-Za-z]{0,3}\d[\w]*(?:\s*[-–]\s*[A-Za-z]{0,3}\d+)?)"
     r"|(?P<year2>"
     + YEAR
-    + r")[a-z]?\s*;\s*(?P<volume2>(?=[\w-]{0,11}\d)[\w-]{1,12})\s*(?:\((?P<issue2>[^()]{1,25})\))?)"
+    + r")[a-z]?\s*;\s*(?P<volume2>(?=[\w-]{0,11}\d)[\w-]{1,12})\s*,?\s*(?:\((?P<issue2>[^()]{1,25})\))?)"
 )
 _ACS_NUMBERS = re.compile(rf"\b({YEAR})\s*,\s*(\d{{1,5}})\s*,\s*([A-Za-z]?\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
