@@ -134,8 +134,9 @@ def title_difference(a: str, b: str) -> str:
     """The content words that differ between two titles ("upper ≠ lower", "+revisited"), or ""."""
     ta, tb = _content(title_tokens(_plain(a))), _content(title_tokens(_plain(b)))
     bits = []
-    gone, added = _word_changes(ta, tb)
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+    opcodes = SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes()
+    gone, added = _word_changes(ta, tb, opcodes)
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "replace":
             pairs = zip(ta[i1:i2], tb[j1:j2], strict=False)
             if i2 - i1 != j2 - j1 or not all(_same_word(x, y) for x, y in pairs):
@@ -150,11 +151,13 @@ def title_difference(a: str, b: str) -> str:
     return ", ".join(bits[:3])
 
 
-def _word_changes(a: Sequence[str], b: Sequence[str]) -> tuple[set[str], set[str]]:
+def _word_changes(
+    a: Sequence[str], b: Sequence[str], opcodes: Iterable[tuple[str, int, int, int, int]]
+) -> tuple[set[str], set[str]]:
     """Content words deleted from ``a`` and inserted into ``b`` (a word in both was moved)."""
     gone: set[str] = set()
     added: set[str] = set()
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "delete":
             gone.update(a[i1:i2])
         elif op == "insert":
@@ -165,9 +168,9 @@ def _word_changes(a: Sequence[str], b: Sequence[str]) -> tuple[set[str], set[str
 def _compare(ta: Sequence[str], tb: Sequence[str]) -> float:
     """Order-aware dice over content tokens; a replaced content word caps it at SUBSTITUTED."""
     a, b = _content(ta), _content(tb)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     matched, replaced = 0, False
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes:
         if op == "equal":
             matched += i2 - i1
         elif op == "replace":
@@ -175,7 +178,7 @@ def _compare(ta: Sequence[str], tb: Sequence[str]) -> float:
                 matched += i2 - i1
             else:
                 replaced = True
-    gone, added = _word_changes(a, b)
+    gone, added = _word_changes(a, b, opcodes)
     replaced = replaced or bool(gone & added)  # "Nitrogen and phosphorus" / "Phosphorus and nitrogen"
     score = 2 * matched / (len(a) + len(b))
     return min(score, SUBSTITUTED) if replaced else score
