@@ -337,11 +337,12 @@ def _parse(text: str, bom: bool, newline: str) -> BibFile:
         following = located[position + 1][1] if position + 1 < len(located) else len(text)
         begin = max(start, done)
         finish = max(begin, min(end, max(following, begin)))
-        if (block.raw or "") != text[begin:finish]:
+        span = text[begin:finish]
+        if (block.raw or "") != span:
             garbled.add(position)
         if text[done:begin].strip():
             garbled.update((position - 1, position))
-        block = _as_read(text, block, begin, finish, after)
+        block = _as_read(text, block, begin, span, after)
         spans.append((block, begin, finish))
         done = finish
         if not isinstance(block, ImplicitComment | ExplicitComment):
@@ -374,16 +375,16 @@ def _garbled_regions(text: str, spans: list[tuple[int, int]], garbled: set[int])
     return out
 
 
-def _as_read(text: str, block: Block, start: int, end: int, after: int) -> Block:
+def _as_read(text: str, block: Block, start: int, span: str, after: int) -> Block:
     """The block as refnorm treats it: what sits on a ``%`` line or off its own text is no entry.
 
     biber (and every LaTeX user) reads ``%@article{…}`` as a commented-out entry, so it becomes an
     implicit comment that no check reads and no fix edits (``after`` is where the last block
     that is no comment ends: a ``%`` inside it is no comment sign). On garbage the Splitter can give a block
     a raw text that is not the text of its span; such a block is kept verbatim as a parse failure,
-    so no edit or ``--dedupe`` can ever take text that is not the block's own.
+    so no edit or ``--dedupe`` can ever take text that is not the block's own (``span``, which
+    starts at ``start``).
     """
-    span = text[start:end]
     if isinstance(block, ImplicitComment | ExplicitComment):
         return block
     if "%" in text[max(after, text.rfind("\n", 0, start) + 1) : start]:
