@@ -536,19 +536,17 @@ def _comparable(name: str, item: BibField) -> str:
 
 def _differences(
     kept: EntryInfo, known: dict[str, str], other: EntryInfo, theirs: dict[str, str]
-) -> list[str]:
+) -> Iterator[str]:
     """What ``other`` (its comparable fields ``theirs``) says that a merge into ``kept`` (which knows
-    ``known``) would lose: another entry type, or another value of a field both have (``ids`` aside)."""
-    out = [] if other.entry.entry_type.lower() == kept.entry.entry_type.lower() else ["entry type"]
-    out += [name for name, value in theirs.items() if name != "ids" and known.get(name, value) != value]
-    return out
+    ``known``) would lose: another entry type, or another value of a field both have (``ids`` aside).
+    Lazy, so testing for none stops at the first."""
+    if other.entry.entry_type.lower() != kept.entry.entry_type.lower():
+        yield "entry type"
+    yield from (name for name, value in theirs.items() if name != "ids" and known.get(name, value) != value)
 
 
 def _agrees(kept: EntryInfo, known: dict[str, str], other: EntryInfo, theirs: dict[str, str]) -> bool:
-    """``not _differences(…)``, stopping at the first difference."""
-    if other.entry.entry_type.lower() != kept.entry.entry_type.lower():
-        return False
-    return all(known.get(name, value) == value or name == "ids" for name, value in theirs.items())
+    return next(_differences(kept, known, other, theirs), None) is None
 
 
 def _comparables(info: EntryInfo) -> dict[str, str]:
@@ -596,7 +594,7 @@ def _merge_plan(ctx: Context) -> tuple[list[_Survivor], list[Apart]]:
                 continue
             kept.append(_Survivor(info, theirs))
             if position:
-                apart.append((info, signature, first, _differences(first, first_known, info, theirs)))
+                apart.append((info, signature, first, list(_differences(first, first_known, info, theirs))))
         survivors += [s for s in kept if s.copies]
     return survivors, apart
 
