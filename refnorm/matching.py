@@ -457,8 +457,12 @@ class Assessment:
     notes: tuple[str, ...] = ()  # disagreements not held against it (a misparsed number)
     unmet: tuple[str, ...] = ()  # why a candidate without conflicts still cannot be accepted
     rival: bool = False  # fits as well as an accepted one could: a close rival makes it ambiguous
-    confirmed: tuple[str, ...] = ()  # doubts the first page (or volume and issue) settled
     doubts: tuple[str, ...] = ()  # every doubt, settled or not (title doubts first)
+
+    @property
+    def confirmed(self) -> tuple[str, ...]:
+        """The doubts the first page (or volume and issue) settled: all of them, unless some are unmet."""
+        return () if self.unmet else self.doubts
 
     @property
     def plausible(self) -> bool:
@@ -802,7 +806,6 @@ def assess(ref: Reference, work: Work) -> Assessment:
         tuple(out.notes),
         tuple(unmet),
         rival,
-        tuple(out.title_doubts + out.doubts) if not unmet else (),
         tuple(out.title_doubts + out.doubts),
     )
 
