@@ -21,7 +21,15 @@ from functools import lru_cache
 from refnorm.lexicon import is_place
 from refnorm.model import Name
 
-__all__ = ["NAME_ALIAS", "NameList", "is_name_list", "looks_like_initials", "parse_name", "parse_names"]
+__all__ = [
+    "CAPITALISED_PARTICLES",
+    "NAME_ALIAS",
+    "NameList",
+    "is_name_list",
+    "looks_like_initials",
+    "parse_name",
+    "parse_names",
+]
 
 PARTICLES = frozenset(
     [
@@ -196,7 +204,7 @@ def _split_family(words: list[str]) -> tuple[str, str]:
 
 # particles printed with a capital that still open the family name in natural order: "A. Le Broq",
 # "Martin Van Buren", "Jean De La Fontaine" ("Di", "Da", "Do" are left out: they are given names too)
-_CAPITALISED_PARTICLES = frozenset(
+CAPITALISED_PARTICLES = frozenset(
     ["De", "Le", "La", "Van", "Von", "Del", "Della", "Den", "Der", "Des", "Du", "Dos", "Das", "Ten", "Ter"]
 )
 
@@ -204,7 +212,7 @@ _CAPITALISED_PARTICLES = frozenset(
 def _particle_family(piece: str) -> bool:
     """ "De Vany", "Van Dam": a capitalised particle and one family word."""
     words = piece.split()
-    return len(words) == 2 and words[0] in _CAPITALISED_PARTICLES and words[1][:1].isupper()
+    return len(words) == 2 and words[0] in CAPITALISED_PARTICLES and words[1][:1].isupper()
 
 
 def _natural(words: list[str], suffix: str = "") -> Name:
@@ -221,7 +229,7 @@ def _natural(words: list[str], suffix: str = "") -> Name:
     index = len(words) - 1
     while index > 1 and (
         (words[index - 1].lower() in PARTICLES and words[index - 1][:1].islower())
-        or words[index - 1] in _CAPITALISED_PARTICLES
+        or words[index - 1] in CAPITALISED_PARTICLES
     ):
         index -= 1
     return Name(

@@ -12,7 +12,7 @@ from refnorm.lexicon import (
     PUBLISHER_WORDS,
 )
 from refnorm.model import Name
-from refnorm.names import _TITLE_START, PARTICLES, is_name_list, parse_names
+from refnorm.names import _TITLE_START, CAPITALISED_PARTICLES, PARTICLES, is_name_list, parse_names
 
 __all__ = [
     "BULLET",
@@ -146,7 +146,7 @@ def _body_before_year(prefix: str) -> bool:
 # straight after the last family with no stop ("A. Roe, J.K. Doe Ethics and etiquette in care")
 _INITIALS_AND_FAMILY = (
     r"[A-ZÀ-ÖØ-Þ]\.(?:[\s-]?[A-ZÀ-ÖØ-Þ]\.)*\s"  # "T.R. "
-    r"(?:(?:De|Le|La|Van|Von|Del|Den|Der|Ten|Ter|Du)\s)?[A-ZÀ-ÖØ-Þ][\w'’-]+"  # "Doe", "Ten Doe"
+    rf"(?:(?:{'|'.join(sorted(CAPITALISED_PARTICLES))})\s)?[A-ZÀ-ÖØ-Þ][\w'’-]+"  # "Doe", "Ten Doe"
 )
 _NAMES_RUN_INTO_TITLE = re.compile(
     rf"(?P<names>(?:{_INITIALS_AND_FAMILY},\s)*{_INITIALS_AND_FAMILY})"

@@ -19,7 +19,7 @@ __all__ = ["title_first"]
 _NAMES_AFTER_TITLE = re.compile(r"(?<=[a-z0-9)?])\s+(?=[A-ZÀ-ÖØ-Þ][\w'’-]+,\s(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+)")
 # what closes the names: a bare year before the source's name, or a report's "May, 14 p." before its year
 _END_OF_NAMES = re.compile(
-    rf"\s(?:(?P<year>{YEAR})[a-z]?\s+(?=[A-ZÀ-ÖØ-Þ])|(?=(?:{MONTH_PATTERN})\.?,\s*\d+\s*p\.))", re.IGNORECASE
+    rf"\s(?:(?P<year>{YEAR})[a-z]?\s+(?=[A-ZÀ-ÖØ-Þ])|(?=(?i:{MONTH_PATTERN})\.?,\s*\d+\s*p\.))"
 )
 _SENTENCE_END = re.compile(r"[a-zß-ÿ]{2}[.?!]\s+[A-ZÀ-ÖØ-Þ]")
 _MIN_TITLE = 15  # characters: a shorter opening is no title

@@ -514,10 +514,10 @@ def _take_container_trailers(container: str, fields: Fields) -> str:
     month = _TRAILING_MONTH.search(container)
     if month and month.start() > 0 and fields.issued is not None:
         container = container[: month.start()]
-        place = container.rpartition(";")[2].strip()
-        if ";" in container and is_place(place):  # ProQuest's "Harvard Business Review; Boston; Jan"
-            fields.leftovers.append(place)
-            container = container.rpartition(";")[0]
+        name, semicolon, place = container.rpartition(";")
+        if semicolon and is_place(place.strip()):  # ProQuest's "Harvard Business Review; Boston; Jan"
+            fields.leftovers.append(place.strip())
+            container = name
     if _LINK_WORDS.fullmatch(container.strip(" ,;:.")):
         return ""  # "Retrieved on November 11, 2015 at <URL>": what the URL and date left behind
     return container.strip(" ,;:")
@@ -586,7 +586,7 @@ def _book_then_imprint(text: str, fields: Fields) -> bool:
         return True  # "Kluwer Academic Publishers"
     # "Kluwer, Boston", "Springer, Berlin, Springer-Verlag" — not a subtitle ("Histoire et mémoires, Paris")
     named = PUBLISHER_WORDS.search(last) is not None or is_place(pieces[-1])
-    return named and all(word[:1].isupper() for word in pieces[0].split())
+    return named and all(piece_word[:1].isupper() for piece_word in pieces[0].split())
 
 
 def _sentence_split_ok(text: str) -> bool:
