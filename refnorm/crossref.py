@@ -426,16 +426,17 @@ def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome
     if ref.title or ref.author:
         people = [c for c in a.conflicts if c.startswith(("first author", "first editor", "year"))]
         numbers = [c for c in a.conflicts if c.startswith(("volume", "issue", "first page"))]
+        title_off = bool(ref.title) and a.title_similarity < STRONG_TITLE
+        change = title_difference(ref.title, work.title) if title_off else ""
         if ref.title:
             # A title far off, or off by a replaced or moved word ("upper"/"lower", "Part I"/"Part II")
             # or together with another disagreement, is another work; a garbled parse alone is not.
             off = a.title_similarity < DIFFERENT_TITLE
-            change = title_difference(ref.title, work.title) if a.title_similarity < STRONG_TITLE else ""
             reworded = "≠" in change or change.startswith("word order")
             different = a.title_similarity < 0.5 or (
                 off and (a.title_similarity <= SUBSTITUTED or bool(people) or bool(numbers))
             )
-            different = different or (a.title_similarity < STRONG_TITLE and reworded)
+            different = different or reworded
         else:
             different = len(people) == 2
         if different:
@@ -446,8 +447,7 @@ def _verify(index: int, ref: Reference, client: _Client, fill: bool) -> _Outcome
         # off ("… revisited") or two unsettled doubts (year one off and another journal) are reported.
         # One doubt alone is not: journal abbreviations and online/print years differ all the time.
         unsettled = () if a.confirmed else a.doubts
-        if ref.title and a.title_similarity < STRONG_TITLE and not a.conflicts:
-            change = title_difference(ref.title, work.title)
+        if title_off and not a.conflicts:
             unsettled = (f"title differs (similarity {a.title_similarity:.2f}: {change})", *unsettled)
         if a.conflicts or any(d.startswith("title differs") for d in unsettled) or len(unsettled) > 1:
             why = "; ".join(a.conflicts + unsettled)
