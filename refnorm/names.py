@@ -243,8 +243,8 @@ def _natural(words: list[str], suffix: str = "") -> Name:
 def parse_name(text: str, *, inverted: bool | None = None) -> Name | None:
     """Parse a single name. ``inverted`` forces "Family, Given"; None guesses from a comma."""
     text = text.strip(" ,;:")
-    if not text:
-        return None
+    if not any(ch.isalnum() for ch in text):
+        return None  # "" or a lone "." left between separators: no name (its family would be empty)
     if "," in text and inverted is not False:
         family_part, _, rest = text.partition(",")
         pieces = [p.strip() for p in rest.split(",") if p.strip()]

@@ -51,6 +51,8 @@ CASES = [
     ("Di Wang and Da Li", [("Wang", "Di"), ("Li", "Da")]),
     ("De Roe, Arthur and David Doe", [("De Roe", "Arthur"), ("Doe", "David")]),
     ("Das, Anil and Eva Roe", [("Das", "Anil"), ("Roe", "Eva")]),
+    ("Roe, W.S.,.", [("Roe", "W.S.")]),
+    ("Roe, L., Doe, D., \\& Poe, E.", [("Roe", "L."), ("Doe", "D."), ("Poe", "E.")]),
 ]
 
 
