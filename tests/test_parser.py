@@ -254,6 +254,21 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
     assert "http" not in ref.title + ref.container_title and "10.1000" not in ref.container_title
 
 
+@pytest.mark.parametrize("label", ["DOI:", "doi: ", "DOI "])
+def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
+    """ "DOI:http://dx.doi.org/…": the label goes with the link, so no field or note ends in "DOI"."""
+    ref = refnorm.parse_reference(
+        f"Roe, Ann, 2014, Reading old maps, Proceedings of the Example Conference, 12-18. {label}"
+        "http://dx.doi.org/10.1000/xyz.2014.1"
+    )
+    assert ref.doi == "10.1000/xyz.2014.1"
+    assert (ref.title, ref.container_title, ref.get("note")) == (
+        "Reading old maps",
+        "Proceedings of the Example Conference",
+        "",
+    )
+
+
 @pytest.mark.parametrize(
     ("reference", "doi", "url"),
     [
@@ -322,6 +337,12 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
             "London",
             "Example Press",
         ),
+        (
+            "Doe, Jan, Drogi i mosty, Wydawnictwo Przykładowe, Kraków 1987.",
+            "Kraków",
+            "Wydawnictwo Przykładowe",
+        ),
+        ("Roe, J., Città e campagna, Le Esempio, Firenze 1941.", "Firenze", "Le Esempio"),
     ],
     ids=[
         "two-places",
@@ -334,6 +355,8 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
         "publisher-then-unknown-place-and-year",
         "imprint-is-the-last-sentence",
         "a-place-after-a-preposition-is-the-title's",
+        "publisher-comma-place-and-year",
+        "short-publisher-comma-place-and-year",
     ],
 )
 def test_book_imprints(reference: str, place: str, publisher: str) -> None:
@@ -659,6 +682,32 @@ def test_book_second_sentence(reference: str, title: str, note: str) -> None:
     """Prose between a book's title and its imprint belongs to the title; role or edition notes do not."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("note")) == (title, note)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "place"),
+    [
+        ("Roe, Marta: Die alte Mühle im Tal. Weinheim 2003", "Die alte Mühle im Tal", "Weinheim"),
+        ("Doe, Jan, A Quiet History of Mills, Princeton 2002.", "A Quiet History of Mills", "Princeton"),
+        (
+            "Roe, Hanna. Stille Wasser. Eine Geschichte der Mühlen am Oberrhein seit 1850. Freiburg 2004.",
+            "Stille Wasser. Eine Geschichte der Mühlen am Oberrhein seit 1850",
+            "Freiburg",
+        ),
+        (
+            "Roe, Ida, Das Dorf am Fluss. Die Geschichte einer Landschaft und ihrer Menschen, Wien, 1976.",
+            "Das Dorf am Fluss. Die Geschichte einer Landschaft und ihrer Menschen",
+            "Wien",
+        ),
+    ],
+    ids=["place-year", "comma-place-year", "subtitle-with-a-year-then-place-year", "subtitle-then-place"],
+)
+def test_book_with_a_place_and_no_publisher(reference: str, title: str, place: str) -> None:
+    """ "Title. Subtitle. Weinheim 2003": the place alone closes a book; the prose before it, years and
+    all, is the title's."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("publisher-place"), ref.get("publisher")) == (title, place, "")
+    assert not ref.get("note")
 
 
 @pytest.mark.parametrize(

@@ -128,6 +128,48 @@ def _inside_named_bracket(text: str, match: re.Match[str]) -> bool:
     return opened > closed and _LETTER.search(text, opened, match.start()) is not None
 
 
+# German books end "…. Weinheim 2003" / "…, Berlin 2009": the place, then the year, and no publisher
+_PLACE_THEN_YEAR = re.compile(
+    rf"(?:^|(?<=[.,]\s))(?P<place>[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]{{2,}}(?:[\s/-][A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]{{2,}})?)\s+{YEAR}[a-z]?\.?$"
+)
+
+
+def _place_and_year(text: str, fields: Fields) -> str:
+    """A book's closing "Place Year" (the year being its date): the place is taken, the year left for
+    the date's own removal."""
+    if fields.issued is None or not text.endswith((str(fields.issued.year), ".")):
+        return text
+    match = _PLACE_THEN_YEAR.search(text)
+    if match is None or str(fields.issued.year) not in match.group(0):
+        return text
+    place = match.group("place")
+    if JOURNAL_WORDS.search(place) or PUBLISHER_WORDS.search(place) or has_month_name(place.lower()):
+        return text
+    start = match.start("place")
+    before = text[:start]
+    head, comma, publisher = before.rstrip(" ,").rpartition(", ") if before.endswith(", ") else ("", "", "")
+    words = publisher.split()
+    if len(words) == 1 and not is_place(place) and not PUBLISHER_WORDS.search(publisher):
+        place, start = f"{publisher}, {place}", start - len(publisher) - 2  # "Belmont, California 1980"
+        head, comma, publisher = text[:start].rstrip(" ,").rpartition(", ")
+        words = publisher.split()
+    fields.set("publisher-place", place)
+    if (
+        comma
+        and words
+        and not DIGIT.search(publisher)
+        and not is_place(publisher)
+        and (PUBLISHER_WORDS.search(publisher) or (len(words) <= 3 and all(w[:1].isupper() for w in words)))
+    ):  # "…, Wydawnictwo Literackie, Kraków 1970": the publisher's name before the place
+        fields.set("publisher", publisher.strip())
+        return head + text[match.end("place") :]
+    return text[:start] + text[match.end("place") :]
+
+
+_YEAR_IN_WORDS = re.compile(rf"(?<=[a-zß-ÿ]{{2}}\s){YEAR}\b")  # "seit 1970", "since 1945"
+_PROSE_BEFORE = re.compile(r"(?<![\w.])[a-zß-ÿ]{2,}\s$")  # a lower-case word right before
+
+
 def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> str:
     """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost."""
     if fields.issued is None or fields.issued.year is None or not DIGIT.search(text):
@@ -141,8 +183,11 @@ def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> s
             return match.group(0)  # one end of a span of years ("1849–1859") belongs to its title
         if _NAMED_YEAR.match(text, match.end()) or _inside_named_bracket(text, match):
             return match.group(0)  # "2010 IEEE/IFIP Symposium", "(ICLS 2014)": part of a name
-        if year not in match.group(0):  # a second year ("reprinted 2006") is no field, but it is kept
-            fields.leftovers.append(match.group(0).strip("()[] "))
+        if year in match.group(0):
+            return " "
+        if _PROSE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            return match.group(0)  # "… in der BRD seit 1970": a year inside the words, which keep it
+        fields.leftovers.append(match.group(0).strip("()[] "))  # a second year ("reprinted 2006") is kept
         return " "
 
     return pattern.sub(drop, text)
@@ -271,6 +316,8 @@ def take_tail(text: str, fields: Fields) -> None:
         after = split_publisher(after, fields)
     if not fields.variables.keys() & {"volume", "issue"} and "publisher" not in fields.variables:
         before = split_publisher(before, fields, container_first="in" in fields.hints)
+    if not fields.variables.keys() & {"volume", "issue", "page", "publisher", "publisher-place"}:
+        before = _place_and_year(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
     before = _drop_printed_date(printed_date, before, fields)
     before = " ".join(before.split()).strip(" ,.;:")  # str.split() splits at exactly the \s characters
@@ -337,7 +384,12 @@ def take_tail(text: str, fields: Fields) -> None:
             else:
                 fields.set("publisher", container)
         elif _no_sign_of_a_container(container, fields):
-            fields.leftovers.append(container)
+            if "publisher-place" in fields.variables and not (
+                fields.hints & {"in"} or fields.variables.keys() & {"volume", "issue", "page"}
+            ):  # "Title. Its Subtitle Sentence, Wien, 1976": a place with no publisher still ends a book
+                _book_subtitle_or_leftover(container, fields)
+            else:
+                fields.leftovers.append(container)
         else:
             fields.set("container-title", container)
         if rest:
@@ -391,7 +443,7 @@ def _book_subtitle_or_leftover(text: str, fields: Fields) -> None:
         and "quoted-title" not in fields.hints
         and 2 <= len(words) <= 15
         and (_PROSE_WORD.search(sentence) or _title_case_subtitle(sentence, words))
-        and _may_end_a_title(sentence)
+        and _may_end_a_title(_YEAR_IN_WORDS.sub(" ", sentence))
         and not _SERIES_CUE.search(sentence)
         and not is_place(sentence)
     ):
