@@ -109,7 +109,9 @@ def _text_fields(ref: Reference, hints: frozenset[str]) -> Reference:
     for key, value in ref.variables.items():
         if key in _TEXT_FIELDS:
             cleaned = _strip_field_punctuation(value)
-            cleaned = _strip_unbalanced(cleaned) if key != "title" else cleaned
+            if key != "title":  # "Reader. (": the stop before a dropped bracket goes with it
+                unbalanced = _strip_unbalanced(cleaned)
+                cleaned = _strip_field_punctuation(unbalanced) if unbalanced != cleaned else cleaned
             changed = changed or cleaned != value
             value = cleaned
         if value:

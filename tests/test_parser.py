@@ -254,6 +254,65 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
     assert "http" not in ref.title + ref.container_title and "10.1000" not in ref.container_title
 
 
+@pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, A., & Doe, B. (2018). “Fake news” and the spread of rumours online. Journal of Media"
+            " Studies, 4(2), 1–9.",
+            "“Fake news” and the spread of rumours online",
+            "Journal of Media Studies",
+        ),
+        (
+            "Doe, Ann. “Maps of Home,” in The Example Reader, ed. Mia Roe (Boston: Example Press, 2001),"
+            " 12–19.",
+            "Maps of Home",
+            "The Example Reader",
+        ),
+        ('Roe, M. "Maps of Home." in Example Studies 4 (2001): 12-19.', "Maps of Home", "Example Studies"),
+    ],
+    ids=["scare-quotes-open-the-title", "quoted-title-then-in", "quoted-title-then-lower-case-in"],
+)
+def test_quotation_marks_opening_a_title(reference: str, title: str, container: str) -> None:
+    """A quoted word that the title goes on after keeps its marks inside the title; a quoted title
+    followed by its container ("in …") ends at the closing mark."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.title, ref.container_title) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "container", "volume", "year"),
+    [
+        (
+            "Roe, P. (2015). Reading maps on phones. Proceedings of CHI 2015, 452–469.",
+            "Proceedings of CHI 2015",
+            "",
+            2015,
+        ),
+        (
+            "Roe, J. (2006). Reading maps. In Proceedings of the Example 2006 Workshop (pp. 1-9).",
+            "Proceedings of the Example 2006 Workshop",
+            "",
+            2006,
+        ),
+        (
+            "Roe, A. Reading maps. Proc. Natl. Acad. Sci. USA 2012, 109, 1-9.",
+            "Proc. Natl. Acad. Sci. USA",
+            "109",
+            2012,
+        ),
+        ("Roe A. Reading maps. THSC 1970, 263-98.", "THSC", "", 1970),
+    ],
+    ids=["acronym-meeting-year", "meeting-word-after-year", "journal-then-year", "acronym-journal-then-year"],
+)
+def test_a_year_inside_a_meeting_name_stays(reference: str, container: str, volume: str, year: int) -> None:
+    """ "Proceedings of CHI 2015": the year is part of the meeting's name; after a journal's name it is
+    the date."""
+    ref = refnorm.parse_reference(reference)
+    assert ref.issued is not None
+    assert (ref.container_title, ref.get("volume"), ref.issued.year) == (container, volume, year)
+
+
 @pytest.mark.parametrize("label", ["DOI:", "doi: ", "DOI "])
 def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
     """ "DOI:http://dx.doi.org/…": the label goes with the link, so no field or note ends in "DOI"."""
@@ -629,6 +688,17 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Nonlinear filters",
             "IEEE Aerospace and Electronic Systems. Tutorials",
         ),
+        (
+            "Roe, A. (2019). Does rent predict moving? Evidence from Spain. Urban Studies Review, 12(3),"
+            " 45–67.",
+            "Does rent predict moving? Evidence from Spain",
+            "Urban Studies Review",
+        ),
+        (
+            "Roe, A. (2019). Rents and moves in Spain. Urban Stud. Rev., 12(3), 45–67.",
+            "Rents and moves in Spain",
+            "Urban Stud. Rev",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -638,6 +708,8 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "abbreviated-journal",
         "journal-then-month",
         "two-sentence-journal",
+        "subtitle-ending-in-a-short-name",
+        "a-short-name-ending-the-title",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:

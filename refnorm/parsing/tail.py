@@ -116,7 +116,15 @@ _YEAR_SPAN_START = re.compile(r"\s?[-–]\s?\d")
 
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
-_NAMED_YEAR = re.compile(r"\s+(?:[A-Z]{3,}\b|[A-Z]+/[A-Z])")
+_NAMED_YEAR = re.compile(
+    r"\s+(?:[A-Z]{3,}\b|[A-Z]+/[A-Z]|(?:Workshop|Conference|Symposium|Congress|Colloquium|Meeting|Summit)\b)"
+)
+# a meeting's words, or the name of a known meeting ("ICML 2020"), but not the abbreviation "Proc."
+_MEETING_NAME = re.compile(
+    r"\b(?:Proceedings|Conference|Symposium|Workshop|Congress|Colloquium|Meeting)\b|"
+    r"\b(?:ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|CHI|UIST)\s$"
+)
+_ACRONYM_BEFORE_YEAR = re.compile(r"(?<![\w.])[A-Z]{2,}[a-z]?\s$")  # "Proceedings of CHI 2015"
 
 
 def _inside_named_bracket(text: str, match: re.Match[str]) -> bool:
@@ -181,7 +189,15 @@ def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> s
             text, match.end()
         ):
             return match.group(0)  # one end of a span of years ("1849–1859") belongs to its title
-        if _NAMED_YEAR.match(text, match.end()) or _inside_named_bracket(text, match):
+        if (
+            _NAMED_YEAR.match(text, match.end())
+            # "Proceedings of CHI 2015", "ICML 2020": a meeting's name, not "Proc. Natl. Acad. Sci. USA 2012"
+            or (
+                _ACRONYM_BEFORE_YEAR.search(text, max(0, match.start() - 8), match.start())
+                and _MEETING_NAME.search(text, max(0, match.start() - 60), match.start())
+            )
+            or _inside_named_bracket(text, match)
+        ):
             return match.group(0)  # "2010 IEEE/IFIP Symposium", "(ICLS 2014)": part of a name
         if year in match.group(0):
             return " "
@@ -423,7 +439,8 @@ _ROLE_CUE = re.compile(
 
 def _continue_title(fields: Fields, sentence: str) -> None:
     """The title's next sentence, found after its first one was taken."""
-    fields.variables["title"] += ". " + sentence
+    title = fields.variables["title"]
+    fields.variables["title"] = title + (" " if title.endswith(("?", "!", ".")) else ". ") + sentence
 
 
 def _may_end_a_title(text: str) -> bool:
@@ -479,6 +496,9 @@ _SERIES_CUE = re.compile(
 )
 
 
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])[a-zß-ÿ]{2,}\s+$")
+
+
 def _title_sentences_before_journal(text: str, fields: Fields) -> str:
     """ "Title. IV. Svensk Bot. Tidskr. 26: 431" / "Title. Second sentence. Fauna of Arabia 1: 184": when
     numbers follow, the last sentence before them is the journal and earlier ones end the title."""
@@ -488,7 +508,16 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
     for boundary in _TITLE_SENTENCE_END.finditer(text):
         word = boundary.group("word")
         if word.lower() not in ABBREVIATIONS and (
-            word[0].islower() or _ROMAN.fullmatch(word) or (len(word) >= 6 and word[-1] in "aeiouys")
+            word[0].islower()
+            or _ROMAN.fullmatch(word)
+            or (len(word) >= 6 and word[-1] in "aeiouys")
+            # "… Evidence from Spain. Journal": a name after a lower-case word, which no abbreviated
+            # journal's words follow ("Svensk Bot.")
+            or (
+                len(word) >= 4
+                and word not in JOURNAL_ABBREVIATIONS
+                and _LOWER_WORD_BEFORE.search(text, 0, boundary.start())
+            )
         ):
             cut = boundary.end()
     named_periodical = False

@@ -374,6 +374,11 @@ _ASTRO_SHORT = re.compile(
 )
 
 
+# a title going on in lower case after a quoted word; not "in"/"dans" (a container) or a role
+_WORDS_AFTER_SCARE_QUOTES = re.compile(
+    r"\s+(?!(?:in|en|dans|im|nel|edited|ed|eds|trans|translated|by|pp?|vol|no|paper|presented|"
+    r"published|accessed|retrieved|available)\b)[a-zß-ÿ]{2,}\b"
+)
 _SUBTITLE_AFTER_QUOTE = re.compile(r"\s*:\s+[^\W\d_]")
 
 
@@ -411,6 +416,9 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             # its second mark; "‘The rigours of an experiment’: the authority of …" is read unquoted
             after = end + len(closer)
             end = _find_closing_single(text, after, closer) if opener in "'‘" else text.find(closer, after)
+        scare_quotes = end > 0 and text[end - 1] not in ".,;:?!"
+        if scare_quotes and _WORDS_AFTER_SCARE_QUOTES.match(text, end + len(closer)):
+            end = -1  # "“Fake news” and the spread of rumours. Journal": quotation marks inside the title
         if end > 0:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             fields.hints.add("quoted-title")
