@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -52,10 +52,25 @@ class Config:
         """A copy with command-line ``--select`` replacing and ``--ignore`` extending the file's."""
         from dataclasses import replace
 
+        _check_codes(select or (), "--select")
+        _check_codes(ignore or (), "--ignore")
         return replace(
             self,
             select=tuple(select) if select else self.select,
             ignore=self.ignore + tuple(ignore or ()),
+        )
+
+
+def _check_codes(codes: Iterable[str], where: str) -> None:
+    if not codes:
+        return
+    from refnorm.diagnostics import unknown_codes
+
+    unknown = unknown_codes(codes)
+    if unknown:  # "B680" or "Q1" would otherwise select nothing, and every file would pass
+        raise RefnormError(
+            f"{where}: unknown diagnostic code {', '.join(map(repr, unknown))} "
+            "(codes and prefixes such as B6 or B608; `refnorm codes` lists them)"
         )
 
 
@@ -102,9 +117,15 @@ def parse_config(table: Mapping[str, Any], where: str = "config") -> Config:
         key_pattern=pattern,
         encoding=encoding,
         page_separator=separator,
-        select=_strings(table, "select", where) or (),
-        ignore=_strings(table, "ignore", where) or (),
+        select=_codes(table, "select", where),
+        ignore=_codes(table, "ignore", where),
     )
+
+
+def _codes(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    codes = tuple(code.strip().upper() for code in _strings(table, key, where) or ())
+    _check_codes(codes, f"{where}: {key}")
+    return codes
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -88,6 +88,40 @@ def test_exit_codes(bibs: Path, args: list[str], status: int) -> None:
     assert main(args) == status
 
 
+@pytest.mark.parametrize(
+    ("args", "config"),
+    [
+        (["check", "messy.bib", "--select", "B680"], None),
+        (["fix", "messy.bib", "--ignore", "Q1"], None),
+        (["check", "messy.bib"], 'ignore = ["B6O8"]\n'),
+    ],
+    ids=["select-typo", "ignore-unknown-stage", "config-typo"],
+)
+def test_an_unknown_code_is_an_error_not_a_silent_pass(
+    bibs: Path, capsys: pytest.CaptureFixture[str], args: list[str], config: str | None
+) -> None:
+    """A misspelt code in --select/--ignore or the config would switch every check off (or none):
+    exit 2 with a message naming it, and nothing is checked or written."""
+    if config:
+        (bibs / ".refnorm.toml").write_text(config, encoding="utf-8")
+    before = (bibs / "messy.bib").read_text(encoding="utf-8")
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert "unknown diagnostic code" in captured.err and captured.out == ""
+    assert (bibs / "messy.bib").read_text(encoding="utf-8") == before
+
+
+def test_codes_lists_every_code_or_a_stage(capsys: pytest.CaptureFixture[str]) -> None:
+    """`refnorm codes [PREFIX]` prints 'CODE  summary' lines, the codes --select takes."""
+    assert main(["codes"]) == 0
+    every = capsys.readouterr().out.splitlines()
+    assert main(["codes", "b60"]) == 0
+    some = capsys.readouterr().out.splitlines()
+    assert some and set(some) < set(every) and all(line.startswith("B60") for line in some)
+    assert {line.split()[0][0] for line in every} == set("SPDCBR")
+    assert main(["codes", "X9"]) == 2
+
+
 def test_check_prints_one_greppable_line_per_problem(bibs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Every output line is 'file:line: CODE message', with the codes the file deserves."""
     assert main(["check", "messy.bib"]) == 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import refnorm
-from refnorm.diagnostics import CODES, Diagnostic, Severity
+from refnorm.diagnostics import CODES, Diagnostic, Severity, all_codes
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -18,6 +18,14 @@ def _import_all_modules() -> None:
     for module in pkgutil.walk_packages(refnorm.__path__, "refnorm."):
         if not module.name.endswith("__main__"):
             importlib.import_module(module.name)
+
+
+def test_all_codes_knows_every_module_that_registers_one() -> None:
+    """all_codes() (what `refnorm codes` and the --select check use) imports only the emitting modules;
+    a new module registering codes must be added there, or its codes would be "unknown"."""
+    listed = set(all_codes())
+    _import_all_modules()
+    assert set(CODES) == listed
 
 
 def test_every_registered_code_is_documented_in_the_readme() -> None:

@@ -17,7 +17,7 @@ from refnorm.diagnostics import RefnormError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS = ["convert", "dedupe", "check", "fix"]
+COMMANDS = ["convert", "dedupe", "check", "fix", "codes"]
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
