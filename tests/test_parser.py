@@ -1067,6 +1067,20 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Tidal Machines and Water Wheels",
             "Example Academic Publishers",
         ),
+        (
+            "Roe, Ann. 2011. “Maps and Rivers.” In Proceedings of EXCON 2011, edited by C. F. Poe and K. Doe."
+            " Example House.",
+            ["Poe", "Doe"],
+            "Proceedings of EXCON 2011",
+            "Example House",
+        ),
+        (
+            "Roe, Ann. 1998. “Maps and Rivers.” In Atlas of the Old World, edited by L. A. MacPoe."
+            " North-Holm.",
+            ["MacPoe"],
+            "Atlas of the Old World",
+            "North-Holm",
+        ),
     ],
     ids=[
         "edited-by-then-body",
@@ -1076,6 +1090,8 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "in-title-colon-no-place",
         "chicago-book-then-ed-names",
         "in-editors-book-then-publisher-sentence",
+        "in-book-with-a-year-edited-by-then-publisher",
+        "in-book-edited-by-then-a-bare-publisher-name",
     ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:

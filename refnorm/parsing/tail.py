@@ -269,12 +269,18 @@ def take_tail(text: str, fields: Fields) -> None:
             book, rest = text[: edited.start()].strip(" .,"), after[names_end:].lstrip(" ,.")
             if "(" in edited.group(0) and rest.startswith(")"):  # "Book (edited by A. Roe), pp. 3-9"
                 rest = rest[1:].lstrip(" ,.")
+            after_in = (
+                "in" in fields.hints
+                and text[edited.start() : edited.start() + 1] == ","
+                and not _NUMBERED_PART.search(book)  # "Selected Works, vol. 1: Writings": its numbers first
+            )
             if (
                 len(book.split()) >= 2
-                and not _LONE_NUMBER.search(book)  # "British Cinema in the 90s" is a title; "12" is not
+                # "British Cinema in the 90s" is a title; "12" is not — unless "In" opened the book
+                and (after_in or not _LONE_NUMBER.search(book))
                 and not rest[:1].isdigit()
                 and not _ROLE_CUE.search(book)
-                and (BODY_PIECE.match(", " + rest))
+                and (BODY_PIECE.match(", " + rest) or (after_in and _imprint_name(rest)))
             ):
                 # "British Cinema, edited by R. Roe, British Film Institute, 2000": book, editors, publisher
                 fields.set("container-title", book)
@@ -374,7 +380,11 @@ def take_tail(text: str, fields: Fields) -> None:
         ):
             _book_subtitle_or_leftover(container, fields)
         elif "container-title" in fields.variables:  # taken with its editors: this is the publisher
-            body = PUBLISHER_WORDS.search(container) or BODY_PIECE.match(", " + container)
+            body = (
+                PUBLISHER_WORDS.search(container)
+                or BODY_PIECE.match(", " + container)
+                or ("in" in fields.hints and _imprint_name(container))
+            )
             if "publisher" not in fields.variables and body:
                 fields.set("publisher", container)
             else:
@@ -538,6 +548,23 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
         return text  # "Geophys. J. R. Astr. Soc.", "IEEE Aerospace and Electronic Systems. Tutorials"
     _continue_title(fields, continuation.strip(" ."))
     return journal
+
+
+_NUMBERED_PART = re.compile(r"\b(?:vol|vols|volume|Bd|t|tome|no|part|pt)\.?\s*\d", re.IGNORECASE)
+
+
+def _imprint_name(text: str) -> bool:
+    """ "North-Holland", "Palgrave Macmillan": what follows a book's editors ("In Book, edited by A. Roe.
+    North-Holland."), a short capitalised name with no numbers, periodical or meeting words."""
+    words = text.strip(" .,;").split()
+    return (
+        1 <= len(words) <= 5
+        and words[0][:1].isupper()
+        and not DIGIT.search(text)
+        and not JOURNAL_WORDS.search(text)
+        and not CONFERENCE.search(text)
+        and not _SERIES_CUE.search(text)
+    )
 
 
 def _names_a_source(text: str) -> bool:
