@@ -313,6 +313,48 @@ def test_a_year_inside_a_meeting_name_stays(reference: str, container: str, volu
     assert (ref.container_title, ref.get("volume"), ref.issued.year) == (container, volume, year)
 
 
+@pytest.mark.parametrize(
+    ("reference", "title", "container", "publisher"),
+    [
+        ("Roe, V. M. (1967). Cities in Italy. EXLAB.", "Cities in Italy", "", "EXLAB"),
+        (
+            "Roe, M., & Doe, R. (2024). Old roads. In I. Poe (Ed.), Roads of the Alps (pp. 475–504)."
+            " Pokorný.",
+            "Old roads",
+            "Roads of the Alps",
+            "Pokorný",
+        ),
+        (
+            "Roe, J., & Doe, C. (1991). Fast graphs. In Proceedings of the Example Symposium on Graphs, pages"
+            " 55-66, Orlando, FL.",
+            "Fast graphs",
+            "Proceedings of the Example Symposium on Graphs",
+            "",
+        ),
+        (
+            "K.I. Roe, P.G. Doe Walking in type 2 diabetes: a trial in primary care Biol. Res. Nurs., 6"
+            " (2005), pp. 207-215",
+            "Walking in type 2 diabetes: a trial in primary care",
+            "Biol. Res. Nurs",
+            "",
+        ),
+    ],
+    ids=[
+        "name-then-acronym-publisher",
+        "apa7-chapter-bare-publisher",
+        "meeting-place-after-pages-is-no-publisher",
+        "abbreviated-journal-after-prose",
+    ],
+)
+def test_what_follows_a_title_or_its_pages(
+    reference: str, title: str, container: str, publisher: str
+) -> None:
+    """A full word after a prose word ends the title's sentence even before capitals ("in Italy.
+    EXLAB."); a bare name after a chapter's pages is its publisher, a meeting's place is not."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.title, ref.container_title, ref.get("publisher")) == (title, container, publisher)
+
+
 @pytest.mark.parametrize("label", ["DOI:", "doi: ", "DOI "])
 def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
     """ "DOI:http://dx.doi.org/…": the label goes with the link, so no field or note ends in "DOI"."""

@@ -427,7 +427,15 @@ def take_tail(text: str, fields: Fields) -> None:
     if after:
         after = _drop_printed_date(printed_date, after, fields).strip(" ,.;:()")
         if after and not _NO_WORDS.fullmatch(after):
-            if "publisher" not in fields.variables and PUBLISHER_WORDS.search(after):
+            # APA 7 chapters: "In A. Roe (Ed.), Book (pp. 4–9). Peter Lang." — the bare name is the publisher
+            named = PUBLISHER_WORDS.search(after) or (
+                "in" in fields.hints
+                and _imprint_name(after)
+                and "," not in after  # "Orlando, FL", "Padua, Italy": where the meeting was held
+                and not is_place(after)
+                and not _ROLE_CUE.search(after)
+            )
+            if "publisher" not in fields.variables and named:
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)

@@ -110,6 +110,7 @@ _JOURNAL_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}")
 _ABBREVIATED_NEXT = re.compile(
     r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}(?=[.,;:]?\s*(?:\d|$))|\d+(?!\w))"
 )  # "Syst. Bot. 10", "Ann. NY 5" — but not "… Gini-Index. 23rd IEEE Conference"
+_PROSE_BEFORE_WORD = re.compile(r"(?<![\w.])[a-zß-ÿ]{2,}\s+$")  # "in " before "Italy."
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
 
 
@@ -173,8 +174,16 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
             )
             if not named_letter:
                 continue  # an initial or abbreviation — but "hepatitis C." / "vitamin D." end a sentence
-        if _JOURNAL_ABBREVIATION.fullmatch(word) and _ABBREVIATED_NEXT.match(text, position + 1):
-            continue  # "Syst. Bot. 10: 49" — inside an abbreviated journal name
+        word_start = position - len(word)
+        if (
+            _JOURNAL_ABBREVIATION.fullmatch(word)
+            and _ABBREVIATED_NEXT.match(text, position + 1)
+            and (
+                word in JOURNAL_ABBREVIATIONS  # "… in primary care Biol. Res. Nurs., 6"
+                or not _PROSE_BEFORE_WORD.search(text, max(0, word_start - 20), word_start)
+            )
+        ):
+            continue  # "Syst. Bot. 10: 49" — inside an abbreviated journal name, not "… in Italy. CERN."
         return position + 1
     return len(text)
 
