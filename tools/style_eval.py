@@ -39,8 +39,19 @@ def _plain(text: Any) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
+_PARTICLES = frozenset("de van von der den da del della di du la le dos das do ten ter".split())  # noqa: SIM905
+
+
 def _names(names: Any) -> list[tuple[str, str]]:
-    return [(_plain(n.get("family") or n.get("literal")), _plain(n.get("given"))[:1]) for n in names or []]
+    """(family name without leading particles, first initial): "de Vries" and "Vries" (with the
+    particle apart) compare equal, as the dev scorer has it."""
+    keys = []
+    for name in names or []:
+        words = str(name.get("family") or name.get("literal") or "").split()
+        while len(words) > 1 and words[0].lower() in _PARTICLES:
+            words = words[1:]
+        keys.append((_plain(" ".join(words)), _plain(name.get("given"))[:1]))
+    return keys
 
 
 def _page(value: Any) -> str:
