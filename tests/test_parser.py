@@ -1319,6 +1319,30 @@ def test_where_the_author_block_ends(reference: str, authors: list[str], title: 
 
 
 @pytest.mark.parametrize(
+    ("reference", "author", "title"),
+    [
+        (
+            "Ministry of Roads, Government of Example (1998) Roads in the hills. Example Report 12",
+            "Ministry of Roads, Government of Example",
+            "Roads in the hills",
+        ),
+        (
+            "Department of Water and Land, State of Example (2013) Water rights in the valley. Example"
+            " Press.",
+            "Department of Water and Land, State of Example",
+            "Water rights in the valley",
+        ),
+    ],
+    ids=["ministry-and-government", "department-and-state"],
+)
+def test_a_body_with_its_parent_before_the_year(reference: str, author: str, title: str) -> None:
+    """ "Ministry of Health, Government of Kerala (1998)": a body and its parent, comma and all, is one
+    author before the bracketed year."""
+    ref = refnorm.parse_reference(reference)
+    assert ([name.literal for name in ref.author], ref.title) == ([author], title)
+
+
+@pytest.mark.parametrize(
     ("reference", "authors", "title"),
     [
         (

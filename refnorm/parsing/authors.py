@@ -137,9 +137,28 @@ _BODY_BEFORE_YEAR = re.compile(r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])+(?:\s(?:[^\
 
 def _body_before_year(prefix: str) -> bool:
     """ "Ministère des transports (2000)": a short body's name in sentence case before "(2000)" is the
-    author, though the name grammar reads persons only."""
+    author, though the name grammar reads persons only; so is a body with its parent ("Ministry of
+    Health, Government of Kerala (1998)")."""
     text = prefix.strip()
-    return _BODY_BEFORE_YEAR.fullmatch(text) is not None and text.split()[0] not in _TITLE_START
+    if _BODY_BEFORE_YEAR.fullmatch(text) is not None and text.split()[0] not in _TITLE_START:
+        return True
+    pieces = text.split(", ")
+    return (
+        2 <= len(pieces) <= 3
+        and all(_BODY_PIECE.fullmatch(piece) for piece in pieces)
+        and any(_BODY_WORD.search(piece) for piece in pieces)
+    )
+
+
+# a body's name in title case ("Department of Land and Natural Resources", "State of Oregon")
+_BODY_PIECE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|of|for|and|&|on|the|de|des|du|la)){0,7}"
+)
+_BODY_WORD = re.compile(
+    r"\b(?:Ministry|Ministère|Department|Dept|Government|State|Agency|Office|Council|Institute|University|"
+    r"Organi[sz]ation|Association|Society|Commission|Bureau|Service|Board|Cent(?:re|er)|Committee|Authority|"
+    r"Division|Administration|Foundation|Federal|National|Republic|County|City|Survey|Programme|Program)\b"
+)
 
 
 # Web copies of Elsevier lists: initials and one family word per name, and the sentence-case title
