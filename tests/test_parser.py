@@ -2159,6 +2159,18 @@ def test_physics_short_form(reference: str, container: str, volume: str, page: s
     assert got == (container, volume, page, "")
 
 
+def test_a_sentence_title_before_an_acronym_journal_is_no_short_form() -> None:
+    """ "Walking in the rain. BMJ, 340, c123": a title with lower-case words, then the journal — not
+    the astronomy form "ApJ, 475, 163" that has no title."""
+    ref = refnorm.parse_reference("Berg, J., & Roe, A. B. (2010). Walking in the rain. BMJ, 340, c123.")
+    assert (ref.title, ref.container_title, ref.get("volume"), ref.get("page")) == (
+        "Walking in the rain",
+        "BMJ",
+        "340",
+        "c123",
+    )
+
+
 @pytest.mark.parametrize(
     ("reference", "title", "container"),
     [

@@ -378,7 +378,9 @@ _CONTAINER_FIRST = re.compile(
 )
 # Astronomy: "2000, A&A, 362, 886" / "ApJ, 475, 163" — the whole rest is journal, volume, page
 _ASTRO_SHORT = re.compile(
-    rf"^(?P<container>[A-Z][\w&.]*(?:\s(?!{YEAR}\b)[\w&.]+){{0,4}})(?:\s+(?P<year>{YEAR}))?,"
+    # the journal's words capitalised, but for a connective: not "Walking in the rain. BMJ, 340, c123"
+    rf"^(?P<container>[A-Z][\w&.]*(?:\s(?!{YEAR}\b)(?:[A-Z][\w&.]*|of|and|&|de|der|für)){{0,4}})"
+    rf"(?:\s+(?P<year>{YEAR}))?,"
     r"\s*\d{1,5}L?,\s*[A-Za-z]?\d+\s*\.?$"  # "365L": a Letters volume
 )
 
