@@ -355,6 +355,40 @@ def test_what_follows_a_title_or_its_pages(
     assert (ref.title, ref.container_title, ref.get("publisher")) == (title, container, publisher)
 
 
+@pytest.mark.parametrize(
+    ("reference", "container", "publisher", "place"),
+    [
+        (
+            "Roe S (1991) Maps in Wales. In: Owen J (ed) Atlas of the world. Routledge, Wien, pp 1-9",
+            "Atlas of the world",
+            "Routledge",
+            "Wien",
+        ),
+        (
+            "Roe S (1991) Maps in Wales. In: Proceedings of EXCON 1991. Nomos, München, pp 704–743",
+            "Proceedings of EXCON 1991",
+            "Nomos",
+            "München",
+        ),
+        (
+            "H. Roe. The Art of Maps. Example Univ. Press, Cambridge, Mass., 1982.",
+            "",
+            "Example Univ. Press",
+            "",
+        ),
+    ],
+    ids=["springer-chapter", "springer-proceedings-with-a-year", "abbreviation-inside-the-publisher"],
+)
+def test_book_sentence_then_publisher_and_place(
+    reference: str, container: str, publisher: str, place: str
+) -> None:
+    """ "In: Book Title. Publisher, Place, pp 1-9": the book's sentence is the container, only the last
+    sentence before the place is the publisher (not an abbreviation's stop: "Univ. Press")."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.container_title, ref.get("publisher")) == (container, publisher)
+    assert ref.get("publisher-place").startswith(place)
+
+
 @pytest.mark.parametrize("label", ["DOI:", "doi: ", "DOI "])
 def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
     """ "DOI:http://dx.doi.org/…": the label goes with the link, so no field or note ends in "DOI"."""

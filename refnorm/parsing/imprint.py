@@ -97,9 +97,18 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
             plain = not DIGIT.search(candidate) and len(candidate) > 3 and not is_place(candidate)
             plain_prev = other == index - 1 and len(candidate) <= 40 and candidate[:1].isupper()
             if PUBLISHER_WORDS.search(candidate) or (plain and (other == index + 1 or plain_prev)):
+                book = ""
+                if other == index - 1 and ". " in candidate:
+                    # Springer's "In: Book Title. Routledge, Wien, pp 1-9": the book's sentence, then the
+                    # publisher — not "Wyd. Naukowe, Warszawa" (the stop of an abbreviation)
+                    head, _, last = candidate.rpartition(". ")
+                    if _SENTENCE_BEFORE_PUBLISHER.search(head) and last[:1].isupper():
+                        book, candidate = head, last
                 fields.set("publisher-place", piece)
                 fields.set("publisher", candidate)
                 rest = [p for i, p in enumerate(pieces) if i not in {index, other}]
+                if book:
+                    rest.insert(min(other, len(rest)), book)
                 return ", ".join(rest)
         fields.set("publisher-place", piece)
         return ", ".join(p for i, p in enumerate(pieces) if i != index)
@@ -113,6 +122,9 @@ def _subtitle_colon(opening: str) -> bool:
 
 
 _SENTENCE_BEFORE_IMPRINT = re.compile(r"[^\W\d_]{3,}[)\]]?$")
+# a book title's last word: lower case, long or a year ("… world", "… Workshop", "… 1991") — not an
+# abbreviation's ("Harvard Univ. Press")
+_SENTENCE_BEFORE_PUBLISHER = re.compile(r"(?<![\w.])(?:[a-zß-ÿ][^\W\d_]{2,}|[^\W\d_]{6,}|\d{4})[)\]]?$")
 _REGION = re.compile(r"[A-Z]{2,3}|[A-Z]\.\s?[A-Z]\.?|[A-Z][a-z]{1,12}\.?(?:\s[A-Z][a-z]{1,12})?")
 
 # "Chapman and Hall, Boca Raton, Florida, USA" / "University of Oklahoma Press. Norman, OK"
