@@ -51,6 +51,11 @@ _ACCESSED = re.compile(
     r"(?:\s*,?\s*from\b)?",
     re.IGNORECASE,
 )
+# Elsevier Harvard's "(accessed 5.17.22)": month, day and a two-digit year
+_ACCESSED_NUMERIC = re.compile(
+    r"\(\s*accessed\s+(?P<month>\d{1,2})\.(?P<day>\d{1,2})\.(?P<year>\d{2})\s*\)", re.IGNORECASE
+)
+_TWO_DIGIT_YEARS_UP_TO = 40  # "22" is 2022, "98" is 1998
 _INTERNET = re.compile(
     r"\s*\[(?:Internet|online|Online|electronic resource|serial on the Internet)\]", re.IGNORECASE
 )
@@ -134,6 +139,11 @@ def extract_identifiers(text: str) -> Extracted:
             date = _loose_date(match.group("date"))
         if date is not None:
             accessed = accessed or date
+            spans.append(match.span())
+    for match in _ACCESSED_NUMERIC.finditer(text) if accessed_cue and accessed is None else ():
+        month, day, year = (int(match.group(key)) for key in ("month", "day", "year"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            accessed = Date(2000 + year if year <= _TWO_DIGIT_YEARS_UP_TO else 1900 + year, month, day)
             spans.append(match.span())
     for match in _URL.finditer(text) if _may_hold_a_url(text, lowered) else ():
         url = match.group(0).strip("<> ")

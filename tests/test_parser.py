@@ -594,6 +594,25 @@ def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str
         assert (csl["issued"]["date-parts"][0] if key == "issued" else csl.get(key)) == value, key
 
 
+def test_elsevier_harvard_web_document() -> None:
+    """ "Title [WWW Document]. Publisher. URL … (accessed 5.17.22)": the medium and the access date
+    (month.day.two-digit year) leave the title and the publisher."""
+    ref = refnorm.parse_reference(
+        "Roe, A.K., 2021. Walking in the rain [WWW Document]. Example Health Organization."
+        " URL https://www.example.org/walk (accessed 5.17.22)."
+    )
+    assert (ref.title, ref.get("publisher"), ref.type) == (
+        "Walking in the rain",
+        "Example Health Organization",
+        "webpage",
+    )
+    assert ref.accessed is not None and (ref.accessed.year, ref.accessed.month, ref.accessed.day) == (
+        2022,
+        5,
+        17,
+    )
+
+
 def test_roles_and_media_descriptions() -> None:
     """ "(Producer)"/"(Director)" are no names; "[Motion picture]" is the medium and sets the type."""
     ref = refnorm.parse_reference(

@@ -474,7 +474,7 @@ _MEDIUM = re.compile(
     r"\s*\[((?:Motion picture|Film|Video(?: file)?|DVD|Audio(?: recording| file)?|Podcast(?: episode)?|"
     r"Computer (?:software|program)|Software|Data ?set|Brochure|Blog post|Tweet|"
     r"Television (?:series|episode)|Radio broadcast|Map|Photograph|Lecture notes|PowerPoint slides|"
-    r"Unpublished manuscript)[^\]]{0,30})\]$",
+    r"Unpublished manuscript|WWW [Dd]ocument|Web ?page)[^\]]{0,30})\]$",  # Elsevier Harvard: "[WWW Document]"
     re.IGNORECASE,
 )
 _MEDIUM_TYPES = {
@@ -495,6 +495,9 @@ _MEDIUM_TYPES = {
     "tweet": "post",
     "brochure": "pamphlet",
     "unpublished": "manuscript",
+    "www": "webpage",
+    "web": "webpage",
+    "webpage": "webpage",
 }
 
 
