@@ -302,8 +302,35 @@ def test_quotation_marks_opening_a_title(reference: str, title: str, container: 
             2012,
         ),
         ("Roe A. Reading maps. THSC 1970, 263-98.", "THSC", "", 1970),
+        (
+            "Roe, M. Reading maps. In Proceedings of the 1st Workshop on Old Maps 2012, 12-19.",
+            "Proceedings of the 1st Workshop on Old Maps 2012",
+            "",
+            2012,
+        ),
+        (
+            "Roe, M. Reading maps. Proceedings of the 15th Symposium on Old Maps (1988), 180-190.",
+            "Proceedings of the 15th Symposium on Old Maps",
+            "",
+            1988,
+        ),
+        (
+            "Roe, Ann. “Care.” In Mia Doe, ed. Women and Work in Post-1945 Halifax (Toronto: Example Press,"
+            " 2005): 169-88.",
+            "Women and Work in Post-1945 Halifax",
+            "",
+            2005,
+        ),
     ],
-    ids=["acronym-meeting-year", "meeting-word-after-year", "journal-then-year", "acronym-journal-then-year"],
+    ids=[
+        "acronym-meeting-year",
+        "meeting-word-after-year",
+        "journal-then-year",
+        "acronym-journal-then-year",
+        "meeting-name-ending-in-its-year",
+        "bracketed-year-after-a-meeting-is-the-date",
+        "year-joined-to-a-word",
+    ],
 )
 def test_a_year_inside_a_meeting_name_stays(reference: str, container: str, volume: str, year: int) -> None:
     """ "Proceedings of CHI 2015": the year is part of the meeting's name; after a journal's name it is

@@ -124,6 +124,8 @@ _MEETING_NAME = re.compile(
     r"\b(?:Proceedings|Conference|Symposium|Workshop|Congress|Colloquium|Meeting)\b|"
     r"\b(?:ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|CHI|UIST)\s$"
 )
+_MEETING_WORD = re.compile(r"\b(?:Conference|Symposium|Workshop|Congress|Colloquium|Meeting)\b")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+\s$")
 _ACRONYM_BEFORE_YEAR = re.compile(r"(?<![\w.])[A-Z]{2,}[a-z]?\s$")  # "Proceedings of CHI 2015"
 
 
@@ -195,6 +197,16 @@ def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> s
             or (
                 _ACRONYM_BEFORE_YEAR.search(text, max(0, match.start() - 8), match.start())
                 and _MEETING_NAME.search(text, max(0, match.start() - 60), match.start())
+            )
+            # "Workshop on Autonomous Agents 2012": a meeting's name in title case, ending in its year
+            or (
+                match.group(0)[:1].isdigit()  # not "… Conference (1974)": that is the date
+                and _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start())
+                and _MEETING_WORD.search(text, max(0, match.start() - 80), match.start())
+            )
+            or (  # "Post-1945 Halifax", "pre-2000"
+                text[match.start() - 1 : match.start()] == "-"
+                and text[match.start() - 2 : match.start() - 1].isalpha()
             )
             or _inside_named_bracket(text, match)
         ):
