@@ -621,6 +621,56 @@ def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str
         assert (csl["issued"]["date-parts"][0] if key == "issued" else csl.get(key)) == value, key
 
 
+@pytest.mark.parametrize(
+    ("reference", "title", "kind", "genre", "publisher"),
+    [
+        (
+            "Roe, B. (2020). Towards a theory of rivers [Master's thesis]. University of Cape Town.",
+            "Towards a theory of rivers",
+            "thesis",
+            "Master's thesis",
+            "University of Cape Town",
+        ),
+        (
+            "Roe, B. (2020). Towards a theory of rivers [Doctoral dissertation, Example University]."
+            " Example Repository.",
+            "Towards a theory of rivers",
+            "thesis",
+            "Doctoral dissertation",
+            "Example University",
+        ),
+        (
+            "Roe, P. (1998). Old maps and new roads (Working Paper No. 12-3). Example Bureau.",
+            "Old maps and new roads",
+            "report",
+            "Working Paper",
+            "Example Bureau",
+        ),
+    ],
+    ids=["apa-thesis-bracket", "apa7-thesis-with-school", "apa-report-number"],
+)
+def test_apa_descriptions_after_the_title(
+    reference: str, title: str, kind: str, genre: str, publisher: str
+) -> None:
+    """APA's "[Doctoral dissertation, School]" and "(Report No. 12)" end the title and say what it is."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.title, ref.type, ref.get("genre"), ref.get("publisher")) == (title, kind, genre, publisher)
+
+
+def test_a_question_answered_in_a_short_subtitle() -> None:
+    """ "Does rent predict moving? Evidence from Spain. The Daily Example": the short answer is the
+    title's; a bare journal name after a question is not ("Is it safe? Lancet.")."""
+    ref = refnorm.parse_reference(
+        "Roe, A. (2019). Does rent predict moving? Evidence from Spain. The Daily Example. https://example.org/x"
+    )
+    assert (ref.title, ref.container_title) == (
+        "Does rent predict moving? Evidence from Spain",
+        "The Daily Example",
+    )
+    ref = refnorm.parse_reference("Roe A. Is it safe? Lancet. 2010;3:4-9.")
+    assert (ref.title, ref.container_title) == ("Is it safe?", "Lancet")
+
+
 def test_elsevier_harvard_web_document() -> None:
     """ "Title [WWW Document]. Publisher. URL … (accessed 5.17.22)": the medium and the access date
     (month.day.two-digit year) leave the title and the publisher."""

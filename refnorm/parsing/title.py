@@ -434,6 +434,9 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             fields.hints.add("quoted-title")
             return text[end + len(closer) :].lstrip(" .,;:")
+    described = _described_title(text, fields)
+    if described is not None:
+        return described
     edition = _EDITION_BRACKET.search(text, 8) if "(" in text else None  # the pattern needs a "("
     if edition and _first_sentence_end(text[: edition.start()] + ".") >= edition.start():
         # "Como elaborar projetos (5. Ed.). São Paulo": the bracketed edition closes the title
@@ -460,6 +463,39 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         title = title[: medium.start()].rstrip()
     fields.set("title", title)
     return text[end:].lstrip(" .,;:/")
+
+
+def _described_title(text: str, fields: Fields) -> str | None:
+    """APA's "Title [Doctoral dissertation, Example University]. Repository" and "Title (Report No.
+    12-3). Publisher": the bracket ends the title and says what the work is; the rest of the text
+    after it, or None when the first sentence holds no such bracket."""
+    bracket = None
+    if "[" in text and ("thesis" in text or "dissertation" in text):
+        bracket = _THESIS_BRACKET.search(text, 8)
+    if bracket is None and "(" in text and "No" in text:
+        bracket = _REPORT_BRACKET.search(text, 8)
+    if bracket is None or _first_sentence_end(text[: bracket.start()] + ".") < bracket.start():
+        return None
+    fields.set("title", text[: bracket.start()].strip())
+    fields.set("genre", bracket.group("genre"))
+    if bracket.re is _THESIS_BRACKET:
+        fields.hints.add("thesis")
+        if bracket.group("school"):
+            fields.set("publisher", bracket.group("school").strip())
+    else:
+        fields.hints.add("report")
+        fields.set("number", bracket.group("number"))
+    return text[bracket.end() :].lstrip(" .,;:")
+
+
+_THESIS_BRACKET = re.compile(
+    r"\s*\[(?P<genre>(?:Unpublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|[Hh]onou?rs)"
+    r"\s+(?:dissertation|thesis))(?:,\s*(?P<school>[^\]]{2,80}))?\]"
+)
+_REPORT_BRACKET = re.compile(
+    r"\s*\((?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Bulletin|Memorandum))\s+"
+    r"(?:No\.?|Number|Nr\.?)\s*(?P<number>[\w./-]+)\)"
+)
 
 
 # "…, 8 vols." ending a title: how many volumes a work has, not which one
@@ -501,6 +537,9 @@ _MEDIUM_TYPES = {
 }
 
 
+_PROSE_IN_A_SUBTITLE = re.compile(r"\s(?:from|about|with|without|versus|beyond|towards?|among|after)\s")
+
+
 def _subtitle_end(text: str, end: int) -> int:
     """A second sentence of prose (mostly lower-case words) before the container is the title's too:
     "Stand der Integration. Zusammenfassung einer persönlichen Einschätzung der Situation. In: …"."""
@@ -518,6 +557,10 @@ def _subtitle_end(text: str, end: int) -> int:
     lower = sum(1 for w in words if w[0].islower())
     asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
     if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not DIGIT.search(sentence):
+        return offset + next_end
+    # "Does rent predict moving? Evidence from Spain. The Daily Example": after a question, a short
+    # answer in prose ("from") is the title's too; a journal's name ("Lancet.") is not
+    if asked and len(words) >= 2 and _PROSE_IN_A_SUBTITLE.search(sentence) and not DIGIT.search(sentence):
         return offset + next_end
     return end
 
