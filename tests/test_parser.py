@@ -2167,3 +2167,27 @@ def test_proquest_citations(reference: str, title: str, container: str) -> None:
     assert ref.issued is not None and ref.issued.year in {2000, 2004}
     if "(4)" in reference:
         assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("45", "4", "837")
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors", "title"),
+    [
+        (
+            "Roe, A. u. a.: Studien zur Wasserwirtschaft, in: Beispiel Zeitschrift 12 (1990), S. 4-9.",
+            ["Roe"],
+            "Studien zur Wasserwirtschaft",
+        ),
+        (
+            "Roe A., Doe B. i in., Historia wody w mieście, Wydawnictwo Przykład, Gdańsk 2001.",
+            ["Roe", "Doe"],
+            "Historia wody w mieście",
+        ),
+    ],
+    ids=["german-u-a", "polish-i-in"],
+)
+def test_et_al_in_other_languages_ends_the_names(reference: str, authors: list[str], title: str) -> None:
+    """ "u. a." (German) and "i in." (Polish) mean "et al.": the list ends there, not in the title."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.author] == authors
+    assert ref.truncated_authors
+    assert ref.get("title") == title
