@@ -2191,3 +2191,25 @@ def test_et_al_in_other_languages_ends_the_names(reference: str, authors: list[s
     assert [name.family for name in ref.author] == authors
     assert ref.truncated_authors
     assert ref.get("title") == title
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, A./Doe, B.: Studien zur Wasserwirtschaft; in: Beispiel Zeitschrift 12 (1990), S. 4-9.",
+            "Studien zur Wasserwirtschaft",
+            "Beispiel Zeitschrift",
+        ),
+        (
+            "Roe A., Historia wody w mieście, [w:] Studia nad miastem, red. B. Doe, Gdańsk 2001, s. 5-9.",
+            "Historia wody w mieście",
+            "Studia nad miastem",
+        ),
+    ],
+    ids=["german-semicolon-in", "polish-w"],
+)
+def test_in_cues_of_german_and_polish_styles(reference: str, title: str, container: str) -> None:
+    """German "Title; in: Journal" and Polish "Title, [w:] Book" open the container like ", In:"."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
