@@ -462,6 +462,7 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ("Roe, J. Title here, Law Review, 12, p. 110, 2011.", "12", "", "110"),
         ("Roe, J.: Title here, Ocean Sci., 9, 2071, 2013.", "9", "", "2071"),
         ("Roe, J.: Title here, Ocean Sci., 9, 4, 2013.", "9", "4", ""),
+        ("Roe, Jean, « Titre ici », Revue d'exemple, vol. 12, nᵒ 3, 1990, p. 5-9.", "12", "3", "5-9"),
     ],
     ids=[
         "volume-year-pages",
@@ -473,6 +474,7 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "bare-volume-before-labelled-page",
         "volume-article-number-year",
         "volume-issue-year",
+        "modifier-letter-o-issue-label",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:
