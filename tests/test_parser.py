@@ -463,6 +463,9 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ("Roe, J.: Title here, Ocean Sci., 9, 2071, 2013.", "9", "", "2071"),
         ("Roe, J.: Title here, Ocean Sci., 9, 4, 2013.", "9", "4", ""),
         ("Roe, Jean, « Titre ici », Revue d'exemple, vol. 12, nᵒ 3, 1990, p. 5-9.", "12", "3", "5-9"),
+        ("Roe, A., ‘Title Here’, Journal of Things, 16/12 (2025), 290–9.", "16", "12", "290-299"),
+        ("Roe, A. (2025), ‘Title Here’, Journal of Things, 16/12: 290–9.", "16", "12", "290-299"),
+        ("Roe, Ada: Titel hier. In: Beispielzeitschrift 27/1989 (September), S. 27-32", "", "27", "27-32"),
     ],
     ids=[
         "volume-year-pages",
@@ -475,6 +478,9 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "volume-article-number-year",
         "volume-issue-year",
         "modifier-letter-o-issue-label",
+        "volume-slash-issue-year",
+        "volume-slash-issue-colon-pages",
+        "issue-slash-year",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:
