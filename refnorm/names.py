@@ -124,7 +124,8 @@ _SEPARATOR = re.compile(
     # the one-letter "e"/"y" (Italian, Spanish "and") only in lower case: "Jamie E Guillory" keeps its initial
     # Czech/Slovak "a" only between a capital or initial and a capital: "WORSLEY a Ian", not "Viaje a Roma"
     r"(?=[\s;,&/])\s*(?:;(?:\s*(?:(?i:and|und)|et|&)(?=\s))?|,?\s+(?:(?i:and|und|with|dan|og|och)|et|y|e|и)\s+|(?<=[A-ZÀ-ÖØ-Þ.])\s+a\s+(?=[A-ZÀ-ÖØ-Þ])"
-    r"|,?\s*&\s*|,|(?<=[\w.])/\s?(?=[A-ZÀ-ÖØ-Þ]))\s*",
+    # a spaced dash before initials: "P. ROE - A. DOE" (Greek and Byzantine studies)
+    r"|,?\s*&\s*|,|(?<=[\w.])/\s?(?=[A-ZÀ-ÖØ-Þ])|(?<=\w)\s[-–]\s(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*",
 )
 
 

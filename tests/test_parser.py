@@ -1252,6 +1252,11 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe"],
             "Citizenship and National Identity",
         ),
+        (
+            "1. P. ROEBUCK - A. DOEMAN, Water in the city, Journal of Things 16 (2025) 290–299.",
+            ["ROEBUCK", "DOEMAN"],
+            "Water in the city",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1260,6 +1265,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "name-like-title",
         "person-then-society-title",
         "unclosed-bracket",
+        "names-between-spaced-dashes",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
