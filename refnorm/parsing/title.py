@@ -221,7 +221,7 @@ _DETAILS_IN_WORDS = (
 _DETAIL_CUE = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
     r"(?=[,(.;\s])(?:" + "|".join(_DETAILS_WITH_A_DIGIT + _DETAILS_IN_WORDS) + ")", re.IGNORECASE
 )
-_WORDED_DETAIL_CUE = re.compile(r"(?=[,(.\s])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE)
+_WORDED_DETAIL_CUE = re.compile(r"(?=[,(.;\s])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE)
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(
     # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
