@@ -74,7 +74,7 @@ _SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV|2nd|3rd)\.?,?$")
 # _ETAL, _EDITOR_MARK, _SEPARATOR open with a lookahead of the characters every branch starts with:
 # it lets a search skip other positions cheaply and matches exactly the same.
 _ETAL = re.compile(
-    r"(?=[\s,eaumи….])\s*(?:,\s*)?(?:\bet\.?\s*al(?:ii|ia)?\b\.?|\band\s+others\b|\bu\.\s?a\.|\bet\s+coll?\b\.?|\bmet\s+anderen\b|"
+    r"(?=[\s,eaumiи….])\s*(?:,\s*)?(?:\bet\.?\s*al(?:ii|ia)?\b\.?|\band\s+others\b|\bu\.\s?a\.|(?-i:\bi\s+in(?:ni)?\b\.?|\be\.a\.|\bm\.\s?fl\.)|\bet\s+coll?\b\.?|\bmet\s+anderen\b|"
     r"\bи\s+др\.|…|\.\.\.)\s*$",
     re.IGNORECASE,
 )
@@ -124,7 +124,8 @@ _SEPARATOR = re.compile(
     # the one-letter "e"/"y" (Italian, Spanish "and") only in lower case: "Jamie E Guillory" keeps its initial
     # Czech/Slovak "a" only between a capital or initial and a capital: "WORSLEY a Ian", not "Viaje a Roma"
     r"(?=[\s;,&/])\s*(?:;(?:\s*(?:(?i:and|und)|et|&)(?=\s))?|,?\s+(?:(?i:and|und|with|dan|og|och)|et|y|e|и)\s+|(?<=[A-ZÀ-ÖØ-Þ.])\s+a\s+(?=[A-ZÀ-ÖØ-Þ])"
-    r"|,?\s*&\s*|,|(?<=[\w.])/\s?(?=[A-ZÀ-ÖØ-Þ]))\s*",
+    # a spaced dash before initials: "P. ROE - A. DOE" (Greek and Byzantine studies)
+    r"|,?\s*&\s*|,|(?<=[\w.])/\s?(?=[A-ZÀ-ÖØ-Þ])|(?<=\w)\s[-–]\s(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*",
 )
 
 
@@ -324,6 +325,9 @@ _MARK_CUES = (
     "al",
     "others",
     "u.",
+    "i in",  # Polish "i in." / "i inni"
+    "a.",  # Dutch "e.a."
+    "fl.",  # Swedish "m.fl."
     "…",
     "...",
     "coll",

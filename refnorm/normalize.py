@@ -36,6 +36,7 @@ _LIGATURES = str.maketrans(
         "\u2011": "-",
         "\u2012": "–",
         "\u2212": "–",
+        "\u1d52": "º",  # French "nᵒ 12" (a modifier letter o) is the issue label "nº"
     }
 )
 # any character _LIGATURES maps: most texts hold none, and a search is far cheaper than translate()

@@ -53,6 +53,7 @@ CASES = [
     ("Das, Anil and Eva Roe", [("Das", "Anil"), ("Roe", "Eva")]),
     ("Roe, W.S.,.", [("Roe", "W.S.")]),
     ("Roe, L., Doe, D., \\& Poe, E.", [("Roe", "L."), ("Doe", "D."), ("Poe", "E.")]),
+    ("P. ROEBUCK - A. B. DOEMAN", [("ROEBUCK", "P."), ("DOEMAN", "A. B.")]),
 ]
 
 

@@ -565,6 +565,10 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ("Roe, J. Title here, Law Review, 12, p. 110, 2011.", "12", "", "110"),
         ("Roe, J.: Title here, Ocean Sci., 9, 2071, 2013.", "9", "", "2071"),
         ("Roe, J.: Title here, Ocean Sci., 9, 4, 2013.", "9", "4", ""),
+        ("Roe, Jean, « Titre ici », Revue d'exemple, vol. 12, nᵒ 3, 1990, p. 5-9.", "12", "3", "5-9"),
+        ("Roe, A., ‘Title Here’, Journal of Things, 16/12 (2025), 290–9.", "16", "12", "290-299"),
+        ("Roe, A. (2025), ‘Title Here’, Journal of Things, 16/12: 290–9.", "16", "12", "290-299"),
+        ("Roe, Ada: Titel hier. In: Beispielzeitschrift 27/1989 (September), S. 27-32", "", "27", "27-32"),
     ],
     ids=[
         "volume-year-pages",
@@ -576,6 +580,10 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "bare-volume-before-labelled-page",
         "volume-article-number-year",
         "volume-issue-year",
+        "modifier-letter-o-issue-label",
+        "volume-slash-issue-year",
+        "volume-slash-issue-colon-pages",
+        "issue-slash-year",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:
@@ -1432,6 +1440,11 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe"],
             "Citizenship and National Identity",
         ),
+        (
+            "1. P. ROEBUCK - A. DOEMAN, Water in the city, Journal of Things 16 (2025) 290–299.",
+            ["ROEBUCK", "DOEMAN"],
+            "Water in the city",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1440,6 +1453,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "name-like-title",
         "person-then-society-title",
         "unclosed-bracket",
+        "names-between-spaced-dashes",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
@@ -2391,3 +2405,49 @@ def test_proquest_citations(reference: str, title: str, container: str) -> None:
     assert ref.issued is not None and ref.issued.year in {2000, 2004}
     if "(4)" in reference:
         assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("45", "4", "837")
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors", "title"),
+    [
+        (
+            "Roe, A. u. a.: Studien zur Wasserwirtschaft, in: Beispiel Zeitschrift 12 (1990), S. 4-9.",
+            ["Roe"],
+            "Studien zur Wasserwirtschaft",
+        ),
+        (
+            "Roe A., Doe B. i in., Historia wody w mieście, Wydawnictwo Przykład, Gdańsk 2001.",
+            ["Roe", "Doe"],
+            "Historia wody w mieście",
+        ),
+    ],
+    ids=["german-u-a", "polish-i-in"],
+)
+def test_et_al_in_other_languages_ends_the_names(reference: str, authors: list[str], title: str) -> None:
+    """ "u. a." (German) and "i in." (Polish) mean "et al.": the list ends there, not in the title."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.author] == authors
+    assert ref.truncated_authors
+    assert ref.get("title") == title
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, A./Doe, B.: Studien zur Wasserwirtschaft; in: Beispiel Zeitschrift 12 (1990), S. 4-9.",
+            "Studien zur Wasserwirtschaft",
+            "Beispiel Zeitschrift",
+        ),
+        (
+            "Roe A., Historia wody w mieście, [w:] Studia nad miastem, red. B. Doe, Gdańsk 2001, s. 5-9.",
+            "Historia wody w mieście",
+            "Studia nad miastem",
+        ),
+    ],
+    ids=["german-semicolon-in", "polish-w"],
+)
+def test_in_cues_of_german_and_polish_styles(reference: str, title: str, container: str) -> None:
+    """German "Title; in: Journal" and Polish "Title, [w:] Book" open the container like ", In:"."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)

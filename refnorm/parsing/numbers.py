@@ -61,6 +61,15 @@ LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
 _OPENING = r"\d(?<![-–/\w]\d)"
 _EDITION_CUES = ("ed", "éd", "aufl")  # every word LABELLED["edition"] ends with holds one of them
 _DIGITS_ONLY = frozenset({"issue", "page"})  # labelled numbers that are digits, never roman or words
+# MHRA / New Hart's: 16/12 (2025), 290–9 | 16/12: 290–9 — volume/issue, then the year or the pages
+# (not an issue "no. 3/4 (1999)", "9 (1977) 3/4", a date "12/05/2001")
+_VOLUME_SLASH_ISSUE = re.compile(
+    rf"(?P<volume>{_OPENING}(?<![Nn]o\.\s\d)(?<![Nn]o\.\d)(?<![Nn]r\.\s\d)(?<!n[°º]\s\d)(?<![Hh]\.\s\d)"
+    rf"(?<!\)\s\d)\d{{0,3}})/(?P<issue>\d{{1,4}})(?![\d/])"
+    rf"(?:(?=\s*(?:\((?:[^()\d]{{3,25}}\s)?{YEAR}\)|:))|(?<=/{YEAR}))"
+    rf"(?:\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\))?\s*[:,]?\s*(?:pp?\.\s*)?"
+    r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
+)
 # (characters every match holds, pattern): a pattern is not tried on a text that lacks one of them
 _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     # 1:5: 318 | 128:11: 1056 — volume:issue: page
@@ -87,6 +96,7 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
             r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
         ),
     ),
+    (frozenset("/"), _VOLUME_SLASH_ISSUE),
     # Nature / physics: 550, 354–359 (2017) | 116, 1009 (1998)
     (
         frozenset(",()"),
@@ -225,6 +235,15 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
                 continue  # "Law Review, Vol. 62, 1994": a lone page that is the only year is the year
             if "volume" in fields.variables and groups.get("volume") != fields.variables["volume"]:
                 continue
+            if pattern is _VOLUME_SLASH_ISSUE and YEAR_RE.fullmatch(groups["issue"]):
+                # German and French "Zeitschrift 27/1989 (September)": the issue of that year (not the
+                # years "2008/2009" nor a month "09/2013")
+                if not YEAR_RE.fullmatch(groups["volume"]) and groups["volume"][0] != "0":
+                    fields.set("issue", groups["volume"])
+                    cover(found.start(), found.end("issue"))
+                continue
+            if pattern is _VOLUME_SLASH_ISSUE and int(groups["issue"]) == int(groups["volume"]) + 1:
+                continue  # "Pirineos 151/152: 83-99": one number for two volumes
             fields.set("volume", groups.get("volume"))
             fields.set("issue", groups.get("issue"))
             fields.set("page", groups.get("page"))

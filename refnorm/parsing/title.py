@@ -217,7 +217,8 @@ _DETAILS_WITH_A_DIGIT = (
 )
 _DETAILS_IN_WORDS = (
     # a bare "In" needs a comma before it: "A Reader In Cultural Theory" is Title Case, not a container
-    r"(?-i:,?\s+In:|,\s*In\s+(?=[A-Z])|,\s*(?:in|dans|en|im):?\s+)",
+    # German "Title; in: Journal" and Polish "Title, [w:] Book" ("w" = in)
+    r"(?-i:,?\s+In:|,\s*In\s+(?=[A-Z])|,\s*(?:in|dans|en|im):?\s+|;\s*[Ii]n:\s|,\s*\[[wW]:?\]\s)",
     r"\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)",
     r"\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)",
     r"\s\((?:translated\s+by|trans\.\s+by|trad\.|übers\.)\s",  # "(translated by Douglas Roe)"
@@ -229,7 +230,7 @@ _DETAILS_IN_WORDS = (
 _DETAIL_CUE = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
     r"(?=[,(.;\s])(?:" + "|".join(_DETAILS_WITH_A_DIGIT + _DETAILS_IN_WORDS) + ")", re.IGNORECASE
 )
-_WORDED_DETAIL_CUE = re.compile(r"(?=[,(.\s])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE)
+_WORDED_DETAIL_CUE = re.compile(r"(?=[,(.;\s])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE)
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(
     # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
@@ -599,7 +600,7 @@ def _find_closing_single(text: str, start: int, closer: str) -> int:
 _SINGLE_QUOTE_MARK = re.compile(r"(?<=\s)(?P<open>‘)|[’'](?=[\s,.;:]|$)")
 
 
-IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im)\s*:?\s+")
+IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im|\[[wW]:?\])\s*:?\s+")
 EDITED_BY = re.compile(
     # "edited by", "ed. by", "hg. v.", "Eds. Name", "(Ed.) Name" — but not the "ed." of an edition
     # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
