@@ -2167,3 +2167,22 @@ def test_proquest_citations(reference: str, title: str, container: str) -> None:
     assert ref.issued is not None and ref.issued.year in {2000, 2004}
     if "(4)" in reference:
         assert (ref.get("volume"), ref.get("issue"), ref.get("page")) == ("45", "4", "837")
+
+
+@pytest.mark.parametrize(
+    ("reference", "publisher", "place"),
+    [
+        (
+            "Roe, A. B.; Doe, C. Quantum Widgets of Glass, 2nd ed.; Wiley: New York, 2005.",
+            "Wiley",
+            "New York",
+        ),
+        ("Doe, A. 1999. Glassy Widgets. Example Press: Springfield, IL.", "Example Press", "Springfield, IL"),
+    ],
+    ids=["known-publisher-first", "press-then-place-and-state"],
+)
+def test_chemistry_publisher_before_place(reference: str, publisher: str, place: str) -> None:
+    """ACS books print "Publisher: Place, Year", the reverse of "Place: Publisher": a known publisher's
+    word, a known place or a state after the colon tells the order."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher"), ref.get("publisher-place")) == (publisher, place)
