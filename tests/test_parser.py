@@ -2186,3 +2186,44 @@ def test_chemistry_publisher_before_place(reference: str, publisher: str, place:
     word, a known place or a state after the colon tells the order."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("publisher"), ref.get("publisher-place")) == (publisher, place)
+
+
+@pytest.mark.parametrize(
+    ("reference", "editors", "container", "series", "publisher"),
+    [
+        (
+            "Roe, J. Widget Chemistry. In Advances in Widgets; Doe, C., Ed.; Example Chemical Society: "
+            "Washington, DC, 2004; pp 33–54.",
+            ["Doe"],
+            "Advances in Widgets",
+            None,
+            "Example Chemical Society",
+        ),
+        (
+            "Roe, A. B. Widget Catalysis. In Widget Chemistry; Doe, C.; Poe, D. E., Eds.; Example Symposium "
+            "Series 892; Example Chemical Society: Washington, DC, 2004; pp 33–54.",
+            ["Doe", "Poe"],
+            "Widget Chemistry",
+            "Example Symposium Series",
+            "Example Chemical Society",
+        ),
+        (
+            "Roe, A. B. Widget Catalysis. In Widget Chemistry; Doe, C., Poe, D. E., Eds.; Glass Optics "
+            "Series; Springer, 2004; pp 33–54.",
+            ["Doe", "Poe"],
+            "Widget Chemistry",
+            "Glass Optics Series",
+            "Springer",
+        ),
+    ],
+    ids=["one-editor", "semicolon-editors-and-numbered-series", "comma-editors-and-series"],
+)
+def test_chemistry_chapter_editors_between_semicolons(
+    reference: str, editors: list[str], container: str, series: str | None, publisher: str
+) -> None:
+    """ACS chapters: "In Book; Roe, A., Ed.; Series 12; Publisher: Place, Year; pp 33–54" — the names
+    closed by ", Ed." between semicolons are the book's editors, a series may follow them."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.editor] == editors
+    assert (ref.get("container-title"), ref.get("collection-title") or None) == (container, series)
+    assert (ref.get("publisher"), ref.type) == (publisher, "chapter")

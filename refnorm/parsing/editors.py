@@ -28,6 +28,9 @@ EDITOR_MARK = re.compile(
 
 def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> str:
     """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it."""
+    between = _semicolon_editors(text, fields)  # first: "Widget Chemistry; Doe, C., Eds." is no name list
+    if between is not None:
+        return between
     for mark in EDITOR_MARK.finditer(text[:400]):
         candidate = text[: mark.start()].strip(" ,")
         comma_ed = text[: mark.start()].rstrip().endswith(",") and mark.group(0).rstrip().endswith(".")
@@ -100,9 +103,43 @@ _BRACKETED_EDITORS = re.compile(rf"\((?P<names>[^()]{{3,200}}?),?\s*(?i:{_EDITOR
 _CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)")
 
 
+# ACS: "In Book Title; Roe, A., Doe, B., Eds.; Series 12; Publisher: Place, 2004": the names between
+# semicolons, closed by ", Ed." / ", Eds."
+_SEMICOLON_EDITORS = re.compile(r";\s+(?P<names>[^()]{3,200}?),\s*(?i:eds?)\.\s*(?:;\s*|$)")
+
+
+_SERIES_PIECE = re.compile(
+    r"(?P<series>[^;:()]{0,80}\b(?:Series|Ser\.)(?:\s+in\s+[^;:(),]{3,60})?)"
+    r"(?:,?\s*(?:Vol\.|No\.)?\s*(?P<number>\d{1,5}))?\s*;\s*"
+)
+
+
+def _semicolon_editors(text: str, fields: Fields) -> str | None:
+    """ACS's "Book; Roe, A.; Doe, B., Eds.; Series 12; …": editors, book and series taken, the rest
+    returned; None when the text has no such editors."""
+    between = _SEMICOLON_EDITORS.search(text) if ";" in text and (", Ed" in text or ", ed" in text) else None
+    if between is None or not names_ok(between.group("names")):
+        return None
+    fields.editor = parse_names(between.group("names")).names
+    fields.hints.add("in")
+    book, rest = text[: between.start()].strip(), text[between.end() :]
+    if not book or DIGIT.search(book):
+        return (book + "; " + rest).strip(" ;")
+    fields.set("container-title", book)
+    series = _SERIES_PIECE.match(rest)
+    if series:  # "…, Eds.; ACS Symposium Series 892; Publisher": the book's series and number
+        fields.set("collection-title", series.group("series"))
+        fields.set("collection-number", series.group("number"))
+        rest = rest[series.end() :]
+    return rest
+
+
 def take_marked_editors(text: str, fields: Fields) -> str:
     """ "…, in Katherine Ragsdale (ed.), Boundary Wars" — names right before a bracketed editor mark;
-    or names opening the tail, closed by ", ed." without brackets."""
+    or names opening the tail, closed by ", ed." without brackets; or ACS's "Book; Roe, A., Ed.; …"."""
+    between = _semicolon_editors(text, fields)
+    if between is not None:
+        return between
     opening = _OPENING_EDITORS.match(text)
     if opening and opening.group(0).rstrip().endswith(".") and _edited_by_after_book(text, opening.end()):
         opening = None  # "Theorizing Film, ed. Mia Doe, 1-11": no editors open the tail, a book does

@@ -331,7 +331,9 @@ def take_tail(text: str, fields: Fields) -> None:
     if after:
         after = split_publisher(after, fields)
     if not fields.variables.keys() & {"volume", "issue"} and "publisher" not in fields.variables:
-        before = split_publisher(before, fields, container_first="in" in fields.hints)
+        # a book already taken (ACS: "In Book; Roe, A., Ed.; Publisher: Place") does not open the text
+        book_first = "in" in fields.hints and "container-title" not in fields.variables
+        before = split_publisher(before, fields, container_first=book_first)
     if not fields.variables.keys() & {"volume", "issue", "page", "publisher", "publisher-place"}:
         before = _place_and_year(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
