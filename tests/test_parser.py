@@ -2227,3 +2227,38 @@ def test_chemistry_chapter_editors_between_semicolons(
     assert [name.family for name in ref.editor] == editors
     assert (ref.get("container-title"), ref.get("collection-title") or None) == (container, series)
     assert (ref.get("publisher"), ref.type) == (publisher, "chapter")
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "series", "publisher"),
+    [
+        (
+            "Roe, A. B. Molecular Orbital Musings; Example University Press: Oxford, U.K., 1998.",
+            "Molecular Orbital Musings",
+            None,
+            "Example University Press",
+        ),
+        ("Roe, A. B.; Doe, C. Spectra of Gadgets; Springer, 1999.", "Spectra of Gadgets", None, "Springer"),
+        (
+            "Roe, A. B. Spectra of Gadgets; Glass Optics Series; Elsevier, 1965.",
+            "Spectra of Gadgets",
+            "Glass Optics Series",
+            "Elsevier",
+        ),
+        (
+            "Roe, A.; Doe, B. Widget Pumps; Glass Optics Series 12; Widget Press: Springfield, IL, 2016.",
+            "Widget Pumps",
+            "Glass Optics Series",
+            "Widget Press",
+        ),
+    ],
+    ids=["publisher-and-place", "publisher-only", "series-then-publisher", "numbered-series-then-publisher"],
+)
+def test_chemistry_book_title_ends_at_a_semicolon(
+    reference: str, title: str, series: str | None, publisher: str
+) -> None:
+    """ACS books: "Title; Series; Publisher: Place, Year" — a semicolon leading to the imprint ends the
+    title; a "Series" piece before the imprint is the book's series."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("collection-title") or None) == (title, series)
+    assert ref.get("publisher") == publisher

@@ -15,6 +15,7 @@ __all__ = [
     "editor_names_end",
     "take_editors",
     "take_marked_editors",
+    "take_series",
     "take_translators",
 ]
 
@@ -126,12 +127,18 @@ def _semicolon_editors(text: str, fields: Fields) -> str | None:
     if not book or DIGIT.search(book):
         return (book + "; " + rest).strip(" ;")
     fields.set("container-title", book)
-    series = _SERIES_PIECE.match(rest)
-    if series:  # "…, Eds.; ACS Symposium Series 892; Publisher": the book's series and number
-        fields.set("collection-title", series.group("series"))
-        fields.set("collection-number", series.group("number"))
-        rest = rest[series.end() :]
-    return rest
+    return take_series(rest, fields)
+
+
+def take_series(text: str, fields: Fields) -> str:
+    """ACS's series piece ending in a semicolon ("…, Eds.; ACS Symposium Series 892; Publisher", "Title;
+    Optics Series; Elsevier"): the book's series and number, taken from the start of ``text``."""
+    series = _SERIES_PIECE.match(text) if ";" in text and "Ser" in text else None
+    if series is None:
+        return text
+    fields.set("collection-title", series.group("series"))
+    fields.set("collection-number", series.group("number"))
+    return text[series.end() :]
 
 
 def take_marked_editors(text: str, fields: Fields) -> str:

@@ -27,6 +27,7 @@ from refnorm.parsing.editors import (
     editor_names_end,
     take_editors,
     take_marked_editors,
+    take_series,
     take_translators,
 )
 from refnorm.parsing.imprint import BRACKETED_PUBLISHER, split_publisher
@@ -255,6 +256,7 @@ def take_tail(text: str, fields: Fields) -> None:
         text = take_editors(text, fields, german_colon=":" in in_match.group(0))
     if not fields.editor:
         text = take_marked_editors(text, fields)
+    text = take_series(text, fields)
     # every reading of EDITED_BY holds "ed", "g." or "gegeben" (any case) or "dir." / "Dir."
     folded = text.lower()
     if "ed" in folded or "g." in folded or "gegeben" in folded or "dir." in text or "Dir." in text:

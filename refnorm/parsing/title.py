@@ -232,7 +232,11 @@ _TITLE_BRACKET = re.compile(
 # A book's imprint or a translator/editor note inside the title's sentence ends the title there:
 # "… Islamism London: Hurst, 2010", "…, and Ethics, Grand Rapids: Eerdmans", "…, trans. John Cumming"
 _IMPRINT_CUE = re.compile(
-    r"(?=[,.\s])(?:"  # see OPEN_QUOTE; PLACE_INITIALS likewise spares trying every place name
+    r"(?=[,.;\s])(?:"  # see OPEN_QUOTE; PLACE_INITIALS likewise spares trying every place name
+    # ACS: "Title; Wiley: New York, 2005", "Title, 2nd ed.; Series 5; Springer, 1999" — semicolons lead to
+    # a capitalised "Publisher(: Place), Year" that ends the reference or its sentence
+    rf";\s+(?=(?:[^;\"“”«»]{{2,80}};\s+){{0,2}}[A-ZÀ-ÖØ-Þ][^;:]{{1,80}}(?::\s*[A-ZÀ-ÖØ-Þ][^;:]{{1,60}})?,\s*{YEAR}[a-z]?"
+    r"\s*(?:[;.]|$))|"
     rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
     r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
@@ -262,8 +266,8 @@ def _title_end(text: str, comma_style: bool) -> int:
     journal = _abbreviated_journal_start(text, end)
     if journal:
         return journal
-    # every reading of _IMPRINT_CUE holds a colon (after a place), a comma or "vol" before ``end``
-    if text.find(",", 8, end) >= 0 or text.find(":", 8, end) >= 0 or text.find("vol", 8, end) >= 0:
+    # every reading of _IMPRINT_CUE holds a colon (after a place), a comma, ";" or "vol" before ``end``
+    if any(text.find(mark, 8, end) >= 0 for mark in (",", ":", "vol", ";")):
         imprint = _IMPRINT_CUE.search(text, 8, end)
     else:
         imprint = None
@@ -277,6 +281,8 @@ def _title_end(text: str, comma_style: bool) -> int:
         imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
     if imprint and _IN_BEFORE_IMPRINT.search(text, 8, imprint.start()):
         imprint = None  # "Title, in R. Roe (eds.), Book, Academic Press": the book's imprint, not ours
+    if imprint and text[imprint.start()] == ";" and _DETAIL_CUE.search(text, 8, imprint.start()):
+        imprint = None  # "Title, Vol. 9; Elsevier: New York, 1990": the numbers end the title first
     if imprint and text.count("(", 0, imprint.start()) <= text.count(")", 0, imprint.start()):
         return imprint.start()  # everything before a book's imprint is title, commas and all
     cue = (_DETAIL_CUE if DIGIT.search(text, 8, end) else _WORDED_DETAIL_CUE).search(text, 8, end)
