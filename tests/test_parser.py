@@ -1244,6 +1244,16 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe"],
             "Citizenship and National Identity",
         ),
+        (
+            "Roe, T.; Doe, A. Widgets and Gadgets. J. Example Chem. 1971, 14 (8), 325–344.",
+            ["Roe", "Doe"],
+            "Widgets and Gadgets",
+        ),
+        (
+            "Roe, T.; Poe, C.; Doe, A. Widgets, Gadgets, and Gizmos. Phys. Rev. B 1971, 14, 325.",
+            ["Roe", "Poe", "Doe"],
+            "Widgets, Gadgets, and Gizmos",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1252,6 +1262,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "name-like-title",
         "person-then-society-title",
         "unclosed-bracket",
+        "semicolon-list-then-capitalised-title",
+        "semicolon-list-then-title-with-commas",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:

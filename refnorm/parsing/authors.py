@@ -340,6 +340,10 @@ def _plausible_block(prefix: str) -> bool:
     names = parse_names(prefix).names
     if names and _journal_abbreviation(names[-1]):
         return False  # "C. Roe, A. Doe, J Appl Phys 1987, 62, 243": the last "name" is the journal
+    if ";" in prefix and len(names) >= 2 and any(_WORD_AFTER_INITIALS.fullmatch(n.given) for n in names):
+        # ACS: "Roe, T.; Doe, A. Workers and Widgets.": where the other names have initials only, a
+        # word after a name's initials opens the title
+        return not any(_INITIALS_ONLY.fullmatch(name.given) for name in names)
     return not (len(names) == 1 and names[0].literal and _INVERTED_PERSON.match(prefix))
 
 
@@ -349,6 +353,8 @@ def _journal_abbreviation(name: Name) -> bool:
     return len(words) >= 2 and all(word in JOURNAL_ABBREVIATIONS for word in words)
 
 
+_INITIALS_ONLY = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+")
+_WORD_AFTER_INITIALS = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+\s*[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,}.*")
 _INVERTED_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s")
 _ABBREVIATED_WORD = re.compile(r"\b[^\W\d_]{3,4}\.(?=\s|$)")  # "Lett.", "Phys.", "Chem."
 

@@ -388,6 +388,30 @@ _WORDS_AFTER_SCARE_QUOTES = re.compile(
 _SUBTITLE_AFTER_QUOTE = re.compile(r"\s*:\s+[^\W\d_]")
 
 
+# a whole word's stop ending a sentence: "Widgets and Gadgets. J. Am. Chem. Soc. 1971, 14, 325"
+_WHOLE_WORD_STOP = re.compile(r"(?<![\w.])[A-Za-z][a-z]{4,}\.\s")
+_YEAR_AFTER = re.compile(rf"\s*{YEAR}\b")
+_PLAIN_WORD = re.compile(r"(?<![\w.])[^\W\d_]{2,}(?=\s)")  # a word with no stop: "Widgets", "and"
+
+
+def _short_form_container(short_form: re.Match[str]) -> bool:
+    """The physics short form's journal: abbreviated, and before a year (ACS: "Journal 1971, 14, 325")
+    not a title's sentence followed by the journal."""
+    container = short_form.group("container")
+    if not _abbreviated(container):
+        return False
+    if not _YEAR_AFTER.match(short_form.string, short_form.end("container")):
+        return True
+    for stop in _WHOLE_WORD_STOP.finditer(container):
+        # "Widgets and Gadgets." — two plain words before a whole word's stop; not "Nature Commun."
+        if (
+            stop.group(0)[:-2] not in JOURNAL_ABBREVIATIONS
+            and len(_PLAIN_WORD.findall(container, 0, stop.start())) >= 2
+        ):
+            return False
+    return True
+
+
 def _abbreviated(name: str) -> bool:
     """An abbreviated journal name: with a stop ("Astron. J.") or an acronym ("JHEP", "PRL")."""
     return "." in name or (len(name) >= 3 and name.isupper())
@@ -401,7 +425,7 @@ def _ends_with_a_digit(text: str) -> bool:
 def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     text = text.lstrip(" .,;:")
     short_form = _CONTAINER_FIRST.match(text)
-    if not (short_form and _abbreviated(short_form.group("container"))):
+    if not (short_form and _short_form_container(short_form)):
         short_form = _ASTRO_SHORT.match(text) if _ends_with_a_digit(text) else None
     if short_form:
         fields.set("container-title", short_form.group("container"))
