@@ -2006,6 +2006,7 @@ def test_title_case_in_is_no_container_cue() -> None:
         ("Roe D. N. et coll., « Respiratory injury in things », Annales, 12, 3-9, 1990.", "", ["Roe"]),
         ("Roe, M./ Doe, C. (2010): Die politische Rede. Berlin: Esempio.", "", ["Roe", "Doe"]),
         ("[7]. K. Roe, B.Doe. Thermal things in gels. J. Gel Sci. 12 (2006) 11-19.", "7", ["Roe", "Doe"]),
+        ("12N. K. Roe and B. Doe, “Thermal gels,” J. Gel Sci. 5, 1144–1150 (2022).", "12", ["Roe", "Doe"]),
     ],
     ids=[
         "number-dash-label",
@@ -2014,6 +2015,7 @@ def test_title_case_in_is_no_container_cue() -> None:
         "et-coll",
         "slash-space",
         "bracket-label-with-stop",
+        "superscript-number-run-into-an-initial",
     ],
 )
 def test_labels_and_separators_before_the_names(reference: str, label: str, families: list[str]) -> None:

@@ -33,7 +33,8 @@ _LABEL = re.compile(
     r"^\s*(?:\[(\d{1,4}[a-z]?|[A-Z][A-Za-z+]{0,7}\d{2,4}[a-z]?)\]\.?"  # "[12]", "[12].", alpha "[Knu84]"
     r"|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s*[-–]\s"
     r"|(\d{1,3})[-–](?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])"  # "16-Roe TJ"
-    r"|(\d{1,3})\s+(?=[^\W\d]))\s*"
+    r"|(\d{1,3})\s+(?=[^\W\d])"
+    r"|(\d{1,3})(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*"  # AIP's superscript number before an initial: "1N. Roe"
 )
 # "———. Title", "--, Title": the previous entry's authors. A lone bullet or dash ("• Roe, A.", "- Title")
 # only marks a list item: the names after it, if any, are this entry's own.
