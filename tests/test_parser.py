@@ -2276,3 +2276,36 @@ def test_chemistry_book_title_ends_at_a_semicolon(
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("collection-title") or None) == (title, series)
     assert ref.get("publisher") == publisher
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors", "title", "kind"),
+    [
+        (
+            "A. B. Roe, Widget Physics, 2nd ed. (Example Press, New York, 2011).",
+            ["Roe"],
+            "Widget Physics",
+            "book",
+        ),
+        (
+            "A. B. Roe and C. Doe, Widget Physics, Ph.D. thesis, Example University, 2005.",
+            ["Roe", "Doe"],
+            "Widget Physics",
+            "thesis",
+        ),
+        (
+            "A. B. Roe, Widget Physics, Master's thesis, Example University, 2005.",
+            ["Roe"],
+            "Widget Physics",
+            "thesis",
+        ),
+    ],
+    ids=["title-then-edition", "title-then-phd-thesis", "title-then-masters-thesis-and-institution"],
+)
+def test_physics_book_and_thesis_titles_after_initialled_names(
+    reference: str, authors: list[str], title: str, kind: str
+) -> None:
+    """AIP/APS: "A. B. Roe, Title, 2nd ed. (Publisher, Place, Year)", "…, Title, Ph.D. thesis, University,
+    Year" — after names with initials, full words are the title, and the degree ends it."""
+    ref = refnorm.parse_reference(reference)
+    assert ([name.family for name in ref.author], ref.get("title"), ref.type) == (authors, title, kind)

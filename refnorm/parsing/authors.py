@@ -197,6 +197,9 @@ def _author_end_by_cues(text: str) -> int:
     # the longest prefix that reads as a name list wins (tried longest first: usually one parse).
     stop = _hard_stop(head)
     limit = stop if stop >= 0 else len(head)
+    if head.startswith((" thesis", " dissertation"), stop):  # "Roe, Widget Physics, Ph.D. thesis"
+        degree = _DEGREE_AT_END.search(head, 0, stop)
+        limit = degree.start() if degree else limit
     ends = [
         boundary.end() if boundary.group(0) == "." else boundary.start()
         for boundary in _AUTHOR_BOUNDARY.finditer(head, 0, limit + 1)
@@ -221,6 +224,7 @@ def _author_end_by_cues(text: str) -> int:
             and (head[end - 1 : end] == "." or _colon_before_prose(head, end))
             and _loose_names(head[:end])
             and _plausible_block(head[:end])
+            and not _initials_then_full_words(head[:end])
         ):
             return end
     # a block the name grammar could not read (or read only in part) that an early date closes
@@ -230,6 +234,21 @@ def _author_end_by_cues(text: str) -> int:
         if not strict or not _title_after_names(extension):
             return dated.end("block")
     return _more_natural_names(head, strict)
+
+
+_DEGREE_AT_END = re.compile(r"[\s,]*(?:Ph\.?\s?D\.?|M\.?\s?Sc\.?|M\.\s?A\.|Master'?s|Doctoral|Diploma)$")
+
+
+def _initials_then_full_words(prefix: str) -> bool:
+    """AIP/APS: "A. B. Roe, Widget Physics, 2nd ed." — after a name with initials only, a last "name" of
+    full words is the title: an unclosed list of full names ("Ann Roe, Jan Doe.") has them throughout."""
+    names = parse_names(prefix).names
+    return (
+        len(names) >= 2
+        and _INITIALS_ONLY.fullmatch(names[0].given) is not None
+        and "." not in names[-1].given
+        and "." not in names[-1].family
+    )
 
 
 def _colon_before_prose(head: str, end: int) -> bool:

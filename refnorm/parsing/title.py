@@ -66,6 +66,8 @@ ABBREVIATIONS = frozenset(
         "ed",
         "eds",
         "pp",
+        "ph",  # "Ph.D."
+        "ph.d",
         "st",
         "dr",
         "mr",
@@ -281,8 +283,12 @@ def _title_end(text: str, comma_style: bool) -> int:
         imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
     if imprint and _IN_BEFORE_IMPRINT.search(text, 8, imprint.start()):
         imprint = None  # "Title, in R. Roe (eds.), Book, Academic Press": the book's imprint, not ours
-    if imprint and text[imprint.start()] == ";" and _DETAIL_CUE.search(text, 8, imprint.start()):
-        imprint = None  # "Title, Vol. 9; Elsevier: New York, 1990": the numbers end the title first
+    if imprint and (_DETAIL_CUE if text[imprint.start()] == ";" else _WORDED_DETAIL_CUE).search(
+        text, 8, imprint.start()
+    ):
+        # "Title, Vol. 9; Elsevier: New York, 1990", "Title, Master's thesis, Example University": the
+        # numbers or the thesis end the title first
+        imprint = None
     if imprint and text.count("(", 0, imprint.start()) <= text.count(")", 0, imprint.start()):
         return imprint.start()  # everything before a book's imprint is title, commas and all
     cue = (_DETAIL_CUE if DIGIT.search(text, 8, end) else _WORDED_DETAIL_CUE).search(text, 8, end)
