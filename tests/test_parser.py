@@ -2309,3 +2309,27 @@ def test_physics_book_and_thesis_titles_after_initialled_names(
     Year" — after names with initials, full words are the title, and the degree ends it."""
     ref = refnorm.parse_reference(reference)
     assert ([name.family for name in ref.author], ref.get("title"), ref.type) == (authors, title, kind)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "publisher"),
+    [
+        (
+            "Roe, A. 1972, On the Spectra of Cool Dwarfs (Springer)",
+            "On the Spectra of Cool Dwarfs",
+            "Springer",
+        ),
+        (
+            "Roe, A., & Doe, B. 2011, Stellar widgets: a historical study (1914-1918) "
+            "(Example Academic Publishers)",
+            "Stellar widgets: a historical study (1914-1918)",
+            "Example Academic Publishers",
+        ),
+    ],
+    ids=["known-publisher", "after-a-bracketed-span-of-years"],
+)
+def test_astronomy_book_with_a_bracketed_publisher_alone(reference: str, title: str, publisher: str) -> None:
+    """ApJ books with no place: "Roe, A. 1972, Title (Publisher)" — the closing bracket holding only a
+    publisher's name is the imprint, not the title's."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("publisher"), ref.type) == (title, publisher, "book")

@@ -12,6 +12,7 @@ from refnorm.lexicon import (
     PLACE,
     PLACE_INITIALS,
     PUBLISHER_WORDS,
+    THESIS,
 )
 from refnorm.model import Date
 from refnorm.parsing.authors import CLOSE_FOR, OPEN_QUOTE
@@ -465,6 +466,11 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         fields.set("edition", edition.group("edition"))
         fields.set("title", text[: edition.start()].strip())
         return text[edition.end() :].lstrip(" .,;:/")
+    closing = _PUBLISHER_BRACKET.search(text) if text.rstrip(" .").endswith(")") else None
+    if closing and PUBLISHER_WORDS.search(closing.group("publisher")) and not THESIS.search(closing.group(0)):
+        # ApJ: "Title (Springer)", "Title (Éditions du CNRS)": a bracketed publisher alone closes a book
+        fields.set("publisher", closing.group("publisher"))
+        text = text[: closing.start()]
     end = _title_end(text, comma_style)
     if not comma_style and end < len(text) and text[end - 1 : end] in ".?!":
         end = _subtitle_end(text, end)
@@ -487,6 +493,7 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     return text[end:].lstrip(" .,;:/")
 
 
+_PUBLISHER_BRACKET = re.compile(r"(?<=[\w)?!])\s+\((?P<publisher>[^\W\d_][^()\d:;,]{1,60})\)\s*\.?\s*$")
 # "…, 8 vols." ending a title: how many volumes a work has, not which one
 _VOLUME_COUNT = re.compile(r"[\s,.;(]*(?<![\w.])(?P<count>\d{1,3})\s*(?:vols?|volumes|Bde|Bände|tomes)\b\.?$")
 _VOLUME_WORDS = ("vol", "vols", "volumes", "Bde", "Bände", "tomes")  # what _VOLUME_COUNT ends with
