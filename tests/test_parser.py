@@ -1067,6 +1067,13 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Tidal Machines and Water Wheels",
             "Example Academic Publishers",
         ),
+        (
+            "Roe, A. 1998, “Cool Widgets,” in Stars and Widgets, ed. L. Doe, R. Poe, & E. Moe (Springfield:"
+            " Example Press), 43–51",
+            ["Doe", "Poe", "Moe"],
+            "Stars and Widgets",
+            "Example Press",
+        ),
     ],
     ids=[
         "edited-by-then-body",
@@ -1076,6 +1083,7 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "in-title-colon-no-place",
         "chicago-book-then-ed-names",
         "in-editors-book-then-publisher-sentence",
+        "ed-names-with-ampersand-up-to-the-imprint-bracket",
     ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:

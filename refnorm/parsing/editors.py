@@ -75,9 +75,11 @@ _AND_OTHERS = re.compile(r"\s*,?\s*(?:u\.\s?a\.|et al\.|u\.\s?a\.\s?m\.)\s*$")
 def editor_names_end(text: str) -> int:
     """Where names after "edited by" end: before a year, a stop, or a body ("…, British Film Institute")."""
     end = author_end(text)
-    if not end:  # "ed. Benjamin Roe (Jerusalem: Massada, 1963)": the names up to a bracket
-        bracket = text.find(" (")
-        end = bracket if bracket > 0 and names_ok(text[:bracket]) else 0
+    bracket = text.find(" (")
+    if bracket > end and names_ok(text[:bracket]):
+        # "ed. Benjamin Roe (Jerusalem: Massada, 1963)", ApJ's "ed. L. Roe, R. Doe, & E. Poe (Place: Pub)":
+        # the names up to the bracket
+        end = bracket
     if not end:  # "(edited by Simon Roe and Jon Doe), pp. 3-9": the names up to the closing bracket
         closing = text.find(")")
         end = closing if closing > 0 and names_ok(text[:closing]) else 0
