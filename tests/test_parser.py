@@ -2341,3 +2341,27 @@ def test_astronomy_book_with_a_bracketed_publisher_alone(reference: str, title: 
     publisher's name is the imprint, not the title's."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("publisher"), ref.type) == (title, publisher, "book")
+
+
+@pytest.mark.parametrize(
+    ("reference", "editors", "container"),
+    [
+        (
+            "A. B. Roe, in Widget Physics, edited by C. Doe (Example Press, Springfield, 2011), pp. 12–19.",
+            ["Doe"],
+            "Widget Physics",
+        ),
+        (
+            "Roe, A. 1998, in Stars and Widgets, ed. L. Doe & E. Moe (Springfield: Example Press), 43",
+            ["Doe", "Moe"],
+            "Stars and Widgets",
+        ),
+    ],
+    ids=["aps-edited-by", "apj-ed"],
+)
+def test_physics_chapter_without_its_own_title(reference: str, editors: list[str], container: str) -> None:
+    """APS and ApJ print no chapter title: "A. B. Roe, in Book, edited by C. Doe (…)" names the book (the
+    container) right after the authors or the year; the reference has no title of its own."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.editor] == editors
+    assert (ref.get("title"), ref.get("container-title"), ref.type) == ("", container, "chapter")

@@ -437,6 +437,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     if short_form:
         fields.set("container-title", short_form.group("container"))
         return text[short_form.end("container") :]  # the year stays for the tail (ACS "1984, 31, 711")
+    if text.startswith("in ") and _TITLELESS_CHAPTER.match(text):
+        return text  # APS/ApJ: "A. B. Roe, in Book, edited by C. Doe (…), p. 5": no chapter title, the book
     quote = OPEN_QUOTE.match(text)
     if quote:
         opener = text[quote.start()]
@@ -493,6 +495,7 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     return text[end:].lstrip(" .,;:/")
 
 
+_TITLELESS_CHAPTER = re.compile(r"in\s+[A-Z][^()]{2,200}?,\s+(?:edited\s+by|eds?\.)\s+[A-Z]")
 _PUBLISHER_BRACKET = re.compile(r"(?<=[\w)?!])\s+\((?P<publisher>[^\W\d_][^()\d:;,]{1,60})\)\s*\.?\s*$")
 # "…, 8 vols." ending a title: how many volumes a work has, not which one
 _VOLUME_COUNT = re.compile(r"[\s,.;(]*(?<![\w.])(?P<count>\d{1,3})\s*(?:vols?|volumes|Bde|Bände|tomes)\b\.?$")
