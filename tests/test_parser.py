@@ -2365,3 +2365,10 @@ def test_physics_chapter_without_its_own_title(reference: str, editors: list[str
     ref = refnorm.parse_reference(reference)
     assert [name.family for name in ref.editor] == editors
     assert (ref.get("title"), ref.get("container-title"), ref.type) == ("", container, "chapter")
+
+
+def test_astronomy_chapter_page_after_the_imprint_bracket() -> None:
+    """ApJ chapters end "ed. L. Doe (Place: Publisher), 43": the lone number after the imprint is the first
+    page, not a volume."""
+    ref = refnorm.parse_reference("Roe, A. 1998, in Star Widgets, ed. L. Doe (Dover: Example Press), 43")
+    assert (ref.get("page"), ref.get("volume"), ref.get("publisher")) == ("43", "", "Example Press")

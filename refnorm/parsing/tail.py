@@ -322,6 +322,13 @@ def take_tail(text: str, fields: Fields) -> None:
         month_day = _MONTH_DAY_AT_END.search(text)  # "Washington Post, June 16."
         if month_day:
             text = text[: month_day.start()]
+    if fields.editor and "in" in fields.hints and "page" not in fields.variables:
+        closing_page = _PAGE_AFTER_IMPRINT.search(text) if text.rstrip(" .")[-1:].isdigit() else None
+        if closing_page and YEAR_RE.fullmatch(closing_page.group("page")):
+            closing_page = None  # "(Coll. « Philosophie »), 2005": the year
+        if closing_page:  # ApJ's chapter: "ed. L. Doe (Place: Publisher), 43" — the first page
+            fields.set("page", closing_page.group("page"))
+            text = text[: closing_page.start() + 1]
     start, end = take_numbers(text, fields)
     before = text[:start] if start < len(text) else text
     after = text[end:] if end else ""
@@ -425,6 +432,9 @@ def take_tail(text: str, fields: Fields) -> None:
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)
+
+
+_PAGE_AFTER_IMPRINT = re.compile(r"\)\s*,\s*(?P<page>[A-Za-z]?\d{1,5}(?:\s*[-–]\s*[A-Za-z]?\d{1,5})?)\s*\.?$")
 
 
 # a full stop after a whole word (not an abbreviation such as "Bot." or "Physiol."), before a capital
