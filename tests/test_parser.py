@@ -1261,6 +1261,13 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Atlas of the Old World",
             "North-Holm",
         ),
+        (
+            "Roe, A. 1998, “Cool Widgets,” in Stars and Widgets, ed. L. Doe, R. Poe, & E. Moe (Springfield:"
+            " Example Press), 43–51",
+            ["Doe", "Poe", "Moe"],
+            "Stars and Widgets",
+            "Example Press",
+        ),
     ],
     ids=[
         "edited-by-then-body",
@@ -1272,6 +1279,7 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "in-editors-book-then-publisher-sentence",
         "in-book-with-a-year-edited-by-then-publisher",
         "in-book-edited-by-then-a-bare-publisher-name",
+        "ed-names-with-ampersand-up-to-the-imprint-bracket",
     ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:
@@ -1445,6 +1453,16 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["ROEBUCK", "DOEMAN"],
             "Water in the city",
         ),
+        (
+            "Roe, T.; Doe, A. Widgets and Gadgets. J. Example Chem. 1971, 14 (8), 325–344.",
+            ["Roe", "Doe"],
+            "Widgets and Gadgets",
+        ),
+        (
+            "Roe, T.; Poe, C.; Doe, A. Widgets, Gadgets, and Gizmos. Phys. Rev. B 1971, 14, 325.",
+            ["Roe", "Poe", "Doe"],
+            "Widgets, Gadgets, and Gizmos",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1454,6 +1472,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "person-then-society-title",
         "unclosed-bracket",
         "names-between-spaced-dashes",
+        "semicolon-list-then-capitalised-title",
+        "semicolon-list-then-title-with-commas",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
@@ -2220,6 +2240,7 @@ def test_title_case_in_is_no_container_cue() -> None:
         ("Roe D. N. et coll., « Respiratory injury in things », Annales, 12, 3-9, 1990.", "", ["Roe"]),
         ("Roe, M./ Doe, C. (2010): Die politische Rede. Berlin: Esempio.", "", ["Roe", "Doe"]),
         ("[7]. K. Roe, B.Doe. Thermal things in gels. J. Gel Sci. 12 (2006) 11-19.", "7", ["Roe", "Doe"]),
+        ("12N. K. Roe and B. Doe, “Thermal gels,” J. Gel Sci. 5, 1144–1150 (2022).", "12", ["Roe", "Doe"]),
     ],
     ids=[
         "number-dash-label",
@@ -2228,6 +2249,7 @@ def test_title_case_in_is_no_container_cue() -> None:
         "et-coll",
         "slash-space",
         "bracket-label-with-stop",
+        "superscript-number-run-into-an-initial",
     ],
 )
 def test_labels_and_separators_before_the_names(reference: str, label: str, families: list[str]) -> None:
@@ -2451,3 +2473,186 @@ def test_in_cues_of_german_and_polish_styles(reference: str, title: str, contain
     """German "Title; in: Journal" and Polish "Title, [w:] Book" open the container like ", In:"."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "publisher", "place"),
+    [
+        (
+            "Roe, A. B.; Doe, C. Quantum Widgets of Glass, 2nd ed.; Wiley: New York, 2005.",
+            "Wiley",
+            "New York",
+        ),
+        ("Doe, A. 1999. Glassy Widgets. Example Press: Springfield, IL.", "Example Press", "Springfield, IL"),
+    ],
+    ids=["known-publisher-first", "press-then-place-and-state"],
+)
+def test_chemistry_publisher_before_place(reference: str, publisher: str, place: str) -> None:
+    """ACS books print "Publisher: Place, Year", the reverse of "Place: Publisher": a known publisher's
+    word, a known place or a state after the colon tells the order."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher"), ref.get("publisher-place")) == (publisher, place)
+
+
+@pytest.mark.parametrize(
+    ("reference", "editors", "container", "series", "publisher"),
+    [
+        (
+            "Roe, J. Widget Chemistry. In Advances in Widgets; Doe, C., Ed.; Example Chemical Society: "
+            "Washington, DC, 2004; pp 33–54.",
+            ["Doe"],
+            "Advances in Widgets",
+            None,
+            "Example Chemical Society",
+        ),
+        (
+            "Roe, A. B. Widget Catalysis. In Widget Chemistry; Doe, C.; Poe, D. E., Eds.; Example Symposium "
+            "Series 892; Example Chemical Society: Washington, DC, 2004; pp 33–54.",
+            ["Doe", "Poe"],
+            "Widget Chemistry",
+            "Example Symposium Series",
+            "Example Chemical Society",
+        ),
+        (
+            "Roe, A. B. Widget Catalysis. In Widget Chemistry; Doe, C., Poe, D. E., Eds.; Glass Optics "
+            "Series; Springer, 2004; pp 33–54.",
+            ["Doe", "Poe"],
+            "Widget Chemistry",
+            "Glass Optics Series",
+            "Springer",
+        ),
+    ],
+    ids=["one-editor", "semicolon-editors-and-numbered-series", "comma-editors-and-series"],
+)
+def test_chemistry_chapter_editors_between_semicolons(
+    reference: str, editors: list[str], container: str, series: str | None, publisher: str
+) -> None:
+    """ACS chapters: "In Book; Roe, A., Ed.; Series 12; Publisher: Place, Year; pp 33–54" — the names
+    closed by ", Ed." between semicolons are the book's editors, a series may follow them."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.editor] == editors
+    assert (ref.get("container-title"), ref.get("collection-title") or None) == (container, series)
+    assert (ref.get("publisher"), ref.type) == (publisher, "chapter")
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "series", "publisher"),
+    [
+        (
+            "Roe, A. B. Molecular Orbital Musings; Example University Press: Oxford, U.K., 1998.",
+            "Molecular Orbital Musings",
+            None,
+            "Example University Press",
+        ),
+        ("Roe, A. B.; Doe, C. Spectra of Gadgets; Springer, 1999.", "Spectra of Gadgets", None, "Springer"),
+        (
+            "Roe, A. B. Spectra of Gadgets; Glass Optics Series; Elsevier, 1965.",
+            "Spectra of Gadgets",
+            "Glass Optics Series",
+            "Elsevier",
+        ),
+        (
+            "Roe, A.; Doe, B. Widget Pumps; Glass Optics Series 12; Widget Press: Springfield, IL, 2016.",
+            "Widget Pumps",
+            "Glass Optics Series",
+            "Widget Press",
+        ),
+    ],
+    ids=["publisher-and-place", "publisher-only", "series-then-publisher", "numbered-series-then-publisher"],
+)
+def test_chemistry_book_title_ends_at_a_semicolon(
+    reference: str, title: str, series: str | None, publisher: str
+) -> None:
+    """ACS books: "Title; Series; Publisher: Place, Year" — a semicolon leading to the imprint ends the
+    title; a "Series" piece before the imprint is the book's series."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("collection-title") or None) == (title, series)
+    assert ref.get("publisher") == publisher
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors", "title", "kind"),
+    [
+        (
+            "A. B. Roe, Widget Physics, 2nd ed. (Example Press, New York, 2011).",
+            ["Roe"],
+            "Widget Physics",
+            "book",
+        ),
+        (
+            "A. B. Roe and C. Doe, Widget Physics, Ph.D. thesis, Example University, 2005.",
+            ["Roe", "Doe"],
+            "Widget Physics",
+            "thesis",
+        ),
+        (
+            "A. B. Roe, Widget Physics, Master's thesis, Example University, 2005.",
+            ["Roe"],
+            "Widget Physics",
+            "thesis",
+        ),
+    ],
+    ids=["title-then-edition", "title-then-phd-thesis", "title-then-masters-thesis-and-institution"],
+)
+def test_physics_book_and_thesis_titles_after_initialled_names(
+    reference: str, authors: list[str], title: str, kind: str
+) -> None:
+    """AIP/APS: "A. B. Roe, Title, 2nd ed. (Publisher, Place, Year)", "…, Title, Ph.D. thesis, University,
+    Year" — after names with initials, full words are the title, and the degree ends it."""
+    ref = refnorm.parse_reference(reference)
+    assert ([name.family for name in ref.author], ref.get("title"), ref.type) == (authors, title, kind)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "publisher"),
+    [
+        (
+            "Roe, A. 1972, On the Spectra of Cool Dwarfs (Springer)",
+            "On the Spectra of Cool Dwarfs",
+            "Springer",
+        ),
+        (
+            "Roe, A., & Doe, B. 2011, Stellar widgets: a historical study (1914-1918) "
+            "(Example Academic Publishers)",
+            "Stellar widgets: a historical study (1914-1918)",
+            "Example Academic Publishers",
+        ),
+    ],
+    ids=["known-publisher", "after-a-bracketed-span-of-years"],
+)
+def test_astronomy_book_with_a_bracketed_publisher_alone(reference: str, title: str, publisher: str) -> None:
+    """ApJ books with no place: "Roe, A. 1972, Title (Publisher)" — the closing bracket holding only a
+    publisher's name is the imprint, not the title's."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("publisher"), ref.type) == (title, publisher, "book")
+
+
+@pytest.mark.parametrize(
+    ("reference", "editors", "container"),
+    [
+        (
+            "A. B. Roe, in Widget Physics, edited by C. Doe (Example Press, Springfield, 2011), pp. 12–19.",
+            ["Doe"],
+            "Widget Physics",
+        ),
+        (
+            "Roe, A. 1998, in Stars and Widgets, ed. L. Doe & E. Moe (Springfield: Example Press), 43",
+            ["Doe", "Moe"],
+            "Stars and Widgets",
+        ),
+    ],
+    ids=["aps-edited-by", "apj-ed"],
+)
+def test_physics_chapter_without_its_own_title(reference: str, editors: list[str], container: str) -> None:
+    """APS and ApJ print no chapter title: "A. B. Roe, in Book, edited by C. Doe (…)" names the book (the
+    container) right after the authors or the year; the reference has no title of its own."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.editor] == editors
+    assert (ref.get("title"), ref.get("container-title"), ref.type) == ("", container, "chapter")
+
+
+def test_astronomy_chapter_page_after_the_imprint_bracket() -> None:
+    """ApJ chapters end "ed. L. Doe (Place: Publisher), 43": the lone number after the imprint is the first
+    page, not a volume."""
+    ref = refnorm.parse_reference("Roe, A. 1998, in Star Widgets, ed. L. Doe (Dover: Example Press), 43")
+    assert (ref.get("page"), ref.get("volume"), ref.get("publisher")) == ("43", "", "Example Press")

@@ -33,7 +33,8 @@ _LABEL = re.compile(
     r"^\s*(?:\[(\d{1,4}[a-z]?|[A-Z][A-Za-z+]{0,7}\d{2,4}[a-z]?)\]\.?"  # "[12]", "[12].", alpha "[Knu84]"
     r"|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s*[-–]\s"
     r"|(\d{1,3})[-–](?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])"  # "16-Roe TJ"
-    r"|(\d{1,3})\s+(?=[^\W\d]))\s*"
+    r"|(\d{1,3})\s+(?=[^\W\d])"
+    r"|(\d{1,3})(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*"  # AIP's superscript number before an initial: "1N. Roe"
 )
 # "———. Title", "--, Title": the previous entry's authors. A lone bullet or dash ("• Roe, A.", "- Title")
 # only marks a list item: the names after it, if any, are this entry's own.
@@ -218,6 +219,9 @@ def _author_end_by_cues(text: str) -> int:
     # the longest prefix that reads as a name list wins (tried longest first: usually one parse).
     stop = _hard_stop(head)
     limit = stop if stop >= 0 else len(head)
+    if head.startswith((" thesis", " dissertation"), stop):  # "Roe, Widget Physics, Ph.D. thesis"
+        degree = _DEGREE_AT_END.search(head, 0, stop)
+        limit = degree.start() if degree else limit
     ends = [
         boundary.end() if boundary.group(0) == "." else boundary.start()
         for boundary in _AUTHOR_BOUNDARY.finditer(head, 0, limit + 1)
@@ -242,6 +246,7 @@ def _author_end_by_cues(text: str) -> int:
             and (head[end - 1 : end] == "." or _colon_before_prose(head, end))
             and _loose_names(head[:end])
             and _plausible_block(head[:end])
+            and not _initials_then_full_words(head[:end])
         ):
             return end
     # a block the name grammar could not read (or read only in part) that an early date closes
@@ -251,6 +256,21 @@ def _author_end_by_cues(text: str) -> int:
         if not strict or not _title_after_names(extension):
             return dated.end("block")
     return _more_natural_names(head, strict)
+
+
+_DEGREE_AT_END = re.compile(r"[\s,]*(?:Ph\.?\s?D\.?|M\.?\s?Sc\.?|M\.\s?A\.|Master'?s|Doctoral|Diploma)$")
+
+
+def _initials_then_full_words(prefix: str) -> bool:
+    """AIP/APS: "A. B. Roe, Widget Physics, 2nd ed." — after a name with initials only, a last "name" of
+    full words is the title: an unclosed list of full names ("Ann Roe, Jan Doe.") has them throughout."""
+    names = parse_names(prefix).names
+    return (
+        len(names) >= 2
+        and _INITIALS_ONLY.fullmatch(names[0].given) is not None
+        and "." not in names[-1].given
+        and "." not in names[-1].family
+    )
 
 
 def _colon_before_prose(head: str, end: int) -> bool:
@@ -362,6 +382,10 @@ def _plausible_block(prefix: str) -> bool:
     names = parse_names(prefix).names
     if names and _journal_abbreviation(names[-1]):
         return False  # "C. Roe, A. Doe, J Appl Phys 1987, 62, 243": the last "name" is the journal
+    if ";" in prefix and len(names) >= 2 and any(_WORD_AFTER_INITIALS.fullmatch(n.given) for n in names):
+        # ACS: "Roe, T.; Doe, A. Workers and Widgets.": where the other names have initials only, a
+        # word after a name's initials opens the title
+        return not any(_INITIALS_ONLY.fullmatch(name.given) for name in names)
     return not (len(names) == 1 and names[0].literal and _INVERTED_PERSON.match(prefix))
 
 
@@ -371,6 +395,8 @@ def _journal_abbreviation(name: Name) -> bool:
     return len(words) >= 2 and all(word in JOURNAL_ABBREVIATIONS for word in words)
 
 
+_INITIALS_ONLY = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+")
+_WORD_AFTER_INITIALS = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+\s*[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,}.*")
 _INVERTED_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s")
 _ABBREVIATED_WORD = re.compile(r"\b[^\W\d_]{3,4}\.(?=\s|$)")  # "Lett.", "Phys.", "Chem."
 

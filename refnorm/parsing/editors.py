@@ -15,6 +15,7 @@ __all__ = [
     "editor_names_end",
     "take_editors",
     "take_marked_editors",
+    "take_series",
     "take_translators",
 ]
 
@@ -28,6 +29,9 @@ EDITOR_MARK = re.compile(
 
 def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> str:
     """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it."""
+    between = _semicolon_editors(text, fields)  # first: "Widget Chemistry; Doe, C., Eds." is no name list
+    if between is not None:
+        return between
     for mark in EDITOR_MARK.finditer(text[:400]):
         candidate = text[: mark.start()].strip(" ,")
         comma_ed = text[: mark.start()].rstrip().endswith(",") and mark.group(0).rstrip().endswith(".")
@@ -71,9 +75,11 @@ _AND_OTHERS = re.compile(r"\s*,?\s*(?:u\.\s?a\.|et al\.|u\.\s?a\.\s?m\.)\s*$")
 def editor_names_end(text: str) -> int:
     """Where names after "edited by" end: before a year, a stop, or a body ("…, British Film Institute")."""
     end = author_end(text)
-    if not end:  # "ed. Benjamin Roe (Jerusalem: Massada, 1963)": the names up to a bracket
-        bracket = text.find(" (")
-        end = bracket if bracket > 0 and names_ok(text[:bracket]) else 0
+    bracket = text.find(" (")
+    if bracket > end and names_ok(text[:bracket]):
+        # "ed. Benjamin Roe (Jerusalem: Massada, 1963)", ApJ's "ed. L. Roe, R. Doe, & E. Poe (Place: Pub)":
+        # the names up to the bracket
+        end = bracket
     if not end:  # "(edited by Simon Roe and Jon Doe), pp. 3-9": the names up to the closing bracket
         closing = text.find(")")
         end = closing if closing > 0 and names_ok(text[:closing]) else 0
@@ -100,9 +106,49 @@ _BRACKETED_EDITORS = re.compile(rf"\((?P<names>[^()]{{3,200}}?),?\s*(?i:{_EDITOR
 _CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)")
 
 
+# ACS: "In Book Title; Roe, A., Doe, B., Eds.; Series 12; Publisher: Place, 2004": the names between
+# semicolons, closed by ", Ed." / ", Eds."
+_SEMICOLON_EDITORS = re.compile(r";\s+(?P<names>[^()]{3,200}?),\s*(?i:eds?)\.\s*(?:;\s*|$)")
+
+
+_SERIES_PIECE = re.compile(
+    r"(?P<series>[^;:()]{0,80}\b(?:Series|Ser\.)(?:\s+in\s+[^;:(),]{3,60})?)"
+    r"(?:,?\s*(?:Vol\.|No\.)?\s*(?P<number>\d{1,5}))?\s*;\s*"
+)
+
+
+def _semicolon_editors(text: str, fields: Fields) -> str | None:
+    """ACS's "Book; Roe, A.; Doe, B., Eds.; Series 12; …": editors, book and series taken, the rest
+    returned; None when the text has no such editors."""
+    between = _SEMICOLON_EDITORS.search(text) if ";" in text and (", Ed" in text or ", ed" in text) else None
+    if between is None or not names_ok(between.group("names")):
+        return None
+    fields.editor = parse_names(between.group("names")).names
+    fields.hints.add("in")
+    book, rest = text[: between.start()].strip(), text[between.end() :]
+    if not book or DIGIT.search(book):
+        return (book + "; " + rest).strip(" ;")
+    fields.set("container-title", book)
+    return take_series(rest, fields)
+
+
+def take_series(text: str, fields: Fields) -> str:
+    """ACS's series piece ending in a semicolon ("…, Eds.; ACS Symposium Series 892; Publisher", "Title;
+    Optics Series; Elsevier"): the book's series and number, taken from the start of ``text``."""
+    series = _SERIES_PIECE.match(text) if ";" in text and "Ser" in text else None
+    if series is None:
+        return text
+    fields.set("collection-title", series.group("series"))
+    fields.set("collection-number", series.group("number"))
+    return text[series.end() :]
+
+
 def take_marked_editors(text: str, fields: Fields) -> str:
     """ "…, in Katherine Ragsdale (ed.), Boundary Wars" — names right before a bracketed editor mark;
-    or names opening the tail, closed by ", ed." without brackets."""
+    or names opening the tail, closed by ", ed." without brackets; or ACS's "Book; Roe, A., Ed.; …"."""
+    between = _semicolon_editors(text, fields)
+    if between is not None:
+        return between
     opening = _OPENING_EDITORS.match(text)
     if opening and opening.group(0).rstrip().endswith(".") and _edited_by_after_book(text, opening.end()):
         opening = None  # "Theorizing Film, ed. Mia Doe, 1-11": no editors open the tail, a book does

@@ -66,8 +66,13 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
         cut = max(place.rfind(". "), -1) + 1
         if cut and _PLACE_ABBREVIATION.search(place, 0, cut):
             cut = 0  # "St. Paul", "Ft. Worth": the stop of the place's own abbreviation
-        fields.set("publisher-place", place[cut:].strip())
-        fields.set("publisher", match.group("publisher").strip())
+        place, publisher = place[cut:].strip(), match.group("publisher").strip()
+        semicolon = place.rfind(";") + 1  # "Widget Chemistry; Springer: Berlin": the last piece only
+        if _publisher_before_place(place[semicolon:].strip(), publisher):
+            place, publisher = publisher, place[semicolon:].strip()  # ACS: "Wiley: New York, 2005"
+            cut += semicolon
+        fields.set("publisher-place", place)
+        fields.set("publisher", publisher)
         kept = text[: match.start() + cut] + " " + text[match.end() :]
         return kept.strip(" ,.;")
     body = text.rstrip()
@@ -114,6 +119,20 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
         return ", ".join(p for i, p in enumerate(pieces) if i != index)
     remainder = _publisher_then_place(pieces, fields)
     return text if remainder is None else remainder
+
+
+# a place's US state or country after a comma: "Washington, DC", "Oxford, U.K.", "Basel, Switzerland"
+_PLACE_WITH_REGION = re.compile(r"[A-ZÀ-ÖØ-Þ][^,]{1,30},\s*(?:[A-Z]{2}|(?:[A-Z]\.){2,3}|[A-Z][a-z]{3,12})")
+
+
+def _publisher_before_place(left: str, right: str) -> bool:
+    """Chemistry's "Publisher: Place" (ACS: "Elsevier: Amsterdam", "American Chemical Society: Washington,
+    DC"), read the wrong way round by the "Place: Publisher" pattern: the lexicon or a state tells."""
+    if PUBLISHER_WORDS.search(right) or is_place(left) or "," in left:
+        return False  # "Churchill, Victoria: Celts", "Ministry, Edinburgh: T&T Clark": a place first
+    if PUBLISHER_WORDS.search(left) or is_place(right):
+        return True
+    return _PLACE_WITH_REGION.fullmatch(right) is not None
 
 
 def _subtitle_colon(opening: str) -> bool:

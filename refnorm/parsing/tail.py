@@ -27,6 +27,7 @@ from refnorm.parsing.editors import (
     editor_names_end,
     take_editors,
     take_marked_editors,
+    take_series,
     take_translators,
 )
 from refnorm.parsing.imprint import BRACKETED_PUBLISHER, split_publisher
@@ -267,6 +268,7 @@ def take_tail(text: str, fields: Fields) -> None:
         text = take_editors(text, fields, german_colon=":" in in_match.group(0))
     if not fields.editor:
         text = take_marked_editors(text, fields)
+    text = take_series(text, fields)
     # every reading of EDITED_BY holds "ed", "g." or "gegeben" (any case) or "dir." / "Dir."
     folded = text.lower()
     if "ed" in folded or "g." in folded or "gegeben" in folded or "dir." in text or "Dir." in text:
@@ -338,6 +340,13 @@ def take_tail(text: str, fields: Fields) -> None:
         month_day = _MONTH_DAY_AT_END.search(text)  # "Washington Post, June 16."
         if month_day:
             text = text[: month_day.start()]
+    if fields.editor and "in" in fields.hints and "page" not in fields.variables:
+        closing_page = _PAGE_AFTER_IMPRINT.search(text) if text.rstrip(" .")[-1:].isdigit() else None
+        if closing_page and YEAR_RE.fullmatch(closing_page.group("page")):
+            closing_page = None  # "(Coll. « Philosophie »), 2005": the year
+        if closing_page:  # ApJ's chapter: "ed. L. Doe (Place: Publisher), 43" — the first page
+            fields.set("page", closing_page.group("page"))
+            text = text[: closing_page.start() + 1]
     start, end = take_numbers(text, fields)
     before = text[:start] if start < len(text) else text
     after = text[end:] if end else ""
@@ -349,7 +358,9 @@ def take_tail(text: str, fields: Fields) -> None:
     if after:
         after = split_publisher(after, fields)
     if not fields.variables.keys() & {"volume", "issue"} and "publisher" not in fields.variables:
-        before = split_publisher(before, fields, container_first="in" in fields.hints)
+        # a book already taken (ACS: "In Book; Roe, A., Ed.; Publisher: Place") does not open the text
+        book_first = "in" in fields.hints and "container-title" not in fields.variables
+        before = split_publisher(before, fields, container_first=book_first)
     if not fields.variables.keys() & {"volume", "issue", "page", "publisher", "publisher-place"}:
         before = _place_and_year(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
@@ -451,6 +462,9 @@ def take_tail(text: str, fields: Fields) -> None:
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)
+
+
+_PAGE_AFTER_IMPRINT = re.compile(r"\)\s*,\s*(?P<page>[A-Za-z]?\d{1,5}(?:\s*[-–]\s*[A-Za-z]?\d{1,5})?)\s*\.?$")
 
 
 # a full stop after a whole word (not an abbreviation such as "Bot." or "Physiol."), before a capital

@@ -12,6 +12,7 @@ from refnorm.lexicon import (
     PLACE,
     PLACE_INITIALS,
     PUBLISHER_WORDS,
+    THESIS,
 )
 from refnorm.model import Date
 from refnorm.parsing.authors import CLOSE_FOR, OPEN_QUOTE
@@ -66,6 +67,8 @@ ABBREVIATIONS = frozenset(
         "ed",
         "eds",
         "pp",
+        "ph",  # "Ph.D."
+        "ph.d",
         "st",
         "dr",
         "mr",
@@ -242,7 +245,11 @@ _TITLE_BRACKET = re.compile(
 # A book's imprint or a translator/editor note inside the title's sentence ends the title there:
 # "… Islamism London: Hurst, 2010", "…, and Ethics, Grand Rapids: Eerdmans", "…, trans. John Cumming"
 _IMPRINT_CUE = re.compile(
-    r"(?=[,.\s])(?:"  # see OPEN_QUOTE; PLACE_INITIALS likewise spares trying every place name
+    r"(?=[,.;\s])(?:"  # see OPEN_QUOTE; PLACE_INITIALS likewise spares trying every place name
+    # ACS: "Title; Wiley: New York, 2005", "Title, 2nd ed.; Series 5; Springer, 1999" — semicolons lead to
+    # a capitalised "Publisher(: Place), Year" that ends the reference or its sentence
+    rf";\s+(?=(?:[^;\"“”«»]{{2,80}};\s+){{0,2}}[A-ZÀ-ÖØ-Þ][^;:]{{1,80}}(?::\s*[A-ZÀ-ÖØ-Þ][^;:]{{1,60}})?,\s*{YEAR}[a-z]?"
+    r"\s*(?:[;.]|$))|"
     rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
     r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
@@ -272,8 +279,8 @@ def _title_end(text: str, comma_style: bool) -> int:
     journal = _abbreviated_journal_start(text, end)
     if journal:
         return journal
-    # every reading of _IMPRINT_CUE holds a colon (after a place), a comma or "vol" before ``end``
-    if text.find(",", 8, end) >= 0 or text.find(":", 8, end) >= 0 or text.find("vol", 8, end) >= 0:
+    # every reading of _IMPRINT_CUE holds a colon (after a place), a comma, ";" or "vol" before ``end``
+    if any(text.find(mark, 8, end) >= 0 for mark in (",", ":", "vol", ";")):
         imprint = _IMPRINT_CUE.search(text, 8, end)
     else:
         imprint = None
@@ -287,6 +294,12 @@ def _title_end(text: str, comma_style: bool) -> int:
         imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
     if imprint and _IN_BEFORE_IMPRINT.search(text, 8, imprint.start()):
         imprint = None  # "Title, in R. Roe (eds.), Book, Academic Press": the book's imprint, not ours
+    if imprint and (_DETAIL_CUE if text[imprint.start()] == ";" else _WORDED_DETAIL_CUE).search(
+        text, 8, imprint.start()
+    ):
+        # "Title, Vol. 9; Elsevier: New York, 1990", "Title, Master's thesis, Example University": the
+        # numbers or the thesis end the title first
+        imprint = None
     if imprint and text.count("(", 0, imprint.start()) <= text.count(")", 0, imprint.start()):
         return imprint.start()  # everything before a book's imprint is title, commas and all
     cue = (_DETAIL_CUE if DIGIT.search(text, 8, end) else _WORDED_DETAIL_CUE).search(text, 8, end)
@@ -394,6 +407,30 @@ _WORDS_AFTER_SCARE_QUOTES = re.compile(
 _SUBTITLE_AFTER_QUOTE = re.compile(r"\s*:\s+[^\W\d_]")
 
 
+# a whole word's stop ending a sentence: "Widgets and Gadgets. J. Am. Chem. Soc. 1971, 14, 325"
+_WHOLE_WORD_STOP = re.compile(r"(?<![\w.])[A-Za-z][a-z]{4,}\.\s")
+_YEAR_AFTER = re.compile(rf"\s*{YEAR}\b")
+_PLAIN_WORD = re.compile(r"(?<![\w.])[^\W\d_]{2,}(?=\s)")  # a word with no stop: "Widgets", "and"
+
+
+def _short_form_container(short_form: re.Match[str]) -> bool:
+    """The physics short form's journal: abbreviated, and before a year (ACS: "Journal 1971, 14, 325")
+    not a title's sentence followed by the journal."""
+    container = short_form.group("container")
+    if not _abbreviated(container):
+        return False
+    if not _YEAR_AFTER.match(short_form.string, short_form.end("container")):
+        return True
+    for stop in _WHOLE_WORD_STOP.finditer(container):
+        # "Widgets and Gadgets." — two plain words before a whole word's stop; not "Nature Commun."
+        if (
+            stop.group(0)[:-2] not in JOURNAL_ABBREVIATIONS
+            and len(_PLAIN_WORD.findall(container, 0, stop.start())) >= 2
+        ):
+            return False
+    return True
+
+
 def _abbreviated(name: str) -> bool:
     """An abbreviated journal name: with a stop ("Astron. J.") or an acronym ("JHEP", "PRL")."""
     return "." in name or (len(name) >= 3 and name.isupper())
@@ -407,11 +444,13 @@ def _ends_with_a_digit(text: str) -> bool:
 def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     text = text.lstrip(" .,;:")
     short_form = _CONTAINER_FIRST.match(text)
-    if not (short_form and _abbreviated(short_form.group("container"))):
+    if not (short_form and _short_form_container(short_form)):
         short_form = _ASTRO_SHORT.match(text) if _ends_with_a_digit(text) else None
     if short_form:
         fields.set("container-title", short_form.group("container"))
         return text[short_form.end("container") :]  # the year stays for the tail (ACS "1984, 31, 711")
+    if text.startswith("in ") and _TITLELESS_CHAPTER.match(text):
+        return text  # APS/ApJ: "A. B. Roe, in Book, edited by C. Doe (…), p. 5": no chapter title, the book
     quote = OPEN_QUOTE.match(text)
     if quote:
         opener = text[quote.start()]
@@ -444,6 +483,11 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         fields.set("edition", edition.group("edition"))
         fields.set("title", text[: edition.start()].strip())
         return text[edition.end() :].lstrip(" .,;:/")
+    closing = _PUBLISHER_BRACKET.search(text) if text.rstrip(" .").endswith(")") else None
+    if closing and PUBLISHER_WORDS.search(closing.group("publisher")) and not THESIS.search(closing.group(0)):
+        # ApJ: "Title (Springer)", "Title (Éditions du CNRS)": a bracketed publisher alone closes a book
+        fields.set("publisher", closing.group("publisher"))
+        text = text[: closing.start()]
     end = _title_end(text, comma_style)
     if not comma_style and end < len(text) and text[end - 1 : end] in ".?!":
         end = _subtitle_end(text, end)
@@ -499,6 +543,8 @@ _REPORT_BRACKET = re.compile(
 )
 
 
+_TITLELESS_CHAPTER = re.compile(r"in\s+[A-Z][^()]{2,200}?,\s+(?:edited\s+by|eds?\.)\s+[A-Z]")
+_PUBLISHER_BRACKET = re.compile(r"(?<=[\w)?!])\s+\((?P<publisher>[^\W\d_][^()\d:;,]{1,60})\)\s*\.?\s*$")
 # "…, 8 vols." ending a title: how many volumes a work has, not which one
 _VOLUME_COUNT = re.compile(r"[\s,.;(]*(?<![\w.])(?P<count>\d{1,3})\s*(?:vols?|volumes|Bde|Bände|tomes)\b\.?$")
 _VOLUME_WORDS = ("vol", "vols", "volumes", "Bde", "Bände", "tomes")  # what _VOLUME_COUNT ends with
