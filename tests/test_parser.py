@@ -1994,6 +1994,13 @@ def test_title_case_in_is_no_container_cue() -> None:
         ("Roe D. N. et coll., « Respiratory injury in things », Annales, 12, 3-9, 1990.", "", ["Roe"]),
         ("Roe, M./ Doe, C. (2010): Die politische Rede. Berlin: Esempio.", "", ["Roe", "Doe"]),
         ("[7]. K. Roe, B.Doe. Thermal things in gels. J. Gel Sci. 12 (2006) 11-19.", "7", ["Roe", "Doe"]),
+        (
+            "1Roe, P.L., Doe, A.O. and Poe, C. (2001) Tidal things. J. Tides 3, 1–9",
+            "1",
+            ["Roe", "Doe", "Poe"],
+        ),
+        ("12Öberg PL, Doe AO. Tidal things. J Tides. 2001;3:1–9.", "12", ["Öberg", "Doe"]),
+        ("4van der Roe, R.J. (2019) Late tides. Rev. Tides 10, 386–395", "4", ["Roe"]),
     ],
     ids=[
         "number-dash-label",
@@ -2002,10 +2009,14 @@ def test_title_case_in_is_no_container_cue() -> None:
         "et-coll",
         "slash-space",
         "bracket-label-with-stop",
+        "number-glued-to-family-comma",
+        "number-glued-to-family-vancouver",
+        "number-glued-to-particle",
     ],
 )
 def test_labels_and_separators_before_the_names(reference: str, label: str, families: list[str]) -> None:
-    """ "16-Roe", "[Knu84]" are labels; " ,and", "et coll." and "/ " separate or close a name list."""
+    """ "16-Roe", "[Knu84]", "1Roe, P.L." are labels; " ,and", "et coll." and "/ " separate or close a name
+    list."""
     ref = refnorm.parse_reference(reference)
     assert (ref.label, [n.family for n in ref.author]) == (label, families)
 
