@@ -1411,6 +1411,47 @@ def test_bracket_left_by_an_imprint_is_tidied() -> None:
 
 
 @pytest.mark.parametrize(
+    ("reference", "title", "container", "publisher"),
+    [
+        (
+            "Roe, J., and Doe, M.U. (1970). Tides of the northern shelf (North-Holland).",
+            "Tides of the northern shelf",
+            "",
+            "North-Holland",
+        ),
+        (
+            "Roe, Z. (2015). Methode und Theorie der Gezeiten 4th ed. (Example University Press).",
+            "Methode und Theorie der Gezeiten",
+            "",
+            "Example University Press",
+        ),
+        (
+            "Roe, E. (2007). Tidal mixing. In Tides and coasts, H. M. Doe, and J. Poe, eds. (Esempio Press),"
+            " pp. 530–557.",
+            "Tidal mixing",
+            "Tides and coasts",
+            "Esempio Press",
+        ),
+        (
+            "Roe, A. (2003). Tidal learning. In Proceedings of ICTL 2003 (Esempio), pp. 722–743.",
+            "Tidal learning",
+            "Proceedings of ICTL 2003",
+            "Esempio",
+        ),
+    ],
+    ids=["book", "book-with-edition", "chapter-with-editors", "paper-in-proceedings"],
+)
+def test_bracketed_publisher_without_a_year(
+    reference: str, title: str, container: str, publisher: str
+) -> None:
+    """Cell: a book's "Title (Publisher)." closing the reference, and a chapter's "In Book (Publisher),
+    pp. 3–9" give the publisher though the bracket holds no year."""
+    ref = refnorm.parse_reference(reference)
+    got = (ref.get("title"), ref.get("container-title"), ref.get("publisher"))
+    assert got == (title, container, publisher)
+
+
+@pytest.mark.parametrize(
     ("reference", "kind", "container", "publisher"),
     [
         (

@@ -19,6 +19,7 @@ from refnorm.parsing.scratch import DIGIT, Fields
 
 __all__ = [
     "ABBREVIATIONS",
+    "BRACKETED_NOTE",
     "EDITED_BY",
     "IN_CUE",
     "LEADING_YEAR",
@@ -440,6 +441,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     if volumes:  # "Saint François d'Assise, 8 vols": a set of 8 books
         fields.set("number-of-volumes", volumes.group("count"))
         title = title[: volumes.start()].rstrip(" ,.")
+    if title.endswith(")") and fields.issued is not None and end >= len(text.rstrip(" .")):
+        title = _closing_imprint(title, fields)
     medium = _MEDIUM.search(title) if "[" in title else None  # the pattern needs a "["
     if medium:  # APA's "[Motion picture]", "[Computer software]", "[Data set]": a description, not title
         fields.set("medium", medium.group(1))
@@ -449,6 +452,36 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         title = title[: medium.start()].rstrip()
     fields.set("title", title)
     return text[end:].lstrip(" .,;:/")
+
+
+# Cell's books: "Roe, A. (1970). Title of the book 4th ed. (North-Holland)." — a closing bracket of
+# capitalised words, no digit, after a dated title with nothing after it is the publisher; not a note
+# ("(Abstract)", "(In Russian)") nor a lone acronym ("(AAAI)", a meeting)
+_CLOSING_IMPRINT = re.compile(r"\s\((?P<imprint>[A-ZÀ-ÖØ-Þ][^()\d]{1,80})\)$")
+BRACKETED_NOTE = re.compile(
+    r"(?:In\s|Abstract|Review|Letter|Editorial|Comment|Erratum|Correction|Reprint|Preprint|Poster|Unpublished|"
+    r"Thesis|Dissertation|Manuscript|Translated|Trans\.|Eds?\.|Hrsg|Summary|Résumé|Résumen|English|Russian|"
+    r"German|French|Spanish|Chinese|Japanese|Portuguese|Italian|Polish|Czech|Dutch|Korean|Turkish|Persian|"
+    r"Arabic|Hebrew|Ukrainian|Swedish|Norwegian|Danish|Finnish|Hungarian|Greek|Latin)\b"
+    r"|[A-Z]{2,}$"
+)
+_EDITION_AT_END = re.compile(
+    r"\s(?P<edition>\d{1,2}(?:st|nd|rd|th)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|[Nn]ew)\s+(?:ed|edn)\.?$"
+)
+
+
+def _closing_imprint(title: str, fields: Fields) -> str:
+    """The title without a closing bracketed publisher (and an edition before it): both go to their fields."""
+    match = _CLOSING_IMPRINT.search(title)
+    if match is None or match.start() < 8 or BRACKETED_NOTE.match(match.group("imprint")):
+        return title
+    fields.set("publisher", match.group("imprint").strip())
+    title = title[: match.start()].rstrip(" .,")
+    edition = _EDITION_AT_END.search(title)
+    if edition:
+        fields.set("edition", edition.group("edition"))
+        title = title[: edition.start()].rstrip(" .,")
+    return title
 
 
 # "…, 8 vols." ending a title: how many volumes a work has, not which one
