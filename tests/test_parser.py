@@ -699,6 +699,16 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Rents and moves in Spain",
             "Urban Stud. Rev",
         ),
+        (
+            "Roe, A. (1987) Does Rent Predict Moving? Evidence From Spain. Linguistics 567, 145",
+            "Does Rent Predict Moving? Evidence From Spain",
+            "Linguistics",
+        ),
+        (
+            "1. C. Roe, Tides, drifts, and moves? 1975-1998. Mod Sci 28, 2800–2817 (1999).",
+            "Tides, drifts, and moves? 1975-1998",
+            "Mod Sci",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -710,6 +720,8 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "two-sentence-journal",
         "subtitle-ending-in-a-short-name",
         "a-short-name-ending-the-title",
+        "question-then-short-title-case-subtitle",
+        "question-then-year-span",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:

@@ -431,8 +431,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         fields.set("title", text[: edition.start()].strip())
         return text[edition.end() :].lstrip(" .,;:/")
     end = _title_end(text, comma_style)
-    if not comma_style and end < len(text) and text[end - 1 : end] in ".?!":
-        end = _subtitle_end(text, end)
+    if end < len(text) and text[end - 1 : end] in (".?!" if not comma_style else "?"):
+        end = _subtitle_end(text, end)  # Science's "C. Roe, Title? Subtitle. Journal 28, 2800 (1999)"
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
@@ -538,7 +538,36 @@ def _subtitle_end(text: str, end: int) -> int:
     asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
     if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not DIGIT.search(sentence):
         return offset + next_end
+    if asked and _subtitle_after_question(sentence, rest[next_end:]):
+        return offset + next_end
     return end
+
+
+_YEAR_SPAN_SENTENCE = re.compile(rf"{YEAR}\s?[-–]\s?{YEAR}[.]?")
+
+
+def _subtitle_after_question(sentence: str, after: str) -> bool:
+    """ "Does Climate Predict Stars? Evidence From Wales. Linguistics 5, 1-9": after a question, a short
+    sentence (or a span of years) is its subtitle when a named source with numbers still follows — not
+    when the numbers come right after it ("Is It? J Clin Res. 2001;3:4": that sentence is the journal)."""
+    after = after.lstrip(" .,;:")
+    if not after[:1].isalpha() or not DIGIT.search(after):
+        return False
+    body = sentence.strip().rstrip(".")
+    if _YEAR_SPAN_SENTENCE.fullmatch(body):
+        return True
+    words = _WORD_TOKEN.findall(body)
+    prose = sum(1 for w in words if w[0].islower()) >= 2  # "what we know about tumours in HIV-1"
+    return (
+        not _LONE_DIGITS.search(body)
+        and "." not in body
+        and not JOURNAL_WORDS.search(body)
+        and not PUBLISHER_WORDS.search(body)
+        and (prose or not any(w.isupper() and len(w) > 1 for w in words))
+    )
+
+
+_LONE_DIGITS = re.compile(r"(?<![\w-])\d")  # not the digits of "HIV-1" or "IL6"
 
 
 def _find_closing_nested(text: str, start: int, opener: str, closer: str) -> int:
