@@ -709,6 +709,16 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Tides, drifts, and moves? 1975-1998",
             "Mod Sci",
         ),
+        (
+            "1. K. Roe, A. Doe, Soils in Wales. Commun. ACM 137, 29–49 (1992).",
+            "Soils in Wales",
+            "Commun. ACM",
+        ),
+        (
+            "Roe, L. Tidal oro Pools Santa Pasado Coast. TDSJ 92, 186–644 (2016).",
+            "Tidal oro Pools Santa Pasado Coast",
+            "TDSJ",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -722,6 +732,8 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "a-short-name-ending-the-title",
         "question-then-short-title-case-subtitle",
         "question-then-year-span",
+        "title-ending-in-a-name-then-abbreviated-journal",
+        "title-ending-in-a-name-then-acronym-journal",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:

@@ -152,6 +152,8 @@ _LETTER_AFTER_WORD = re.compile(
 
 
 _ORDINAL_AFTER_WORD = re.compile(r"(?<![\w.])[a-zäöüß]{2,4}\s\d{1,3}\.$")  # "im 9.", "zur 21.", "des 3."
+# a whole word right before (no stop after it): "Wales" in "… in Wales. Commun. ACM" ends a title
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w.'’-])[^\W\d_]*[a-zß-ÿ]{2}\s$")
 _MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 
 
@@ -174,10 +176,28 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
             )
             if not named_letter:
                 continue  # an initial or abbreviation — but "hepatitis C." / "vitamin D." end a sentence
-        if _JOURNAL_ABBREVIATION.fullmatch(word) and _ABBREVIATED_NEXT.match(text, position + 1):
+        if (
+            _JOURNAL_ABBREVIATION.fullmatch(word)
+            and _ABBREVIATED_NEXT.match(text, position + 1)
+            and not _title_word_then_journal(text, word, position)
+        ):
             continue  # "Syst. Bot. 10: 49" — inside an abbreviated journal name
         return position + 1
     return len(text)
+
+
+def _title_word_then_journal(text: str, word: str, position: int) -> bool:
+    """ "… in Wales. Commun. ACM 137", "… Pasado Usted. DSYNA 92": a whole word (no known abbreviation) after
+    another whole word, and an abbreviated name after its stop — the title ends there, the journal follows."""
+    return (
+        len(word) >= 4
+        and word not in JOURNAL_ABBREVIATIONS
+        and _TITLE_WORD_BEFORE.search(text, 0, position - len(word)) is not None
+        and _NAME_NEXT.match(text, position + 1) is not None
+    )
+
+
+_NAME_NEXT = re.compile(r"\s+(?!(?:Ed|Eds|Hrsg|Vol|No)\.)[A-Z]")  # not "… the Tango. Ed. Roe": an editor
 
 
 def _word_before(text: str, position: int) -> str:
