@@ -1926,13 +1926,32 @@ def test_a_last_sentence_is_a_container_only_with_a_sign(reference: str, contain
             "Roe, Olivier, Saint François d’Assise, 8 vols. (Paris: Esempio, 1988).",
             {"title": "Saint François d’Assise", "number-of-volumes": "8", "publisher": "Esempio"},
         ),
+        (
+            "Roe, D.D., Doe, S.S.: Power and tidal cause. – Agric. J. Tides 569: 666–680, 1882.",
+            {"title": "Power and tidal cause", "container-title": "Agric. J. Tides", "volume": "569"},
+        ),
+        (
+            "Roe, I.: Tidal Planets of Adaptation (1914-1918). – 2022.",
+            {"title": "Tidal Planets of Adaptation (1914-1918)", "issued": "2022"},
+        ),
     ],
-    ids=["bracketed-editor-mark", "edition-with-stop", "french-edition", "english-edition", "volume-count"],
+    ids=[
+        "bracketed-editor-mark",
+        "edition-with-stop",
+        "french-edition",
+        "english-edition",
+        "volume-count",
+        "dash-after-the-title-stop",
+        "dash-before-the-year",
+    ],
 )
 def test_marks_between_author_title_and_imprint(reference: str, expected: dict[str, str]) -> None:
-    """An editor mark after the names, a bracketed edition and a count of volumes are not title."""
+    """An editor mark after the names, a bracketed edition, a count of volumes and Photosynthetica's dash
+    after the title's stop ("Title. – Journal 5: 6–9, 1882.") are not title."""
     ref = refnorm.parse_reference(reference)
-    got = {key: ref.get(key) for key in expected if key != "editor"}
+    got = {key: ref.get(key) for key in expected if key not in ("editor", "issued")}
+    if "issued" in expected:
+        got["issued"] = str(ref.issued.year) if ref.issued else ""
     if "editor" in expected:
         got["editor"] = ref.editor[0].family if ref.editor else ""
     assert got == expected
