@@ -1091,6 +1091,13 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Tidal Machines and Water Wheels",
             "Example Academic Publishers",
         ),
+        (
+            "Roe, C. & Doe, T. Tidal method. in Proteins and tides: a renal theory (eds Poe, P. M. O.,"
+            " Moe, X. Y. & Loe, C. Y.) 23–44 (Esempio Publishing, Huesca, 2014).",
+            ["Poe", "Moe", "Loe"],
+            "Proteins and tides: a renal theory",
+            "Esempio Publishing",
+        ),
     ],
     ids=[
         "edited-by-then-body",
@@ -1100,6 +1107,7 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "in-title-colon-no-place",
         "chicago-book-then-ed-names",
         "in-editors-book-then-publisher-sentence",
+        "nature-eds-bracket-after-the-book",
     ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:

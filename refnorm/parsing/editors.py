@@ -26,8 +26,17 @@ EDITOR_MARK = re.compile(
 )
 
 
+# Nature: "in Book Title (eds Roe, S. B. & Doe, S. F.) 240–249 (Esempio, 2020)" — the names inside the bracket
+_NAMES_IN_EDITOR_BRACKET = re.compile(r"\s*\((?i:eds?)\.?\s+(?P<names>[^()]{3,200}?)\)")
+
+
 def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> str:
-    """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it."""
+    """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it; or Nature's
+    "Book (eds Names)" after the book's title."""
+    inside = _NAMES_IN_EDITOR_BRACKET.search(text, 0, 400) if "(" in text else None
+    if inside and inside.start() > 0 and names_ok(inside.group("names")):
+        fields.editor = parse_names(inside.group("names")).names
+        return (text[: inside.start()] + text[inside.end() :]).strip()
     for mark in EDITOR_MARK.finditer(text[:400]):
         candidate = text[: mark.start()].strip(" ,")
         comma_ed = text[: mark.start()].rstrip().endswith(",") and mark.group(0).rstrip().endswith(".")
