@@ -1098,6 +1098,13 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Proteins and tides: a renal theory",
             "Esempio Publishing",
         ),
+        (
+            "1. X. I. Roe, “Tidal elections” in Proceedings of the Tidal Conference on Law, W. V. Moe,"
+            " S. Ott, Eds. (Siglo Esempio, London, 1866), pp. 205–213.",
+            ["Moe", "Ott"],
+            "Proceedings of the Tidal Conference on Law",
+            "Siglo Esempio",
+        ),
     ],
     ids=[
         "edited-by-then-body",
@@ -1108,6 +1115,7 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "chicago-book-then-ed-names",
         "in-editors-book-then-publisher-sentence",
         "nature-eds-bracket-after-the-book",
+        "science-eds-before-the-bracketed-imprint",
     ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:

@@ -106,7 +106,8 @@ _OPENING_EDITORS = re.compile(rf"(?P<names>[^()]{{3,200}}?),\s*(?i:{_EDITOR_WORD
 
 # APA: "(M. Roe, J. C. Doe & W. B. Poe, Eds.) Book Title"
 _BRACKETED_EDITORS = re.compile(rf"\((?P<names>[^()]{{3,200}}?),?\s*(?i:{_EDITOR_WORDS})\.?\)[.,]?\s*")
-_CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)")
+# "G. Roe ed., 155-185"; Science's "Book, M. Roe, S. Doe, Eds., pp. 3–9" once its bracketed imprint is out
+_CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)|,\s*Eds?\.(?=,\s*pp?\.\s*\d)")
 
 
 def take_marked_editors(text: str, fields: Fields) -> str:
@@ -120,7 +121,7 @@ def take_marked_editors(text: str, fields: Fields) -> str:
         fields.editor = parse_names(opening.group("names")).names
         fields.hints.add("in")
         return text[opening.end() :]
-    closing = _CLOSING_ED.search(text) if " ed" in text else None
+    closing = _CLOSING_ED.search(text) if " ed" in text or "Ed" in text else None
     if closing:  # "In Knowledge Through Signs. G. Roe ed., 155-185": names closed by a bare "ed."
         for start in _NAMES_START.finditer(text, max(0, closing.start() - 120), closing.start()):
             candidate = text[start.end() : closing.start()]

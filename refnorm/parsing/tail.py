@@ -49,6 +49,9 @@ __all__ = [
 _IMPRINT_BEFORE_PAGES = re.compile(
     r"\s*\((?P<publisher>[A-ZÀ-ÖØ-Þ][^()\d]{1,80})\)(?=,\s*pp\.\s*[A-Za-z]?\d)"  # "(Esempio), pp. 3–9"
 )
+# Science: "in Book, M. Roe, Ed. (Esempio, Milano, 1960), pp. 96–123" — after the editors' mark, the bracket
+# is the imprint even with no publisher's word in it
+_EDITOR_MARK_BEFORE = re.compile(r",\s*(?:Eds?|eds?)\.\s*$")
 _LONE_NUMBER = re.compile(r"(?<![\w'’])\d+(?![\w'’])")
 _DAY = re.compile(r"\d{1,2}")
 _DIGIT_OR_DOT = re.compile(r"[\d.]")
@@ -241,7 +244,12 @@ def take_tail(text: str, fields: Fields) -> None:
         text = text[later.start() :].lstrip(" .,")
     bracketed_publisher = BRACKETED_PUBLISHER.search(text) if "(" in text else None
     imprint = bracketed_publisher.group("publisher") if bracketed_publisher else ""
-    if bracketed_publisher and PUBLISHER_WORDS.search(imprint) and not THESIS.search(imprint):
+    after_editors = bracketed_publisher and _EDITOR_MARK_BEFORE.search(text, 0, bracketed_publisher.start())
+    if (
+        bracketed_publisher
+        and (PUBLISHER_WORDS.search(imprint) or after_editors)
+        and not THESIS.search(imprint)
+    ):
         # Chicago notes: "Source Studies (University of Chicago Press, 1997)", "(Artech House, Boston, 2005)"
         known = {key: fields.variables.get(key) for key in ("publisher", "publisher-place")}
         if split_publisher(imprint, fields).strip(" ,."):  # not all of it read as place and publisher
