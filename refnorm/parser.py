@@ -75,6 +75,11 @@ _SPACE_BEFORE_COMMA = re.compile(r"(?<=\S)\s+,\s*")
 _MISSING_SPACE = re.compile(r"\.(?<=\b[A-ZÀ-ÖØ-Þ]\.)(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2})")
 
 
+# Photosynthetica, ISBD: "Title. – Journal 569: 666–680, 1882.", "…1998. – Paris : Esempio": a dash after a
+# sentence's stop only separates its parts (not after an initial: "ROE D. – Title" keeps its own reading)
+_DASH_AFTER_STOP = re.compile(r"(?:(?<=\w\w[.?!])|(?<=\)[.?!]))\s+[–—]\s+")
+
+
 # what a taken place or publisher leaves inside brackets: "( , 1963-1979)" → "(1963-1979)"
 _ORPHAN_PUNCTUATION = re.compile(r"(?<=[(\[])\s*[,;:.]\s*|\s*[,;:]\s*(?=[)\]])")
 
@@ -102,6 +107,8 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         text = _MISSING_SPACE.sub(". ", text)
         if ". -" in text:
             text = _SPACED_HYPHEN_INITIAL.sub(".-", text)  # "Charcot, J. -M." is J.-M.
+    if "– " in text or "— " in text:
+        text = _DASH_AFTER_STOP.sub(" ", text)
     leading_year = LEADING_YEAR.match(text)  # "1995: Ulf Preuss-Lausitz: Title …" (lists sorted by year)
     if leading_year:
         fields.issued = Date(int(leading_year.group(1)))

@@ -879,6 +879,26 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Rents and moves in Spain",
             "Urban Stud. Rev",
         ),
+        (
+            "Roe, A. (1987) Does Rent Predict Moving? Evidence From Spain. Linguistics 567, 145",
+            "Does Rent Predict Moving? Evidence From Spain",
+            "Linguistics",
+        ),
+        (
+            "1. C. Roe, Tides, drifts, and moves? 1975-1998. Mod Sci 28, 2800–2817 (1999).",
+            "Tides, drifts, and moves? 1975-1998",
+            "Mod Sci",
+        ),
+        (
+            "1. K. Roe, A. Doe, Soils in Wales. Commun. ACM 137, 29–49 (1992).",
+            "Soils in Wales",
+            "Commun. ACM",
+        ),
+        (
+            "Roe, L. Tidal oro Pools Santa Pasado Coast. TDSJ 92, 186–644 (2016).",
+            "Tidal oro Pools Santa Pasado Coast",
+            "TDSJ",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -890,6 +910,10 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "two-sentence-journal",
         "subtitle-ending-in-a-short-name",
         "a-short-name-ending-the-title",
+        "question-then-short-title-case-subtitle",
+        "question-then-year-span",
+        "title-ending-in-a-name-then-abbreviated-journal",
+        "title-ending-in-a-name-then-acronym-journal",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:
@@ -1268,6 +1292,20 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Stars and Widgets",
             "Example Press",
         ),
+        (
+            "Roe, C. & Doe, T. Tidal method. in Proteins and tides: a renal theory (eds Poe, P. M. O.,"
+            " Moe, X. Y. & Loe, C. Y.) 23–44 (Esempio Publishing, Huesca, 2014).",
+            ["Poe", "Moe", "Loe"],
+            "Proteins and tides: a renal theory",
+            "Esempio Publishing",
+        ),
+        (
+            "1. X. I. Roe, “Tidal elections” in Proceedings of the Tidal Conference on Law, W. V. Moe,"
+            " S. Ott, Eds. (Siglo Esempio, London, 1866), pp. 205–213.",
+            ["Moe", "Ott"],
+            "Proceedings of the Tidal Conference on Law",
+            "Siglo Esempio",
+        ),
     ],
     ids=[
         "edited-by-then-body",
@@ -1280,6 +1318,8 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "in-book-with-a-year-edited-by-then-publisher",
         "in-book-edited-by-then-a-bare-publisher-name",
         "ed-names-with-ampersand-up-to-the-imprint-bracket",
+        "nature-eds-bracket-after-the-book",
+        "science-eds-before-the-bracketed-imprint",
     ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:
@@ -1654,6 +1694,47 @@ def test_bracket_left_by_an_imprint_is_tidied() -> None:
     """ "(Jerusalem: Massada, 1963-1979)" leaves "(1963-1979)" in the note, not "( , 1963-1979)"."""
     ref = refnorm.parse_reference("World History of the Jews, ed. Ben Roe (Jerusalem: Massada, 1963-1979).")
     assert "( ," not in ref.get("note") and "1963-1979" in ref.get("note")
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "container", "publisher"),
+    [
+        (
+            "Roe, J., and Doe, M.U. (1970). Tides of the northern shelf (North-Holland).",
+            "Tides of the northern shelf",
+            "",
+            "North-Holland",
+        ),
+        (
+            "Roe, Z. (2015). Methode und Theorie der Gezeiten 4th ed. (Example University Press).",
+            "Methode und Theorie der Gezeiten",
+            "",
+            "Example University Press",
+        ),
+        (
+            "Roe, E. (2007). Tidal mixing. In Tides and coasts, H. M. Doe, and J. Poe, eds. (Esempio Press),"
+            " pp. 530–557.",
+            "Tidal mixing",
+            "Tides and coasts",
+            "Esempio Press",
+        ),
+        (
+            "Roe, A. (2003). Tidal learning. In Proceedings of ICTL 2003 (Esempio), pp. 722–743.",
+            "Tidal learning",
+            "Proceedings of ICTL 2003",
+            "Esempio",
+        ),
+    ],
+    ids=["book", "book-with-edition", "chapter-with-editors", "paper-in-proceedings"],
+)
+def test_bracketed_publisher_without_a_year(
+    reference: str, title: str, container: str, publisher: str
+) -> None:
+    """Cell: a book's "Title (Publisher)." closing the reference, and a chapter's "In Book (Publisher),
+    pp. 3–9" give the publisher though the bracket holds no year."""
+    ref = refnorm.parse_reference(reference)
+    got = (ref.get("title"), ref.get("container-title"), ref.get("publisher"))
+    assert got == (title, container, publisher)
 
 
 @pytest.mark.parametrize(
@@ -2107,13 +2188,32 @@ def test_a_last_sentence_is_a_container_only_with_a_sign(reference: str, contain
             "Roe, Olivier, Saint François d’Assise, 8 vols. (Paris: Esempio, 1988).",
             {"title": "Saint François d’Assise", "number-of-volumes": "8", "publisher": "Esempio"},
         ),
+        (
+            "Roe, D.D., Doe, S.S.: Power and tidal cause. – Agric. J. Tides 569: 666–680, 1882.",
+            {"title": "Power and tidal cause", "container-title": "Agric. J. Tides", "volume": "569"},
+        ),
+        (
+            "Roe, I.: Tidal Planets of Adaptation (1914-1918). – 2022.",
+            {"title": "Tidal Planets of Adaptation (1914-1918)", "issued": "2022"},
+        ),
     ],
-    ids=["bracketed-editor-mark", "edition-with-stop", "french-edition", "english-edition", "volume-count"],
+    ids=[
+        "bracketed-editor-mark",
+        "edition-with-stop",
+        "french-edition",
+        "english-edition",
+        "volume-count",
+        "dash-after-the-title-stop",
+        "dash-before-the-year",
+    ],
 )
 def test_marks_between_author_title_and_imprint(reference: str, expected: dict[str, str]) -> None:
-    """An editor mark after the names, a bracketed edition and a count of volumes are not title."""
+    """An editor mark after the names, a bracketed edition, a count of volumes and Photosynthetica's dash
+    after the title's stop ("Title. – Journal 5: 6–9, 1882.") are not title."""
     ref = refnorm.parse_reference(reference)
-    got = {key: ref.get(key) for key in expected if key != "editor"}
+    got = {key: ref.get(key) for key in expected if key not in ("editor", "issued")}
+    if "issued" in expected:
+        got["issued"] = str(ref.issued.year) if ref.issued else ""
     if "editor" in expected:
         got["editor"] = ref.editor[0].family if ref.editor else ""
     assert got == expected
@@ -2241,6 +2341,13 @@ def test_title_case_in_is_no_container_cue() -> None:
         ("Roe, M./ Doe, C. (2010): Die politische Rede. Berlin: Esempio.", "", ["Roe", "Doe"]),
         ("[7]. K. Roe, B.Doe. Thermal things in gels. J. Gel Sci. 12 (2006) 11-19.", "7", ["Roe", "Doe"]),
         ("12N. K. Roe and B. Doe, “Thermal gels,” J. Gel Sci. 5, 1144–1150 (2022).", "12", ["Roe", "Doe"]),
+        (
+            "1Roe, P.L., Doe, A.O. and Poe, C. (2001) Tidal things. J. Tides 3, 1–9",
+            "1",
+            ["Roe", "Doe", "Poe"],
+        ),
+        ("12Öberg PL, Doe AO. Tidal things. J Tides. 2001;3:1–9.", "12", ["Öberg", "Doe"]),
+        ("4van der Roe, R.J. (2019) Late tides. Rev. Tides 10, 386–395", "4", ["Roe"]),
     ],
     ids=[
         "number-dash-label",
@@ -2250,10 +2357,14 @@ def test_title_case_in_is_no_container_cue() -> None:
         "slash-space",
         "bracket-label-with-stop",
         "superscript-number-run-into-an-initial",
+        "number-glued-to-family-comma",
+        "number-glued-to-family-vancouver",
+        "number-glued-to-particle",
     ],
 )
 def test_labels_and_separators_before_the_names(reference: str, label: str, families: list[str]) -> None:
-    """ "16-Roe", "[Knu84]" are labels; " ,and", "et coll." and "/ " separate or close a name list."""
+    """ "16-Roe", "[Knu84]", "1Roe, P.L." are labels; " ,and", "et coll." and "/ " separate or close a name
+    list."""
     ref = refnorm.parse_reference(reference)
     assert (ref.label, [n.family for n in ref.author]) == (label, families)
 

@@ -33,6 +33,11 @@ _LABEL = re.compile(
     r"^\s*(?:\[(\d{1,4}[a-z]?|[A-Z][A-Za-z+]{0,7}\d{2,4}[a-z]?)\]\.?"  # "[12]", "[12].", alpha "[Knu84]"
     r"|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,3})\s*[-–]\s"
     r"|(\d{1,3})[-–](?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])"  # "16-Roe TJ"
+    # "1Roe, P.L., Doe, A.O. and …", "12Roe PL, Doe AO.": the number lost its box in a copy from a PDF;
+    # only before a family name (its particles too: "1van der Roe, R.J.") that initials (or a given name
+    # after a comma) follow
+    r"|(\d{1,3})(?=(?:(?:van|von|de|der|den|du|da|di|del|della|dos|le|la|ten|ter)\s)*[A-ZÀ-ÖØ-Þ](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*"
+    r"(?:,\s?[A-ZÀ-ÖØ-Þ]|\s[A-ZÀ-ÖØ-Þ](?:\.|[A-ZÀ-ÖØ-Þ]{0,2}[\s,.;])))"
     r"|(\d{1,3})\s+(?=[^\W\d])"
     r"|(\d{1,3})(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*"  # AIP's superscript number before an initial: "1N. Roe"
 )

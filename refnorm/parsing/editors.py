@@ -27,11 +27,20 @@ EDITOR_MARK = re.compile(
 )
 
 
+# Nature: "in Book Title (eds Roe, S. B. & Doe, S. F.) 240–249 (Esempio, 2020)" — the names inside the bracket
+_NAMES_IN_EDITOR_BRACKET = re.compile(r"\s*\((?i:eds?)\.?\s+(?P<names>[^()]{3,200}?)\)")
+
+
 def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> str:
-    """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it."""
+    """After "In", a list of editors ended by "(Eds.)", "editors.", "(Hrsg.)": take it; or Nature's
+    "Book (eds Names)" after the book's title."""
     between = _semicolon_editors(text, fields)  # first: "Widget Chemistry; Doe, C., Eds." is no name list
     if between is not None:
         return between
+    inside = _NAMES_IN_EDITOR_BRACKET.search(text, 0, 400) if "(" in text else None
+    if inside and inside.start() > 0 and names_ok(inside.group("names")):
+        fields.editor = parse_names(inside.group("names")).names
+        return (text[: inside.start()] + text[inside.end() :]).strip()
     for mark in EDITOR_MARK.finditer(text[:400]):
         candidate = text[: mark.start()].strip(" ,")
         comma_ed = text[: mark.start()].rstrip().endswith(",") and mark.group(0).rstrip().endswith(".")
@@ -103,7 +112,8 @@ _OPENING_EDITORS = re.compile(rf"(?P<names>[^()]{{3,200}}?),\s*(?i:{_EDITOR_WORD
 
 # APA: "(M. Roe, J. C. Doe & W. B. Poe, Eds.) Book Title"
 _BRACKETED_EDITORS = re.compile(rf"\((?P<names>[^()]{{3,200}}?),?\s*(?i:{_EDITOR_WORDS})\.?\)[.,]?\s*")
-_CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)")
+# "G. Roe ed., 155-185"; Science's "Book, M. Roe, S. Doe, Eds., pp. 3–9" once its bracketed imprint is out
+_CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)|,\s*Eds?\.(?=,\s*pp?\.\s*\d)")
 
 
 # ACS: "In Book Title; Roe, A., Doe, B., Eds.; Series 12; Publisher: Place, 2004": the names between
@@ -157,7 +167,7 @@ def take_marked_editors(text: str, fields: Fields) -> str:
         fields.editor = parse_names(opening.group("names")).names
         fields.hints.add("in")
         return text[opening.end() :]
-    closing = _CLOSING_ED.search(text) if " ed" in text else None
+    closing = _CLOSING_ED.search(text) if " ed" in text or "Ed" in text else None
     if closing:  # "In Knowledge Through Signs. G. Roe ed., 155-185": names closed by a bare "ed."
         for start in _NAMES_START.finditer(text, max(0, closing.start() - 120), closing.start()):
             candidate = text[start.end() : closing.start()]

@@ -39,7 +39,7 @@ from refnorm.parsing.numbers import (
     take_year_anywhere,
 )
 from refnorm.parsing.scratch import DIGIT, YEAR_RE, Fields
-from refnorm.parsing.title import ABBREVIATIONS, EDITED_BY, IN_CUE, journal_like
+from refnorm.parsing.title import ABBREVIATIONS, BRACKETED_NOTE, EDITED_BY, IN_CUE, journal_like
 
 __all__ = [
     "container_only",
@@ -47,6 +47,12 @@ __all__ = [
     "take_tail",
 ]
 
+_IMPRINT_BEFORE_PAGES = re.compile(
+    r"\s*\((?P<publisher>[A-ZÀ-ÖØ-Þ][^()\d]{1,80})\)(?=,\s*pp\.\s*[A-Za-z]?\d)"  # "(Esempio), pp. 3–9"
+)
+# Science: "in Book, M. Roe, Ed. (Esempio, Milano, 1960), pp. 96–123" — after the editors' mark, the bracket
+# is the imprint even with no publisher's word in it
+_EDITOR_MARK_BEFORE = re.compile(r",\s*(?:Eds?|eds?)\.\s*$")
 _LONE_NUMBER = re.compile(r"(?<![\w'’])\d+(?![\w'’])")
 _DAY = re.compile(r"\d{1,2}")
 _DIGIT_OR_DOT = re.compile(r"[\d.]")
@@ -251,7 +257,12 @@ def take_tail(text: str, fields: Fields) -> None:
         text = text[later.start() :].lstrip(" .,")
     bracketed_publisher = BRACKETED_PUBLISHER.search(text) if "(" in text else None
     imprint = bracketed_publisher.group("publisher") if bracketed_publisher else ""
-    if bracketed_publisher and PUBLISHER_WORDS.search(imprint) and not THESIS.search(imprint):
+    after_editors = bracketed_publisher and _EDITOR_MARK_BEFORE.search(text, 0, bracketed_publisher.start())
+    if (
+        bracketed_publisher
+        and (PUBLISHER_WORDS.search(imprint) or after_editors)
+        and not THESIS.search(imprint)
+    ):
         # Chicago notes: "Source Studies (University of Chicago Press, 1997)", "(Artech House, Boston, 2005)"
         known = {key: fields.variables.get(key) for key in ("publisher", "publisher-place")}
         if split_publisher(imprint, fields).strip(" ,."):  # not all of it read as place and publisher
@@ -261,6 +272,19 @@ def take_tail(text: str, fields: Fields) -> None:
             fields.set("publisher", imprint.strip())
         fields.issued = fields.issued or Date(int(bracketed_publisher.group("year")))
         text = (text[: bracketed_publisher.start()] + text[bracketed_publisher.end() :]).strip()
+    elif "(" in text and "pp" in text:
+        imprint_before_pages = _IMPRINT_BEFORE_PAGES.search(text)
+        imprint = imprint_before_pages.group("publisher").strip() if imprint_before_pages else ""
+        if imprint and not BRACKETED_NOTE.match(imprint) and not is_place(imprint):
+            # Cell's chapters: "In Book, A. Roe, ed. (Academic Press), pp. 3–9" — no year in the bracket;
+            # "(New York: Penguin), pp. 3-9" gives its place too
+            known = {key: fields.variables.get(key) for key in ("publisher", "publisher-place")}
+            if split_publisher(imprint, fields).strip(" ,."):
+                for key, value in known.items():
+                    if value is None:
+                        fields.variables.pop(key, None)
+                fields.set("publisher", imprint)
+            text = (text[: imprint_before_pages.start()] + text[imprint_before_pages.end() :]).strip()
     in_match = IN_CUE.match(text)
     if in_match:
         fields.hints.add("in")

@@ -20,6 +20,7 @@ from refnorm.parsing.scratch import DIGIT, Fields
 
 __all__ = [
     "ABBREVIATIONS",
+    "BRACKETED_NOTE",
     "EDITED_BY",
     "IN_CUE",
     "LEADING_YEAR",
@@ -155,6 +156,8 @@ _LETTER_AFTER_WORD = re.compile(
 
 
 _ORDINAL_AFTER_WORD = re.compile(r"(?<![\w.])[a-zäöüß]{2,4}\s\d{1,3}\.$")  # "im 9.", "zur 21.", "des 3."
+# a whole word right before (no stop after it): "Wales" in "… in Wales. Commun. ACM" ends a title
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w.'’-])[^\W\d_]*[a-zß-ÿ]{2}\s$")
 _MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
 
 
@@ -185,10 +188,25 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
                 word in JOURNAL_ABBREVIATIONS  # "… in primary care Biol. Res. Nurs., 6"
                 or not _PROSE_BEFORE_WORD.search(text, max(0, word_start - 20), word_start)
             )
+            and not _title_word_then_journal(text, word, position)
         ):
             continue  # "Syst. Bot. 10: 49" — inside an abbreviated journal name, not "… in Italy. CERN."
         return position + 1
     return len(text)
+
+
+def _title_word_then_journal(text: str, word: str, position: int) -> bool:
+    """ "… in Wales. Commun. ACM 137", "… Pasado Usted. DSYNA 92": a whole word (no known abbreviation) after
+    another whole word, and an abbreviated name after its stop — the title ends there, the journal follows."""
+    return (
+        len(word) >= 4
+        and word not in JOURNAL_ABBREVIATIONS
+        and _TITLE_WORD_BEFORE.search(text, 0, position - len(word)) is not None
+        and _NAME_NEXT.match(text, position + 1) is not None
+    )
+
+
+_NAME_NEXT = re.compile(r"\s+(?!(?:Ed|Eds|Hrsg|Vol|No)\.)[A-Z]")  # not "… the Tango. Ed. Roe": an editor
 
 
 def _word_before(text: str, position: int) -> str:
@@ -489,8 +507,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         fields.set("publisher", closing.group("publisher"))
         text = text[: closing.start()]
     end = _title_end(text, comma_style)
-    if not comma_style and end < len(text) and text[end - 1 : end] in ".?!":
-        end = _subtitle_end(text, end)
+    if end < len(text) and text[end - 1 : end] in (".?!" if not comma_style else "?"):
+        end = _subtitle_end(text, end)  # Science's "C. Roe, Title? Subtitle. Journal 28, 2800 (1999)"
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
@@ -499,6 +517,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     if volumes:  # "Saint François d'Assise, 8 vols": a set of 8 books
         fields.set("number-of-volumes", volumes.group("count"))
         title = title[: volumes.start()].rstrip(" ,.")
+    if title.endswith(")") and fields.issued is not None and end >= len(text.rstrip(" .")):
+        title = _closing_imprint(title, fields)
     medium = _MEDIUM.search(title) if "[" in title else None  # the pattern needs a "["
     if medium:  # APA's "[Motion picture]", "[Computer software]", "[Data set]": a description, not title
         fields.set("medium", medium.group(1))
@@ -545,6 +565,36 @@ _REPORT_BRACKET = re.compile(
 
 _TITLELESS_CHAPTER = re.compile(r"in\s+[A-Z][^()]{2,200}?,\s+(?:edited\s+by|eds?\.)\s+[A-Z]")
 _PUBLISHER_BRACKET = re.compile(r"(?<=[\w)?!])\s+\((?P<publisher>[^\W\d_][^()\d:;,]{1,60})\)\s*\.?\s*$")
+# Cell's books: "Roe, A. (1970). Title of the book 4th ed. (North-Holland)." — a closing bracket of
+# capitalised words, no digit, after a dated title with nothing after it is the publisher; not a note
+# ("(Abstract)", "(In Russian)") nor a lone acronym ("(AAAI)", a meeting)
+_CLOSING_IMPRINT = re.compile(r"\s\((?P<imprint>[A-ZÀ-ÖØ-Þ][^()\d]{1,80})\)$")
+BRACKETED_NOTE = re.compile(
+    r"(?:In\s|Abstract|Review|Letter|Editorial|Comment|Erratum|Correction|Reprint|Preprint|Poster|Unpublished|"
+    r"Thesis|Dissertation|Manuscript|Translated|Trans\.|Eds?\.|Hrsg|Summary|Résumé|Résumen|English|Russian|"
+    r"German|French|Spanish|Chinese|Japanese|Portuguese|Italian|Polish|Czech|Dutch|Korean|Turkish|Persian|"
+    r"Arabic|Hebrew|Ukrainian|Swedish|Norwegian|Danish|Finnish|Hungarian|Greek|Latin)\b"
+    r"|[A-Z]{2,}$"
+)
+_EDITION_AT_END = re.compile(
+    r"\s(?P<edition>\d{1,2}(?:st|nd|rd|th)|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Rr]evised|[Nn]ew)\s+(?:ed|edn)\.?$"
+)
+
+
+def _closing_imprint(title: str, fields: Fields) -> str:
+    """The title without a closing bracketed publisher (and an edition before it): both go to their fields."""
+    match = _CLOSING_IMPRINT.search(title)
+    if match is None or match.start() < 8 or BRACKETED_NOTE.match(match.group("imprint")):
+        return title
+    fields.set("publisher", match.group("imprint").strip())
+    title = title[: match.start()].rstrip(" .,")
+    edition = _EDITION_AT_END.search(title)
+    if edition:
+        fields.set("edition", edition.group("edition"))
+        title = title[: edition.start()].rstrip(" .,")
+    return title
+
+
 # "…, 8 vols." ending a title: how many volumes a work has, not which one
 _VOLUME_COUNT = re.compile(r"[\s,.;(]*(?<![\w.])(?P<count>\d{1,3})\s*(?:vols?|volumes|Bde|Bände|tomes)\b\.?$")
 _VOLUME_WORDS = ("vol", "vols", "volumes", "Bde", "Bände", "tomes")  # what _VOLUME_COUNT ends with
@@ -607,9 +657,37 @@ def _subtitle_end(text: str, end: int) -> int:
         return offset + next_end
     # "Does rent predict moving? Evidence from Spain. The Daily Example": after a question, a short
     # answer in prose ("from") is the title's too; a journal's name ("Lancet.") is not
-    if asked and len(words) >= 2 and _PROSE_IN_A_SUBTITLE.search(sentence) and not DIGIT.search(sentence):
+    prose_answer = len(words) >= 2 and _PROSE_IN_A_SUBTITLE.search(sentence) and not DIGIT.search(sentence)
+    if asked and (prose_answer or _subtitle_after_question(sentence, rest[next_end:])):
         return offset + next_end
     return end
+
+
+_YEAR_SPAN_SENTENCE = re.compile(rf"{YEAR}\s?[-–]\s?{YEAR}[.]?")
+
+
+def _subtitle_after_question(sentence: str, after: str) -> bool:
+    """ "Does Climate Predict Stars? Evidence From Wales. Linguistics 5, 1-9": after a question, a short
+    sentence (or a span of years) is its subtitle when a named source with numbers still follows — not
+    when the numbers come right after it ("Is It? J Clin Res. 2001;3:4": that sentence is the journal)."""
+    after = after.lstrip(" .,;:")
+    if not after[:1].isalpha() or not DIGIT.search(after):
+        return False
+    body = sentence.strip().rstrip(".")
+    if _YEAR_SPAN_SENTENCE.fullmatch(body):
+        return True
+    words = _WORD_TOKEN.findall(body)
+    prose = sum(1 for w in words if w[0].islower()) >= 2  # "what we know about tumours in HIV-1"
+    return (
+        not _LONE_DIGITS.search(body)
+        and "." not in body
+        and not JOURNAL_WORDS.search(body)
+        and not PUBLISHER_WORDS.search(body)
+        and (prose or not any(w.isupper() and len(w) > 1 for w in words))
+    )
+
+
+_LONE_DIGITS = re.compile(r"(?<![\w-])\d")  # not the digits of "HIV-1" or "IL6"
 
 
 def _find_closing_nested(text: str, start: int, opener: str, closer: str) -> int:
