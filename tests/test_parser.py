@@ -569,6 +569,8 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ("Roe, A., ‘Title Here’, Journal of Things, 16/12 (2025), 290–9.", "16", "12", "290-299"),
         ("Roe, A. (2025), ‘Title Here’, Journal of Things, 16/12: 290–9.", "16", "12", "290-299"),
         ("Roe, Ada: Titel hier. In: Beispielzeitschrift 27/1989 (September), S. 27-32", "", "27", "27-32"),
+        ("Roe, A. 2011. Title here. Journal of Things, 132, 11, 303–16.", "132", "11", "303-316"),
+        ("Roe, A. 2011. Title here. Journal of Things, 9, 11, 198.", "9", "11", "198"),
     ],
     ids=[
         "volume-year-pages",
@@ -584,6 +586,8 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "volume-slash-issue-year",
         "volume-slash-issue-colon-pages",
         "issue-slash-year",
+        "volume-issue-pages-between-commas",
+        "volume-issue-page-between-commas",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:

@@ -147,6 +147,16 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
             rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
         ),
     ),
+    # Ageing & Society: "Journal, 132, 11, 303–16." — volume, issue and pages between commas at the end
+    # (no year: "Latomus, 14, 1955, 186", "Biochemistry, 2011, 50, 1100", "Ocean Sci., 9, 4, 2013.")
+    (
+        frozenset(","),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,3}})(?<!{YEAR})\s*,\s*(?P<issue>\d{{1,3}})\s*,\s*"
+            rf"(?!{YEAR}\s*[.;]?\s*$)"
+            r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)(?=\s*[.;]?\s*$)"
+        ),
+    ),
     # 116, 1009 (1998) | 24, 12– 21 | Biochemistry 2011, 50, 1100-1110
     (
         frozenset(","),
