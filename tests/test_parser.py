@@ -571,6 +571,9 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ("Roe, Ada: Titel hier. In: Beispielzeitschrift 27/1989 (September), S. 27-32", "", "27", "27-32"),
         ("Roe, A. 2011. Title here. Journal of Things, 132, 11, 303–16.", "132", "11", "303-316"),
         ("Roe, A. 2011. Title here. Journal of Things, 9, 11, 198.", "9", "11", "198"),
+        ("Roe, A. 2011. ‘Title Here’, Journal of Things 10, 7: 1081–91.", "10", "7", "1081-1091"),
+        ("Roe, A., 2005. Title here. Journal of Things, 75, 9 : 88-98.", "75", "9", "88-98"),
+        ("Roe, Ada (1997): “Titel hier”. In: Zeitschrift, 39 (1997), 8, p. 987–1017.", "39", "8", "987-1017"),
     ],
     ids=[
         "volume-year-pages",
@@ -588,6 +591,9 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "issue-slash-year",
         "volume-issue-pages-between-commas",
         "volume-issue-page-between-commas",
+        "volume-comma-issue-colon-pages",
+        "volume-comma-issue-spaced-colon-pages",
+        "volume-year-issue-labelled-pages",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:

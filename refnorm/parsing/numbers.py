@@ -116,6 +116,13 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     ),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
     (frozenset(","), re.compile(rf"(?P<volume>{_OPENING}\d{{0,3}})\s*,\s*{YEAR}\s*,\s*(?=p)")),
+    # German author-date: "In: Cell, 39 (1897), 8, p. 987–1017" — volume (year), issue, then labelled pages
+    (
+        frozenset(",()"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,3}})\s*\(\s*{YEAR}\s*\)\s*,\s*(?P<issue>\d{{1,3}})\s*,\s*(?=p)"
+        ),
+    ),
     # "Fordham Law Review, 83, pp. 2509–2555": a bare number between commas before labelled pages
     (
         frozenset(","),
@@ -137,6 +144,15 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
             # … but not the issue of "22, no. 2 (autumn 2002), pp. 165" (looked back at from its first digit)
             rf"(?P<volume>{_OPENING}(?<![Nn]o\.\s\d)(?<![Nn]o\.\d)(?<![Nn]r\.\s\d)(?<!n°\s\d)\d{{0,4}})"
             rf"\s*\(\s*(?:[^()\d]{{3,25}}\s)?{YEAR}\s*\)\s*[,:]?\s*(?:pp?\.\s*)?"
+            r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        ),
+    ),
+    # Nations and Nationalism: "Journal 10, 7: 1081–91" — volume, issue: pages (the volume no year, nor
+    # the edition of a botanical "Sp. Pl. ed. 2, 1: 77": edition, volume: page)
+    (
+        frozenset(",:"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}(?<!ed\.\s\d)\d{{0,3}})(?<!{YEAR})\s*,\s*(?P<issue>\d{{1,3}})\s*:\s*"
             r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
         ),
     ),
