@@ -1316,6 +1316,13 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Proceedings of the Tidal Conference on Law",
             "Siglo Esempio",
         ),
+        (
+            "1. Roe JA, Doe B: Tidal widgets here, Proceedings of the 4th Conference on Tides. Edited by"
+            " Poe E, Moe S. Toronto, Esempio Press, 1979, pp 585–609",
+            ["Poe", "Moe"],
+            "Proceedings of the 4th Conference on Tides",
+            "Esempio Press",
+        ),
     ],
     ids=[
         "edited-by-then-body",
@@ -1330,6 +1337,7 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "ed-names-with-ampersand-up-to-the-imprint-bracket",
         "nature-eds-bracket-after-the-book",
         "science-eds-before-the-bracketed-imprint",
+        "chapter-comma-book-then-edited-by-sentence",
     ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:
