@@ -569,6 +569,11 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ("Roe, A., ‘Title Here’, Journal of Things, 16/12 (2025), 290–9.", "16", "12", "290-299"),
         ("Roe, A. (2025), ‘Title Here’, Journal of Things, 16/12: 290–9.", "16", "12", "290-299"),
         ("Roe, Ada: Titel hier. In: Beispielzeitschrift 27/1989 (September), S. 27-32", "", "27", "27-32"),
+        ("Roe, A. 2011. Title here. Journal of Things, 132, 11, 303–16.", "132", "11", "303-316"),
+        ("Roe, A. 2011. Title here. Journal of Things, 9, 11, 198.", "9", "11", "198"),
+        ("Roe, A. 2011. ‘Title Here’, Journal of Things 10, 7: 1081–91.", "10", "7", "1081-1091"),
+        ("Roe, A., 2005. Title here. Journal of Things, 75, 9 : 88-98.", "75", "9", "88-98"),
+        ("Roe, Ada (1997): “Titel hier”. In: Zeitschrift, 39 (1997), 8, p. 987–1017.", "39", "8", "987-1017"),
     ],
     ids=[
         "volume-year-pages",
@@ -584,6 +589,11 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "volume-slash-issue-year",
         "volume-slash-issue-colon-pages",
         "issue-slash-year",
+        "volume-issue-pages-between-commas",
+        "volume-issue-page-between-commas",
+        "volume-comma-issue-colon-pages",
+        "volume-comma-issue-spaced-colon-pages",
+        "volume-year-issue-labelled-pages",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:
@@ -1306,6 +1316,13 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
             "Proceedings of the Tidal Conference on Law",
             "Siglo Esempio",
         ),
+        (
+            "1. Roe JA, Doe B: Tidal widgets here, Proceedings of the 4th Conference on Tides. Edited by"
+            " Poe E, Moe S. Toronto, Esempio Press, 1979, pp 585–609",
+            ["Poe", "Moe"],
+            "Proceedings of the 4th Conference on Tides",
+            "Esempio Press",
+        ),
     ],
     ids=[
         "edited-by-then-body",
@@ -1320,6 +1337,7 @@ def test_bracketed_imprint_without_colon(reference: str, publisher: str, place: 
         "ed-names-with-ampersand-up-to-the-imprint-bracket",
         "nature-eds-bracket-after-the-book",
         "science-eds-before-the-bracketed-imprint",
+        "chapter-comma-book-then-edited-by-sentence",
     ],
 )
 def test_editors_of_the_book(reference: str, editors: list[str], container: str, publisher: str) -> None:

@@ -116,6 +116,13 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     ),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
     (frozenset(","), re.compile(rf"(?P<volume>{_OPENING}\d{{0,3}})\s*,\s*{YEAR}\s*,\s*(?=p)")),
+    # German author-date: "In: Cell, 39 (1897), 8, p. 987–1017" — volume (year), issue, then labelled pages
+    (
+        frozenset(",()"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,3}})\s*\(\s*{YEAR}\s*\)\s*,\s*(?P<issue>\d{{1,3}})\s*,\s*(?=p)"
+        ),
+    ),
     # "Fordham Law Review, 83, pp. 2509–2555": a bare number between commas before labelled pages
     (
         frozenset(","),
@@ -140,11 +147,30 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
             r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
         ),
     ),
+    # Nations and Nationalism: "Journal 10, 7: 1081–91" — volume, issue: pages (the volume no year, nor
+    # the edition of a botanical "Sp. Pl. ed. 2, 1: 77": edition, volume: page)
+    (
+        frozenset(",:"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}(?<!ed\.\s\d)\d{{0,3}})(?<!{YEAR})\s*,\s*(?P<issue>\d{{1,3}})\s*:\s*"
+            r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
+        ),
+    ),
     # 19: 437-488 | 1089:1-22 | 4:32
     (
         frozenset(":"),
         re.compile(
             rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
+        ),
+    ),
+    # Ageing & Society: "Journal, 132, 11, 303–16." — volume, issue and pages between commas at the end
+    # (no year: "Latomus, 14, 1955, 186", "Biochemistry, 2011, 50, 1100", "Ocean Sci., 9, 4, 2013.")
+    (
+        frozenset(","),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,3}})(?<!{YEAR})\s*,\s*(?P<issue>\d{{1,3}})\s*,\s*"
+            rf"(?!{YEAR}\s*[.;]?\s*$)"
+            r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)(?=\s*[.;]?\s*$)"
         ),
     ),
     # 116, 1009 (1998) | 24, 12– 21 | Biochemistry 2011, 50, 1100-1110

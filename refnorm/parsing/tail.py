@@ -325,6 +325,8 @@ def take_tail(text: str, fields: Fields) -> None:
                 fields.hints.add("in")
                 text = rest
             else:
+                if not book and "container-title" not in fields.variables and _CHAPTER_PAGES.search(rest):
+                    _split_chapter_from_book(fields)
                 text = (book + ". " + rest).strip(" .")
     if any(cue in text for cue in _TRANSLATOR_CUES):
         text = take_translators(text, fields)  # after the editors: "Edited by A. Translated by B."
@@ -606,6 +608,24 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
         return text  # "Geophys. J. R. Astr. Soc.", "IEEE Aerospace and Electronic Systems. Tutorials"
     _continue_title(fields, continuation.strip(" ."))
     return journal
+
+
+# the last ", Capital" of a title: "Chapter here, Proceedings of the 4th Conference, 2nd edition"
+_BOOK_AFTER_COMMA = re.compile(r",\s+(?=[A-Z][a-z]*(?:\s+\S+){2})(?!.*,\s+[A-Z])")
+_CHAPTER_PAGES = re.compile(r"\bpp\.?\s*\d")
+
+
+def _split_chapter_from_book(fields: Fields) -> None:
+    """Anesthesiology: "Roe J: Chapter here, Book of Things. Edited by Doe B. Place, Publisher, 1999, pp
+    5–9" — with "Edited by" opening the tail and pages in it, the title sentence holds the chapter and,
+    after its last comma before a capital, the book (an edited book alone, "The Essayes or Counsels,
+    Civill and Morall. Ed. Kiernan. Oxford: Clarendon, 1985", has no pages)."""
+    title = fields.variables.get("title") or ""
+    split = _BOOK_AFTER_COMMA.search(title) if ", " in title else None
+    if split and len(title[: split.start()].split()) >= 2 and not _NUMBERED_PART.search(title):
+        fields.variables["title"] = title[: split.start()]
+        fields.set("container-title", title[split.end() :])
+        fields.hints.add("in")
 
 
 _NUMBERED_PART = re.compile(r"\b(?:vol|vols|volume|Bd|t|tome|no|part|pt)\.?\s*\d", re.IGNORECASE)
