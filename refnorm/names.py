@@ -169,7 +169,8 @@ def _form(piece: str) -> str:
         # capitals without dots next to a capitalised surname are part of it ("LE GALL"), and a
         # piece that is one capitalised word is a surname ("LAW, John"), not Vancouver initials
         if classes[i] == "I" and "." not in token and token.isupper() and len(token) >= 2:
-            neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
+            # …but capitals closing a piece after a capitalised surname are its initials ("GREEN AK")
+            neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2] if i < len(tokens) - 1 else []
             if (len(tokens) == 1 and len(token) >= 3) or any(n.isupper() and len(n) >= 4 for n in neighbours):
                 classes[i] = "W"
     # "Gorabi A" — a lone capital after words is an initial; a run of initials counts once
