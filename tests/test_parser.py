@@ -1082,6 +1082,11 @@ def test_author_block_closed_by_an_early_date(
             "Tide mills",
             "Proc. Works. on Old Mills",
         ),
+        (
+            "Roe, P., and Doe, V., 2011, Tide mills of Wales: Hydrology Letters, v. 12, p. 364–365.",
+            "Tide mills of Wales",
+            "Hydrology Letters",
+        ),
     ],
     ids=[
         "vol-then-pages-is-a-journal",
@@ -1093,6 +1098,7 @@ def test_author_block_closed_by_an_early_date(
         "initial-then-abbreviated-journal",
         "abbreviations-then-numbers",
         "an-in-before-an-abbreviated-container",
+        "gsa-journal-after-the-colon",
     ],
 )
 def test_title_and_journal_in_comma_and_medical_styles(reference: str, title: str, container: str) -> None:
