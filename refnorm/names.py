@@ -74,7 +74,7 @@ _SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV|2nd|3rd)\.?,?$")
 # _ETAL, _EDITOR_MARK, _SEPARATOR open with a lookahead of the characters every branch starts with:
 # it lets a search skip other positions cheaply and matches exactly the same.
 _ETAL = re.compile(
-    r"(?=[\s,eaumiи….])\s*(?:,\s*)?(?:\bet\.?\s*al(?:ii|ia)?\b\.?|\band\s+others\b|\bu\.\s?a\.|(?-i:\bi\s+in(?:ni)?\b\.?|\be\.a\.|\bm\.\s?fl\.)|\bet\s+coll?\b\.?|\bmet\s+anderen\b|"
+    r"(?=[\s,eaumidи….])\s*(?:,\s*)?(?:\bet\.?\s*al(?:ii|ia)?\b\.?|\band\s+others\b|\bu\.\s?a\.|(?-i:\bi\s+in(?:ni)?\b\.?|\be\.a\.|\bm\.\s?fl\.|\bdkk\b\.?)|\bet\s+coll?\b\.?|\bmet\s+anderen\b|"
     r"\bи\s+др\.|…|\.\.\.)\s*$",
     re.IGNORECASE,
 )
@@ -329,6 +329,7 @@ _MARK_CUES = (
     "i in",  # Polish "i in." / "i inni"
     "a.",  # Dutch "e.a."
     "fl.",  # Swedish "m.fl."
+    "dkk",  # Indonesian "dkk." (dan kawan-kawan)
     "…",
     "...",
     "coll",

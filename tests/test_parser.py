@@ -2559,11 +2559,16 @@ def test_proquest_citations(reference: str, title: str, container: str) -> None:
             ["Roe", "Doe"],
             "Historia wody w mieście",
         ),
+        (
+            "Roe, A., Doe, B. K., dkk. 2011. Tide mills of Wales. Jurnal Hidrologi, 5(2), 36–44.",
+            ["Roe", "Doe"],
+            "Tide mills of Wales",
+        ),
     ],
-    ids=["german-u-a", "polish-i-in"],
+    ids=["german-u-a", "polish-i-in", "indonesian-dkk"],
 )
 def test_et_al_in_other_languages_ends_the_names(reference: str, authors: list[str], title: str) -> None:
-    """ "u. a." (German) and "i in." (Polish) mean "et al.": the list ends there, not in the title."""
+    """ "u. a." (German), "i in." (Polish), "dkk." (Indonesian) mean "et al.": the list ends there."""
     ref = refnorm.parse_reference(reference)
     assert [name.family for name in ref.author] == authors
     assert ref.truncated_authors
