@@ -2778,3 +2778,21 @@ def test_astronomy_chapter_page_after_the_imprint_bracket() -> None:
     page, not a volume."""
     ref = refnorm.parse_reference("Roe, A. 1998, in Star Widgets, ed. L. Doe (Dover: Example Press), 43")
     assert (ref.get("page"), ref.get("volume"), ref.get("publisher")) == ("43", "", "Example Press")
+
+
+@pytest.mark.parametrize(
+    ("reference", "container", "page"),
+    [
+        (
+            "Roe, H. W. 2023. Tide mills of Wales. Dalam A. Y. Doe (ed.), Coastal mills (hlm. 301–307). "
+            "Bor: Penerbit Contoh.",
+            "Coastal mills",
+            "301-307",
+        ),
+    ],
+    ids=["dalam-and-hlm"],
+)
+def test_indonesian_chapter_words(reference: str, container: str, page: str) -> None:
+    """Indonesian "Dalam" (in) opens the book and "hlm." (halaman) labels its pages."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.type, ref.get("container-title"), ref.get("page")) == ("chapter", container, page)

@@ -731,7 +731,7 @@ def _find_closing_single(text: str, start: int, closer: str) -> int:
 _SINGLE_QUOTE_MARK = re.compile(r"(?<=\s)(?P<open>‘)|[’'](?=[\s,.;:]|$)")
 
 
-IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im|\[[wW]:?\])\s*:?\s+")
+IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im|Dalam|\[[wW]:?\])\s*:?\s+")  # "Dalam": Indonesian
 EDITED_BY = re.compile(
     # "edited by", "ed. by", "hg. v.", "Eds. Name", "(Ed.) Name" — but not the "ed." of an edition
     # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
