@@ -2796,3 +2796,23 @@ def test_indonesian_chapter_words(reference: str, container: str, page: str) -> 
     """Indonesian "Dalam" (in) opens the book and "hlm." (halaman) labels its pages."""
     ref = refnorm.parse_reference(reference)
     assert (ref.type, ref.get("container-title"), ref.get("page")) == ("chapter", container, page)
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Roe, LV, ‘Tidal Mills of Wales’ (2014) 43(10) Review of Coastal Physics 141",
+            ("43", "10", "Review of Coastal Physics", "141"),
+        ),
+        (
+            "Doe, AN, ‘Tidal Mills’ (2008) 6 Archives of Coastal Physics 373 <https://example.org/a>",
+            ("6", "", "Archives of Coastal Physics", "373"),
+        ),
+    ],
+    ids=["aglc-volume-issue", "aglc-volume-then-url"],
+)
+def test_aglc_journal_after_the_year(reference: str, expected: tuple) -> None:
+    """AGLC: "‘Title’ (2014) 43(10) Journal 141" — volume, issue, journal, first page after the year."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("volume"), ref.get("issue"), ref.get("container-title"), ref.get("page")) == expected
