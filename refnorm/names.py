@@ -74,7 +74,7 @@ _SUFFIX = re.compile(r"^(?:Jr|Sr|Jnr|Snr|II|III|IV|2nd|3rd)\.?,?$")
 # _ETAL, _EDITOR_MARK, _SEPARATOR open with a lookahead of the characters every branch starts with:
 # it lets a search skip other positions cheaply and matches exactly the same.
 _ETAL = re.compile(
-    r"(?=[\s,eaumiи….])\s*(?:,\s*)?(?:\bet\.?\s*al(?:ii|ia)?\b\.?|\band\s+others\b|\bu\.\s?a\.|(?-i:\bi\s+in(?:ni)?\b\.?|\be\.a\.|\bm\.\s?fl\.)|\bet\s+coll?\b\.?|\bmet\s+anderen\b|"
+    r"(?=[\s,eaumidи….])\s*(?:,\s*)?(?:\bet\.?\s*al(?:ii|ia)?\b\.?|\band\s+others\b|\bu\.\s?a\.|(?-i:\bi\s+in(?:ni)?\b\.?|\be\.a\.|\bm\.\s?fl\.|\bdkk\b\.?)|\bet\s+coll?\b\.?|\bmet\s+anderen\b|"
     r"\bи\s+др\.|…|\.\.\.)\s*$",
     re.IGNORECASE,
 )
@@ -169,7 +169,8 @@ def _form(piece: str) -> str:
         # capitals without dots next to a capitalised surname are part of it ("LE GALL"), and a
         # piece that is one capitalised word is a surname ("LAW, John"), not Vancouver initials
         if classes[i] == "I" and "." not in token and token.isupper() and len(token) >= 2:
-            neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
+            # …but capitals closing a piece after a capitalised surname are its initials ("GREEN AK")
+            neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2] if i < len(tokens) - 1 else []
             if (len(tokens) == 1 and len(token) >= 3) or any(n.isupper() and len(n) >= 4 for n in neighbours):
                 classes[i] = "W"
     # "Gorabi A" — a lone capital after words is an initial; a run of initials counts once
@@ -328,6 +329,7 @@ _MARK_CUES = (
     "i in",  # Polish "i in." / "i inni"
     "a.",  # Dutch "e.a."
     "fl.",  # Swedish "m.fl."
+    "dkk",  # Indonesian "dkk." (dan kawan-kawan)
     "…",
     "...",
     "coll",

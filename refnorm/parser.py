@@ -42,6 +42,15 @@ P205 = register("P205", "text left over that no field took (kept in `leftovers`)
 P299 = register("P299", "internal parser error: the reference is kept unparsed (please report it)")
 
 
+# AGLC after the quoted title and "(2014)": "43(10) Review of Coastal Physics 141 <https://…>" (a year
+# opening it names a conference: "2007 IEEE Conference on Vision. p. 1")
+_LEGAL_JOURNAL = re.compile(
+    r"(?!(?:1[5-9]|20)\d\d\b)(?P<volume>\d{1,4})(?:\((?P<issue>\d{1,4})\))?\s+"
+    r"(?P<container_title>[A-Z][^\d<>()]{2,120}?)\s+"
+    r"(?P<page>\d{1,6})\s*(?P<url><[^<>]*>)?\s*\.?"
+)
+
+
 def parse_fields(text: str, *, label: str = "", line: int | None = None) -> Reference:
     """Parse one reference string. Never raises: problems become diagnostics on the result."""
     raw = text if isinstance(text, str) else str(text)
@@ -149,6 +158,13 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     text = take_title(text, fields, comma_style)
     if not fields.issued:
         text = take_date(text, fields)
+    legal = _LEGAL_JOURNAL.fullmatch(text) if text[:1].isdigit() and "quoted-title" in fields.hints else None
+    if legal:  # AGLC: "‘Title’ (2014) 43(10) Journal Name 141": volume, journal, first page
+        for field in ("volume", "issue", "container-title", "page"):
+            if legal.group(field.replace("-", "_")):
+                fields.set(field, legal.group(field.replace("-", "_")).strip())
+        fields.hints.add("type:article-journal")
+        text = legal.group("url") or ""
     take_tail(text, fields)
     container_only(fields)
     series_of_a_book(fields)

@@ -54,6 +54,8 @@ CASES = [
     ("Roe, W.S.,.", [("Roe", "W.S.")]),
     ("Roe, L., Doe, D., \\& Poe, E.", [("Roe", "L."), ("Doe", "D."), ("Poe", "E.")]),
     ("P. ROEBUCK - A. B. DOEMAN", [("ROEBUCK", "P."), ("DOEMAN", "A. B.")]),
+    # Vancouver in capitals: the capitals closing a piece are initials, not a second surname word
+    ("ROEBUCK AK, DOEMAN L, & POEWELL JD", [("ROEBUCK", "AK"), ("DOEMAN", "L"), ("POEWELL", "JD")]),
 ]
 
 

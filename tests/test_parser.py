@@ -1092,6 +1092,11 @@ def test_author_block_closed_by_an_early_date(
             "Tide mills",
             "Proc. Works. on Old Mills",
         ),
+        (
+            "Roe, P., and Doe, V., 2011, Tide mills of Wales: Hydrology Letters, v. 12, p. 364–365.",
+            "Tide mills of Wales",
+            "Hydrology Letters",
+        ),
     ],
     ids=[
         "vol-then-pages-is-a-journal",
@@ -1103,6 +1108,7 @@ def test_author_block_closed_by_an_early_date(
         "initial-then-abbreviated-journal",
         "abbreviations-then-numbers",
         "an-in-before-an-abbreviated-container",
+        "gsa-journal-after-the-colon",
     ],
 )
 def test_title_and_journal_in_comma_and_medical_styles(reference: str, title: str, container: str) -> None:
@@ -2571,11 +2577,16 @@ def test_proquest_citations(reference: str, title: str, container: str) -> None:
             ["Roe", "Doe"],
             "Historia wody w mieście",
         ),
+        (
+            "Roe, A., Doe, B. K., dkk. 2011. Tide mills of Wales. Jurnal Hidrologi, 5(2), 36–44.",
+            ["Roe", "Doe"],
+            "Tide mills of Wales",
+        ),
     ],
-    ids=["german-u-a", "polish-i-in"],
+    ids=["german-u-a", "polish-i-in", "indonesian-dkk"],
 )
 def test_et_al_in_other_languages_ends_the_names(reference: str, authors: list[str], title: str) -> None:
-    """ "u. a." (German) and "i in." (Polish) mean "et al.": the list ends there, not in the title."""
+    """ "u. a." (German), "i in." (Polish), "dkk." (Indonesian) mean "et al.": the list ends there."""
     ref = refnorm.parse_reference(reference)
     assert [name.family for name in ref.author] == authors
     assert ref.truncated_authors
@@ -2785,3 +2796,41 @@ def test_astronomy_chapter_page_after_the_imprint_bracket() -> None:
     page, not a volume."""
     ref = refnorm.parse_reference("Roe, A. 1998, in Star Widgets, ed. L. Doe (Dover: Example Press), 43")
     assert (ref.get("page"), ref.get("volume"), ref.get("publisher")) == ("43", "", "Example Press")
+
+
+@pytest.mark.parametrize(
+    ("reference", "container", "page"),
+    [
+        (
+            "Roe, H. W. 2023. Tide mills of Wales. Dalam A. Y. Doe (ed.), Coastal mills (hlm. 301–307). "
+            "Bor: Penerbit Contoh.",
+            "Coastal mills",
+            "301-307",
+        ),
+    ],
+    ids=["dalam-and-hlm"],
+)
+def test_indonesian_chapter_words(reference: str, container: str, page: str) -> None:
+    """Indonesian "Dalam" (in) opens the book and "hlm." (halaman) labels its pages."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.type, ref.get("container-title"), ref.get("page")) == ("chapter", container, page)
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Roe, LV, ‘Tidal Mills of Wales’ (2014) 43(10) Review of Coastal Physics 141",
+            ("43", "10", "Review of Coastal Physics", "141"),
+        ),
+        (
+            "Doe, AN, ‘Tidal Mills’ (2008) 6 Archives of Coastal Physics 373 <https://example.org/a>",
+            ("6", "", "Archives of Coastal Physics", "373"),
+        ),
+    ],
+    ids=["aglc-volume-issue", "aglc-volume-then-url"],
+)
+def test_aglc_journal_after_the_year(reference: str, expected: tuple) -> None:
+    """AGLC: "‘Title’ (2014) 43(10) Journal 141" — volume, issue, journal, first page after the year."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("volume"), ref.get("issue"), ref.get("container-title"), ref.get("page")) == expected

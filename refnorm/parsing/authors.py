@@ -97,9 +97,9 @@ _NAME_LIST_WORDS = PARTICLES | {
 # starts with the digit, space or bracket it takes (the look back tells which), so that a search jumps
 # between those characters; a lower-case word at the very start is _LOWER_WORD's.
 # (The letter is looked at first: most words are capitalised, and they then skip the list of words.)
-# "et al." in other languages ("Roe, A. u. a.:", "Roe A. i in.,", "Roe, A. e.a."): the list's end, where
-# names may run to
-_OTHERS = r"u\.\s?a\.|i\s+in(?:ni)?\b|(?<=\bi\s)in(?:ni)?\b|e\.a\.|m\.\s?fl\."
+# "et al." in other languages ("Roe, A. u. a.:", "Roe A. i in.,", "Roe, A. e.a.", Indonesian "Roe, A., dkk."):
+# the list's end, where names may run to
+_OTHERS = r"u\.\s?a\.|i\s+in(?:ni)?\b|(?<=\bi\s)in(?:ni)?\b|e\.a\.|m\.\s?fl\.|dkk\b"
 _NOT_A_LIST_WORD = rf"(?=[a-zß-ÿ])(?!(?:{'|'.join(sorted(_NAME_LIST_WORDS))})\b|{_OTHERS})[a-zß-ÿ]"
 _HARD_STOP = re.compile(rf"[\d\s(](?:(?<=\d)(?![nr]d\b)|(?<=[\s(]){_NOT_A_LIST_WORD})")
 _LOWER_WORD = re.compile(_NOT_A_LIST_WORD)

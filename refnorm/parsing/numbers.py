@@ -44,7 +44,8 @@ LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
     "page": re.compile(
         # "15 p." is a page count, not a page; a year after the pages is not another page
         # "S." / "ss." need their stop: a bare S opens supplement pages ("S95-S120")
-        r"(?=[psс])(?<!\d )(?:\b(?:pp|pages|p|pgs?|seiten?|págs?|str)\.?\s*|\bss?\.\s*|\bpage\s+"
+        # Indonesian "hlm." (halaman)
+        r"(?=[psсh])(?<!\d )(?:\b(?:pp|pages|p|pgs?|seiten?|págs?|str|hlm)\.?\s*|\bss?\.\s*|\bpage\s+"
         r"|(?<!\w)[СсS]\.\s*)"
         r"(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
         rf"(?:\s*,\s*(?!{YEAR}\b)\d+(?:\s*[-–]\s*\d+)?)*)",

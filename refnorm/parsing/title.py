@@ -278,6 +278,7 @@ _IMPRINT_CUE = re.compile(
 )
 
 
+_GSA_VOLUME = re.compile(r",\s*v\.\s?\d")  # lower-case "v.": GSA's ", v. 12, p. 18"
 _VOLUME_CUE = re.compile(r",\s*(?:v|vol|volume|Bd|t)\.?\s*\d", re.IGNORECASE)
 _PLACE_PREPOSITIONS = frozenset(
     "in à a en de du of at to from for zu nach im aus von dans on".split()  # noqa: SIM905
@@ -323,6 +324,12 @@ def _title_end(text: str, comma_style: bool) -> int:
     cue = (_DETAIL_CUE if DIGIT.search(text, 8, end) else _WORDED_DETAIL_CUE).search(text, 8, end)
     if cue:
         end = cue.start()
+        # GSA/USGS: "Title: Journal, v. 12, p. 18-35" — the journal follows the title's last colon
+        # (not after commas: "Title: Facts, Acta Univ., Geologica, v. 48" is a comma style's subtitle)
+        colon = text.rfind(": ", 8, end) if _GSA_VOLUME.match(text, end) else -1
+        piece = text[colon + 2 : end]
+        if colon > 0 and "," not in piece and piece[:1].isupper() and journal_like(piece):
+            return colon
         # "Going Public: …, Fordham Law Review, 83(5), …": numbers right after a comma-separated container
         if text[cue.start() : cue.start() + 1] == "," and not text[cue.start() :].lstrip(", ")[:1].isalpha():
             comma_style = True
@@ -724,7 +731,7 @@ def _find_closing_single(text: str, start: int, closer: str) -> int:
 _SINGLE_QUOTE_MARK = re.compile(r"(?<=\s)(?P<open>‘)|[’'](?=[\s,.;:]|$)")
 
 
-IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im|\[[wW]:?\])\s*:?\s+")
+IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im|Dalam|\[[wW]:?\])\s*:?\s+")  # "Dalam": Indonesian
 EDITED_BY = re.compile(
     # "edited by", "ed. by", "hg. v.", "Eds. Name", "(Ed.) Name" — but not the "ed." of an edition
     # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
