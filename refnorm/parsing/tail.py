@@ -39,7 +39,14 @@ from refnorm.parsing.numbers import (
     take_year_anywhere,
 )
 from refnorm.parsing.scratch import DIGIT, YEAR_RE, Fields
-from refnorm.parsing.title import ABBREVIATIONS, BRACKETED_NOTE, EDITED_BY, IN_CUE, journal_like
+from refnorm.parsing.title import (
+    ABBREVIATIONS,
+    BRACKETED_NOTE,
+    EDITED_BY,
+    IN_CUE,
+    after_a_lower_case_word,
+    journal_like,
+)
 
 __all__ = [
     "container_only",
@@ -123,15 +130,14 @@ _YEAR_SPAN_START = re.compile(r"\s?[-–]\s?\d")
 
 _LETTER = re.compile(r"[^\W\d_]")
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-Þ]")
-_NAMED_YEAR = re.compile(
-    r"\s+(?:[A-Z]{3,}\b|[A-Z]+/[A-Z]|(?:Workshop|Conference|Symposium|Congress|Colloquium|Meeting|Summit)\b)"
-)
+_MEETING_WORDS = "Conference|Symposium|Workshop|Congress|Colloquium|Meeting"
+_NAMED_YEAR = re.compile(rf"\s+(?:[A-Z]{{3,}}\b|[A-Z]+/[A-Z]|(?:{_MEETING_WORDS}|Summit)\b)")
 # a meeting's words, or the name of a known meeting ("ICML 2020"), but not the abbreviation "Proc."
 _MEETING_NAME = re.compile(
-    r"\b(?:Proceedings|Conference|Symposium|Workshop|Congress|Colloquium|Meeting)\b|"
+    rf"\b(?:Proceedings|{_MEETING_WORDS})\b|"
     r"\b(?:ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|CHI|UIST)\s$"
 )
-_MEETING_WORD = re.compile(r"\b(?:Conference|Symposium|Workshop|Congress|Colloquium|Meeting)\b")
+_MEETING_WORD = re.compile(rf"\b(?:{_MEETING_WORDS})\b")
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+\s$")
 _ACRONYM_BEFORE_YEAR = re.compile(r"(?<![\w.])[A-Z]{2,}[a-z]?\s$")  # "Proceedings of CHI 2015"
 
@@ -154,10 +160,11 @@ _PLACE_THEN_YEAR = re.compile(
 def _place_and_year(text: str, fields: Fields) -> str:
     """A book's closing "Place Year" (the year being its date): the place is taken, the year left for
     the date's own removal."""
-    if fields.issued is None or not text.endswith((str(fields.issued.year), ".")):
+    if fields.issued is None:
         return text
-    match = _PLACE_THEN_YEAR.search(text)
-    if match is None or str(fields.issued.year) not in match.group(0):
+    year = str(fields.issued.year)
+    match = _PLACE_THEN_YEAR.search(text) if text.endswith((year, ".")) else None
+    if match is None or year not in match.group(0):
         return text
     place = match.group("place")
     if JOURNAL_WORDS.search(place) or PUBLISHER_WORDS.search(place) or has_month_name(place.lower()):
@@ -184,7 +191,6 @@ def _place_and_year(text: str, fields: Fields) -> str:
 
 
 _YEAR_IN_WORDS = re.compile(rf"(?<=[a-zß-ÿ]{{2}}\s){YEAR}\b")  # "seit 1970", "since 1945"
-_PROSE_BEFORE = re.compile(r"(?<![\w.])[a-zß-ÿ]{2,}\s$")  # a lower-case word right before
 
 
 def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> str:
@@ -220,7 +226,7 @@ def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> s
             return match.group(0)  # "2010 IEEE/IFIP Symposium", "(ICLS 2014)": part of a name
         if year in match.group(0):
             return " "
-        if _PROSE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        if after_a_lower_case_word(text, match.start()):
             return match.group(0)  # "… in der BRD seit 1970": a year inside the words, which keep it
         fields.leftovers.append(match.group(0).strip("()[] "))  # a second year ("reprinted 2006") is kept
         return " "
@@ -566,9 +572,6 @@ _SERIES_CUE = re.compile(
 )
 
 
-_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])[a-zß-ÿ]{2,}\s+$")
-
-
 def _title_sentences_before_journal(text: str, fields: Fields) -> str:
     """ "Title. IV. Svensk Bot. Tidskr. 26: 431" / "Title. Second sentence. Fauna of Arabia 1: 184": when
     numbers follow, the last sentence before them is the journal and earlier ones end the title."""
@@ -586,7 +589,7 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
             or (
                 len(word) >= 4
                 and word not in JOURNAL_ABBREVIATIONS
-                and _LOWER_WORD_BEFORE.search(text, 0, boundary.start())
+                and after_a_lower_case_word(text, boundary.start())
             )
         ):
             cut = boundary.end()

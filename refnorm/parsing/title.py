@@ -25,6 +25,7 @@ __all__ = [
     "IN_CUE",
     "LEADING_YEAR",
     "ROLE_AFTER_NAMES",
+    "after_a_lower_case_word",
     "journal_like",
     "take_date",
     "take_title",
@@ -114,7 +115,15 @@ _JOURNAL_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,4}")
 _ABBREVIATED_NEXT = re.compile(
     r"\s+(?:[A-Z][a-z]{0,5}\.|[A-Z]{2,}(?=[.,;:]?\s*(?:\d|$))|\d+(?!\w))"
 )  # "Syst. Bot. 10", "Ann. NY 5" — but not "… Gini-Index. 23rd IEEE Conference"
-_PROSE_BEFORE_WORD = re.compile(r"(?<![\w.])[a-zß-ÿ]{2,}\s+$")  # "in " before "Italy."
+_LOWER_CASE_WORD_AT_END = re.compile(r"(?<![\w.])[a-zß-ÿ]{2,}\s+$")
+
+
+def after_a_lower_case_word(text: str, position: int) -> bool:
+    """A lower-case word (and its spaces) right before ``position``: prose, as in "in " before "Italy."
+    or "seit " before "1970". Only a window before it is searched: the pattern is anchored at its end."""
+    return _LOWER_CASE_WORD_AT_END.search(text, max(0, position - 40), position) is not None
+
+
 _SENTENCE_END = re.compile(r"[.?!](?=\s+[\"“(\[]?[\w¿¡])|[.?!](?=\s*$)")
 
 
@@ -186,7 +195,7 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
             and _ABBREVIATED_NEXT.match(text, position + 1)
             and (
                 word in JOURNAL_ABBREVIATIONS  # "… in primary care Biol. Res. Nurs., 6"
-                or not _PROSE_BEFORE_WORD.search(text, max(0, word_start - 20), word_start)
+                or not after_a_lower_case_word(text, word_start)
             )
             and not _title_word_then_journal(text, word, position)
         ):
