@@ -23,11 +23,12 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 # In running text: an optional label or resolver URL, then the DOI itself. The suffix is a run of
-# non-space characters; a break after "10.1234/" (a PDF wrap) is allowed once.
+# non-space characters; a break after "10.1234/" (a PDF wrap) is allowed once, and so is one after a
+# hyphen when a run with a digit follows ("10.1016/S0045- 6535(00)00505-1": no DOI ends in "-").
 _IN_TEXT = re.compile(
     r"(?=[hdw1])"  # what every match starts with ("https://", "dx.", "www.", "doi", "10."): a cheap skip
     r"(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/+|\bdoi\s*[:=.]?\s*|\bDOI\s+)?"
-    r"(?P<doi>10\.\d{4,9}(?:\.\d+)*\s?/\s?[^\s\"<>{}]+)",
+    r"(?P<doi>10\.\d{4,9}(?:\.\d+)*\s?/\s?[^\s\"<>{}]+(?:(?<=-)\s(?=[\w()]*\d)[^\s\"<>{}]+)?)",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:'\"“”’»"

@@ -39,6 +39,7 @@ _URL = re.compile(
 _HOST_PATH = re.compile(rf"\.{_DOMAIN_THEN_PATH}", re.IGNORECASE)
 # What a URL broken by a line wrap continues with: a path piece and then the end of the text or a sentence.
 _URL_CONTINUATION = re.compile(r" ([\w.~%/?=&#+-]{2,80}[\w/=])(?=[.,;]?(?:\s|$))")
+_DOI_CONTINUATION = re.compile(r" ((?=[\w()]*\d)[\w.()/;:-]+[\w)])(?=[.,;]?(?:\s|$))")
 _URL_LEAD = re.compile(
     r"(?:\b(?:available|abrufbar|disponible)\s+(?:online\s+)?(?:from|at|on|unter|en|sur)\b|\bonline\s*:|"
     r"\bretrieved\s+from\b|\bURL\b|\[online\]|\bonline\s+at\b|\bvia\b|\bdoi\b)\s*:?\s*$",
@@ -149,6 +150,8 @@ def extract_identifiers(text: str) -> Extracted:
         url = match.group(0).strip("<> ")
         url = _trim_url(url)
         extra = _URL_CONTINUATION.match(text, match.end()) if url.endswith(("/", ".")) else None
+        if url.endswith("-") and "doi" in url.lower():  # no DOI ends in "-": "…/S0045- 6535(00)00505-1"
+            extra = _DOI_CONTINUATION.match(text, match.end())
         if extra and not re.search(r"[A-Z]", extra.group(1)[:1]):
             url = _trim_url(url + extra.group(1))
         start = match.start()
@@ -255,5 +258,6 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = re.sub(r"\.(?:\s*\.)+", ".", text)
+    text = re.sub(r"[,;:]\.(?=\s|$)", ".", text)  # "Tectonics, 33, 1900-1919, doi:10.1/x." → "…1919."
     text = re.sub(r"\(\s*[,;]?\s*\)|\[\s*\]", "", text)
     return text.strip(" ,;:")

@@ -449,8 +449,24 @@ def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
             "",
             "example.org/books/roe.pdf",
         ),
+        (
+            "Roe A. (2001). A title. Chem Things, 44: 561. doi:10.1016/S0045- 6535(00)00123-4.",
+            "10.1016/S0045-6535(00)00123-4",
+            "",
+        ),
+        (
+            "Roe A. (2001). A title. Chem Things, 44: 561. http://dx.doi.org/10.1016/S0045- 6535(00)00123-4.",
+            "10.1016/S0045-6535(00)00123-4",
+            "http://dx.doi.org/10.1016/S0045-6535(00)00123-4",
+        ),
     ],
-    ids=["doi-broken-by-spaces", "resolver-url-broken-by-a-wrap", "bare-host-url"],
+    ids=[
+        "doi-broken-by-spaces",
+        "resolver-url-broken-by-a-wrap",
+        "bare-host-url",
+        "doi-broken-after-a-hyphen",
+        "resolver-url-broken-after-a-hyphen",
+    ],
 )
 def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> None:
     """Identifiers a wrap or stray space broke are rejoined; resolver URLs keep both forms."""
@@ -574,6 +590,26 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ("Roe, A. 2011. ‘Title Here’, Journal of Things 10, 7: 1081–91.", "10", "7", "1081-1091"),
         ("Roe, A., 2005. Title here. Journal of Things, 75, 9 : 88-98.", "75", "9", "88-98"),
         ("Roe, Ada (1997): “Titel hier”. In: Zeitschrift, 39 (1997), 8, p. 987–1017.", "39", "8", "987-1017"),
+        ("Roe, Ada: Titel hier. In: Zeitschrift für Dinge 43 (2012), No. 4, 551–566.", "43", "4", "551-566"),
+        ("Roe, Ada: Titel hier. In: Zeitschrift für Dinge 16 (1984) 2, 57-124.", "16", "2", "57-124"),
+        (
+            "Roe, A. Q. (2014), Title here, Journal of Things, 33, 1900-1919, doi:10.1000/xyz.1.",
+            "33",
+            "",
+            "1900-1919",
+        ),
+        (
+            "Roe, A. Q. (2014), Title here, J. Geophys. Res., 119, B04405, doi:10.1000/xyz.1.",
+            "119",
+            "",
+            "B04405",
+        ),
+        (
+            "Roe, P. C., Doe, J. C., On the nature of things, Journal of Thing Studies 1 pp. 35-50 (1984)",
+            "1",
+            "",
+            "35-50",
+        ),
     ],
     ids=[
         "volume-year-pages",
@@ -594,6 +630,11 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "volume-comma-issue-colon-pages",
         "volume-comma-issue-spaced-colon-pages",
         "volume-year-issue-labelled-pages",
+        "din-volume-year-labelled-issue-pages",
+        "din-volume-year-issue-pages",
+        "agu-volume-pages-then-doi",
+        "agu-volume-article-number-then-doi",
+        "volume-before-labelled-pages-no-comma",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:

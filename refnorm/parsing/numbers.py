@@ -117,11 +117,13 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     ),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
     (frozenset(","), re.compile(rf"(?P<volume>{_OPENING}\d{{0,3}})\s*,\s*{YEAR}\s*,\s*(?=p)")),
-    # German author-date: "In: Cell, 39 (1897), 8, p. 987–1017" — volume (year), issue, then labelled pages
+    # German author-date and DIN 1505: "In: Cell, 39 (1897), 8, p. 987–1017" | "Zeitschrift 43 (2012), Nr. 4,
+    # S. 551–566" | "Pädagogik 16 (1984) 2, 57-124" — volume (year), issue, then the pages
     (
         frozenset(",()"),
         re.compile(
-            rf"(?P<volume>{_OPENING}\d{{0,3}})\s*\(\s*{YEAR}\s*\)\s*,\s*(?P<issue>\d{{1,3}})\s*,\s*(?=p)"
+            rf"(?P<volume>{_OPENING}\d{{0,3}})\s*\(\s*{YEAR}\s*\)\s*,?\s*(?:(?:[Nn][or]|[Hh](?:eft)?|[Ii]ssue)\.?\s*)?"
+            r"(?P<issue>\d{1,3})\s*,\s*(?:(?=p)|(?:S\.\s*)?(?P<page>[A-Za-z]{0,2}\d+(?:\s*[-–—]+\s*\d+)?\b))"
         ),
     ),
     # "Fordham Law Review, 83, pp. 2509–2555": a bare number between commas before labelled pages
@@ -129,6 +131,9 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         frozenset(","),
         re.compile(r"(?:(?<=,\s)|(?<=,)|^\s*)(?P<volume>\d{1,4}[A-Za-z]?)\s*,\s*(?=pp?\.\s*[A-Za-z]?\d)"),
     ),
+    # "Journal of Logic Studies 1 pp. 35-50 (1984)": a bare number after the journal's last word, then a
+    # labelled page range
+    (frozenset(""), re.compile(r"(?<=[A-Za-z]\s)(?P<volume>\d{1,4})\s+(?=pp\.\s*[A-Za-z]?\d+\s*[-–])")),
     # 10(2), 131-138 | 10(2):131-138 | 137(3):311–321 | 20(6): p. 305-9 — but not "359 (2017)"
     (
         frozenset("()"),
