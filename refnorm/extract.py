@@ -37,9 +37,13 @@ _URL = re.compile(
 # What a bare host with a path holds ("uqac.ca/"): a slash alone ("and/or", a DOI) is no reason to try
 # _URL, which is slow on a long text
 _HOST_PATH = re.compile(rf"\.{_DOMAIN_THEN_PATH}", re.IGNORECASE)
-# What a URL broken by a line wrap continues with: a path piece and then the end of the text or a sentence.
-_URL_CONTINUATION = re.compile(r" ([\w.~%/?=&#+-]{2,80}[\w/=])(?=[.,;]?(?:\s|$))")
-_DOI_CONTINUATION = re.compile(r" ((?=[\w()]*\d)[\w.()/;:-]+[\w)])(?=[.,;]?(?:\s|$))")
+# What a URL broken by a line wrap or a PDF's stray space continues with: the next piece of text, when
+# the URL stopped where it may go on ("/", ".", "-", an encoded space) and the piece is URL material
+_URL_PIECE = re.compile(r" ([^\s<>\"]{1,300})")
+_URL_MATERIAL = re.compile(r"[\d/._=?&%~-]")
+_URL_MAY_GO_ON = ("/", ".", "-", "%20")
+_HOST_OR_PATH = re.compile(r"/|\w\.\w")
+_SCHEME_ALONE = re.compile(r"\b(https?://)\s+$", re.IGNORECASE)
 _URL_LEAD = re.compile(
     r"(?:\b(?:available|abrufbar|disponible)\s+(?:online\s+)?(?:from|at|on|unter|en|sur)\b|\bonline\s*:|"
     r"\bretrieved\s+from\b|\bURL\b|\[online\]|\bonline\s+at\b|\bvia\b|\bdoi\b)\s*:?\s*$",
@@ -149,12 +153,13 @@ def extract_identifiers(text: str) -> Extracted:
     for match in _URL.finditer(text) if _may_hold_a_url(text, lowered) else ():
         url = match.group(0).strip("<> ")
         url = _trim_url(url)
-        extra = _URL_CONTINUATION.match(text, match.end()) if url.endswith(("/", ".")) else None
-        if url.endswith("-") and "doi" in url.lower():  # no DOI ends in "-": "…/S0045- 6535(00)00505-1"
-            extra = _DOI_CONTINUATION.match(text, match.end())
-        if extra and not re.search(r"[A-Z]", extra.group(1)[:1]):
-            url = _trim_url(url + extra.group(1))
+        wrapped = _wrapped_url(text, match.group(0), match.end())
+        if wrapped:
+            url, wrapped_end = wrapped
         start = match.start()
+        scheme = _SCHEME_ALONE.search(text, max(0, start - 10), start) if start > 6 else None
+        if scheme and url.lower().startswith("www."):  # "http:// www.ex.org/": a wrap after the scheme
+            url, start = scheme.group(1) + url, scheme.start()
         lead = _URL_LEAD.search(text[max(0, start - 40) : start])
         if lead:
             start = max(0, start - 40) + lead.start()
@@ -168,8 +173,8 @@ def extract_identifiers(text: str) -> Extracted:
             online = True
         variables.setdefault("URL", url)  # a resolver URL is kept as written, beside the canonical DOI
         raw = match.group(0)
-        if extra:
-            end = extra.end(1)
+        if wrapped:
+            end = wrapped_end
         else:
             end = match.end() if raw.rstrip().endswith(">") else match.start() + raw.find(url) + len(url)
         spans.append((start, end))
@@ -221,6 +226,35 @@ def _looks_like_doi_tail(tail: str) -> bool:
         re.fullmatch(r"[\w.()/-]+", p) and (len(p.strip(".")) <= 2 or re.search(r"[\d.\-]", p.strip(".")))
         for p in pieces
     )  # "2015.46", "j.", "0012-155X.", "x" — not a word such as "PDF" after the DOI
+
+
+def _wrapped_url(text: str, raw: str, end: int) -> tuple[str, int] | None:
+    """Rejoin a URL a wrap broke: "http://www.ex.org/ vol15/ iss4/ art20." → (the URL, its new end).
+
+    A piece joins when it is URL material (a digit or one of "/._=?&%~-" — not a word such as
+    "accessed") and does not open with a capital (a new sentence); a DOI link may also go on after
+    ":" ("…118: 7(1031)"), as no DOI ends in one."""
+    doi_link = "doi" in raw.lower()
+    joined = raw.rstrip(">")
+    new_end = None
+    for _ in range(6):
+        stop = joined.endswith(_URL_MAY_GO_ON) or (doi_link and joined.endswith(":"))
+        piece = _URL_PIECE.match(text, end) if stop else None
+        if piece is None:
+            break
+        body = _trim_url(piece.group(1))
+        if doi_link and piece.group(1)[len(body) :] == ":":
+            body = piece.group(1)  # "…(1992)118: 7(1031)"
+        if not body or body[0].isupper() or body.isdigit() or not _URL_MATERIAL.search(body):
+            break  # a new sentence, a number ("…/ 12 p."), a word ("… accessed 5 May")
+        if joined.endswith(".") and not _HOST_OR_PATH.search(body):
+            break  # "….html. pp. 3": a full stop ended the URL
+        joined += body
+        end = piece.start(1) + len(body)
+        new_end = end
+        if len(body) < len(piece.group(1)):
+            break  # sentence punctuation closed the URL
+    return (_trim_url(joined.strip("<> ")), new_end) if new_end is not None else None
 
 
 def _trim_url(url: str) -> str:

@@ -459,6 +459,30 @@ def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
             "10.1016/S0045-6535(00)00123-4",
             "http://dx.doi.org/10.1016/S0045-6535(00)00123-4",
         ),
+        (
+            "Roe A. 2013. A title. Things and Society 15, 20. http:// www.thingsand.org/ vol15/ iss4/ art20.",
+            "",
+            "http://www.thingsand.org/vol15/iss4/art20",
+        ),
+        (
+            "Roe A. 2013. A title. http://news. thingsand.org/featured/a-title. Accessed 5 May 2014.",
+            "",
+            "http://news.thingsand.org/featured/a-title",
+        ),
+        (
+            "Roe A. 2012. A title. J Things 12: 1-9. http://dx.doi.org/10.1016/j. cet.2012.05.033.",
+            "10.1016/j.cet.2012.05.033",
+            "http://dx.doi.org/10.1016/j.cet.2012.05.033",
+        ),
+        (
+            "Roe A. 1992. A title. J Things, 118:7: 1031. "
+            "http://dx.doi.org/ 10.1061/(ABCD)0733-9429(1992)118: 7(1031).",
+            "10.1061/(ABCD)0733-9429(1992)118:7(1031)",
+            "http://dx.doi.org/10.1061/(ABCD)0733-9429(1992)118:7(1031)",
+        ),
+        ("Roe A. 2012. A title. http://example.org/ accessed 5 May 2012.", "", "http://example.org/"),
+        ("Roe A. 2012. A title. http://example.org/a/ 12 p.", "", "http://example.org/a/"),
+        ("Roe A. 2012. A title. http://example.org/a.html. pp. 12", "", "http://example.org/a.html"),
     ],
     ids=[
         "doi-broken-by-spaces",
@@ -466,6 +490,13 @@ def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
         "bare-host-url",
         "doi-broken-after-a-hyphen",
         "resolver-url-broken-after-a-hyphen",
+        "url-broken-after-its-scheme-and-slashes",
+        "url-broken-after-a-host-dot",
+        "resolver-url-broken-after-a-dot",
+        "resolver-url-broken-after-a-colon",
+        "a-word-after-a-url-stays-out",
+        "a-number-after-a-url-stays-out",
+        "a-full-stop-ends-a-url",
     ],
 )
 def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> None:
