@@ -43,6 +43,7 @@ _URL_PIECE = re.compile(r" ([^\s<>\"]{1,300})")
 _URL_MATERIAL = re.compile(r"[\d/._=?&%~-]")
 _URL_MAY_GO_ON = ("/", ".", "-", "%20")
 _HOST_OR_PATH = re.compile(r"/|\w\.\w")
+_SICI_REST = re.compile(r"<[^\s<>]{0,40}::[^\s<>]{0,40}>[^\s\"<>{}]*")
 _SCHEME_ALONE = re.compile(r"\b(https?://)\s+$", re.IGNORECASE)
 _URL_LEAD = re.compile(
     r"(?:\b(?:available|abrufbar|disponible)\s+(?:online\s+)?(?:from|at|on|unter|en|sur)\b|\bonline\s*:|"
@@ -154,6 +155,10 @@ def extract_identifiers(text: str) -> Extracted:
         url = match.group(0).strip("<> ")
         url = _trim_url(url)
         wrapped = _wrapped_url(text, match.group(0), match.end())
+        sici = _SICI_REST.match(text, match.end()) if text.startswith("<", match.end()) else None
+        if sici and "doi" in url.lower():  # old Wiley DOIs hold "<…::…>": "…12:8<1371::AID-HYP620>3.0.CO;2-C"
+            rest = _trim_url(sici.group(0))
+            wrapped = (url + rest, match.end() + len(rest))
         if wrapped:
             url, wrapped_end = wrapped
         start = match.start()

@@ -36,6 +36,12 @@ def test_normalize_doi(text: str, expected: str | None) -> None:
         ("… Cell 5 (2001). https://doi.org/10.1016/S0092-8674(01)00001-X).", "10.1016/S0092-8674(01)00001-X"),
         ("DOI 10.1234/abc-def;", "10.1234/abc-def"),
         ("no identifier here, 2018;7(4):82-93.", None),
+        (
+            "Things 12: 1371. doi:10.1002/(SICI)1099-1234(19980630)12:8<1371::AID-ABC620>3.0.CO;2-C.",
+            "10.1002/(SICI)1099-1234(19980630)12:8<1371::AID-ABC620>3.0.CO;2-C",
+        ),
+        ("<doi:10.1234/abc>", "10.1234/abc"),
+        ("doi:10.1016/S0045- 6535(00)00123-4.", "10.1016/S0045-6535(00)00123-4"),
     ],
 )
 def test_find_doi_in_text(text: str, expected: str | None) -> None:

@@ -480,6 +480,12 @@ def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
             "10.1061/(ABCD)0733-9429(1992)118:7(1031)",
             "http://dx.doi.org/10.1061/(ABCD)0733-9429(1992)118:7(1031)",
         ),
+        (
+            "Roe A. 1998. A title. Things, 12: 1371. "
+            "http://dx.doi.org/10.1002/(SICI)1099-1234(19980630)12:8<1371::AID-ABC620>3.0.CO;2-C.",
+            "10.1002/(SICI)1099-1234(19980630)12:8<1371::AID-ABC620>3.0.CO;2-C",
+            "http://dx.doi.org/10.1002/(SICI)1099-1234(19980630)12:8<1371::AID-ABC620>3.0.CO;2-C",
+        ),
         ("Roe A. 2012. A title. http://example.org/ accessed 5 May 2012.", "", "http://example.org/"),
         ("Roe A. 2012. A title. http://example.org/a/ 12 p.", "", "http://example.org/a/"),
         ("Roe A. 2012. A title. http://example.org/a.html. pp. 12", "", "http://example.org/a.html"),
@@ -494,6 +500,7 @@ def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
         "url-broken-after-a-host-dot",
         "resolver-url-broken-after-a-dot",
         "resolver-url-broken-after-a-colon",
+        "sici-doi-link",
         "a-word-after-a-url-stays-out",
         "a-number-after-a-url-stays-out",
         "a-full-stop-ends-a-url",
