@@ -648,6 +648,7 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
             "",
             "35-50",
         ),
+        ("Roe J, Doe B. 2010. Wet times ahead. Nature Things 328 1642-1643.", "328", "", "1642-1643"),
     ],
     ids=[
         "volume-year-pages",
@@ -673,6 +674,7 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "agu-volume-pages-then-doi",
         "agu-volume-article-number-then-doi",
         "volume-before-labelled-pages-no-comma",
+        "volume-pages-spaces-only-closing",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:

@@ -108,6 +108,14 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     ),
     # "Parallel Computing, 7 387-393, 1988": volume and pages with a space only, after a comma
     (frozenset(","), re.compile(r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b")),
+    # "… Science 328 1642-1643.": volume and pages with spaces only, closing the reference
+    (
+        frozenset(""),
+        re.compile(
+            r"(?<=[^\W\d]\s)(?P<volume>\d(?<![-–/\w]\d)\d{0,3})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)"
+            r"(?=\s*\.?\s*$)"
+        ),
+    ),
     # "… Anthropology 114 2001 269-272": volume, year, pages with spaces only
     (
         frozenset(""),
