@@ -649,6 +649,7 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
             "35-50",
         ),
         ("Roe J, Doe B. 2010. Wet times ahead. Nature Things 328 1642-1643.", "328", "", "1642-1643"),
+        ("Roe, J. A survey of things. Appl. Numer. Things, 1 273, 1985.", "1", "", "273"),
     ],
     ids=[
         "volume-year-pages",
@@ -675,6 +676,7 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "agu-volume-article-number-then-doi",
         "volume-before-labelled-pages-no-comma",
         "volume-pages-spaces-only-closing",
+        "volume-page-space-only-before-year",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:

@@ -106,8 +106,15 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
             rf"\s*,?\s*\(\s*(?:[A-Z][a-z]+\.?\s+)?{YEAR}\s*\)"
         ),
     ),
-    # "Parallel Computing, 7 387-393, 1988": volume and pages with a space only, after a comma
-    (frozenset(","), re.compile(r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b")),
+    # "Parallel Computing, 7 387-393, 1988" | "Numer. Math., 1 273, 1985.": volume and pages with a space
+    # only, after a comma (a single page only before the year)
+    (
+        frozenset(","),
+        re.compile(
+            r",\s*(?P<volume>\d{1,4})\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+\b"
+            rf"|[A-Za-z]?\d+(?=\s*,\s*{YEAR}\s*\.?\s*$))"
+        ),
+    ),
     # "… Science 328 1642-1643.": volume and pages with spaces only, closing the reference
     (
         frozenset(""),
