@@ -650,6 +650,18 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         ),
         ("Roe J, Doe B. 2010. Wet times ahead. Nature Things 328 1642-1643.", "328", "", "1642-1643"),
         ("Roe, J. A survey of things. Appl. Numer. Things, 1 273, 1985.", "1", "", "273"),
+        (
+            "Roe, C. (1959): Ein Titel hier. In: Zeitschrift für Dinge, Jg. 21/5, S. 309–317.",
+            "21",
+            "5",
+            "309-317",
+        ),
+        (
+            "Roe, C. (1959): Ein Titel hier. In: Zeitschrift für Dinge, Vol. 21/22, S. 309–317.",
+            "21",
+            "",
+            "309-317",
+        ),
     ],
     ids=[
         "volume-year-pages",
@@ -677,6 +689,8 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "volume-before-labelled-pages-no-comma",
         "volume-pages-spaces-only-closing",
         "volume-page-space-only-before-year",
+        "labelled-volume-slash-issue",
+        "labelled-double-volume",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:

@@ -264,6 +264,10 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
             if key == "edition":
                 continue
             cover(*found.span())
+            slash_issue = _SLASH_ISSUE.match(text, found.end()) if key == "volume" else None
+            if slash_issue and value.isdigit() and int(slash_issue.group(1)) != int(value) + 1:
+                fields.set("issue", slash_issue.group(1))  # "Jg. 21/5" — not the double volume "Vol. 21/22"
+                cover(found.start(), slash_issue.end())
     if digits and not {"volume", "page"} <= fields.variables.keys():
         present = {char for char in _NEEDED if char in text}
         for needs, pattern in _NUMBERS:
@@ -310,6 +314,7 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
 
 
 _DIGITS = re.compile(r"\d+")
+_SLASH_ISSUE = re.compile(r"/(\d{1,3})(?![\d/])")
 _VOLUME_LABEL_BEFORE = re.compile(r"(?:\b[tTЧ]|Part|Teil|[Vv]ols?)\.?\s*$")
 _BARE_RANGE = re.compile(
     r"(?:[,.;:]\s*|\s)(?<![\w/-])(?<!\d[.,])(?<!vols\.\s)(?<!vols\.)"
