@@ -660,6 +660,9 @@ def _subtitle_end(text: str, end: int) -> int:
     offset = len(text) - len(rest)
     if not rest or IN_CUE.match(rest) or EDITED_BY.match(rest):
         return end
+    asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
+    if not asked and not _prose_ahead(rest):
+        return end  # cheap test before a second _title_end: most next sentences are a journal's name
     next_end = _title_end(rest, False)
     sentence = rest[:next_end]
     if next_end >= len(rest) or not rest[next_end:].strip(" .,;:"):
@@ -668,7 +671,6 @@ def _subtitle_end(text: str, end: int) -> int:
         return end  # it ran into numbers or an imprint: that sentence is the container
     words = _WORD_TOKEN.findall(sentence)
     lower = sum(1 for w in words if w[0].islower())
-    asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
     if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not DIGIT.search(sentence):
         return offset + next_end
     # "Does rent predict moving? Evidence from Spain. The Daily Example": after a question, a short
@@ -677,6 +679,14 @@ def _subtitle_end(text: str, end: int) -> int:
     if asked and (prose_answer or _subtitle_after_question(sentence, rest[next_end:])):
         return offset + next_end
     return end
+
+
+def _prose_ahead(rest: str) -> bool:
+    """Can the sentence _title_end finds in ``rest`` be prose (five words, three in lower case)? It ends
+    by the first sentence end and its words are those before it (the last perhaps cut short): fewer there,
+    fewer in it."""
+    words = _WORD_TOKEN.findall(rest, 0, _first_sentence_end(rest))
+    return len(words) >= 5 and sum(1 for w in words if w[0].islower()) >= 3
 
 
 _YEAR_SPAN_SENTENCE = re.compile(rf"{YEAR}\s?[-–]\s?{YEAR}[.]?")
