@@ -257,10 +257,17 @@ _DETAILS_IN_WORDS = (
     r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)",
     r"\s//\s",  # GOST: "Title // Container"
 )
-_DETAIL_CUE = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
-    r"(?=[,(.;\s])(?:" + "|".join(_DETAILS_WITH_A_DIGIT + _DETAILS_IN_WORDS) + ")", re.IGNORECASE
+# The lookaheads of first characters (see OPEN_QUOTE) also name what may follow a space: a reading that
+# opens with a space goes on with a space, "(", "/", "In", a label ("vol", "no", "p", "t", "bd", "heft"),
+# a degree ("PhD", "Master", "Doctoral", "MSc", "M.A.", "Diploma", "Bachelor") or a digit. Most spaces in
+# a title come before other words, and the many readings are not tried there.
+_DETAIL_CUE = re.compile(
+    r"(?=[,(.;]|\s[\s(/ivnptbhmd\d])(?:" + "|".join(_DETAILS_WITH_A_DIGIT + _DETAILS_IN_WORDS) + ")",
+    re.IGNORECASE,
 )
-_WORDED_DETAIL_CUE = re.compile(r"(?=[,(.;\s])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE)
+_WORDED_DETAIL_CUE = re.compile(
+    r"(?=[,(.;]|\s[\s(/ipmdb])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE
+)
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(
     # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
