@@ -291,12 +291,21 @@ def _loose_date(text: str) -> Date | None:
     return parsed or Date(int(match.group(1)))
 
 
+# _tidy's patterns, compiled once: a module-level re.sub() looks its pattern up in a cache on every call
+_RUN_OF_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
+_PUNCTUATION_RUN = re.compile(r"([,;:])(?:\s*[,;:])+")
+_STOP_RUN = re.compile(r"\.(?:\s*\.)+")
+_PUNCTUATION_BEFORE_STOP = re.compile(r"[,;:]\.(?=\s|$)")  # "Journal, 33, 1900-1919, doi:…." → "…1919."
+_EMPTY_BRACKETS = re.compile(r"\(\s*[,;]?\s*\)|\[\s*\]")
+
+
 def _tidy(text: str) -> str:
     """Collapse the holes left by cut-outs: doubled spaces and punctuation."""
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
-    text = re.sub(r"\.(?:\s*\.)+", ".", text)
-    text = re.sub(r"[,;:]\.(?=\s|$)", ".", text)  # "Tectonics, 33, 1900-1919, doi:10.1/x." → "…1919."
-    text = re.sub(r"\(\s*[,;]?\s*\)|\[\s*\]", "", text)
+    text = _RUN_OF_SPACES.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    text = _PUNCTUATION_RUN.sub(r"\1", text)
+    text = _STOP_RUN.sub(".", text)
+    text = _PUNCTUATION_BEFORE_STOP.sub(".", text)
+    text = _EMPTY_BRACKETS.sub("", text)
     return text.strip(" ,;:")

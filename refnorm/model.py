@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar, overload
 
 from refnorm.diagnostics import Diagnostic
@@ -304,10 +304,15 @@ class Reference:
                 data[csl_key] = value
             else:
                 data.pop(csl_key, None)
-        return replace(self, variables=FrozenMap(data))
+        return self._with(variables=FrozenMap(data))
 
     def with_diagnostics(self, *diagnostics: Diagnostic) -> Reference:
-        return replace(self, diagnostics=self.diagnostics + tuple(diagnostics))
+        return self._with(diagnostics=self.diagnostics + tuple(diagnostics))
+
+    def _with(self, **changes: Any) -> Reference:
+        """``dataclasses.replace`` for trusted field names: it checks every field on each call, and the
+        normalisers copy a reference up to four times per parse."""
+        return Reference(*[changes[name] if name in changes else getattr(self, name) for name in _FIELDS])
 
     # -- CSL-JSON ------------------------------------------------------------------------------------
     def to_csl(self, id: str | None = None) -> dict[str, Any]:
@@ -365,6 +370,7 @@ class Reference:
         )
 
 
+_FIELDS = tuple(f.name for f in fields(Reference))  # in the order Reference() takes them
 _CSL_TYPED = frozenset({"id", "type", "author", "editor", "issued", "accessed"})
 _CSL_STRUCTURED = frozenset(
     {

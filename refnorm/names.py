@@ -337,6 +337,7 @@ _MARK_CUES = (
     "anderen",
     "herausgeber",
 )
+_MARK_LAST_LETTERS = "dgprsDGPRSſ"  # "ſ": the long s matches "s" in any case, as the pattern reads it
 _MARK_CUE = re.compile("|".join(map(re.escape, _MARK_CUES)))  # one search for any of them
 
 
@@ -346,7 +347,9 @@ def _strip_marks(text: str) -> tuple[str, bool, bool]:
         return text, False, False
     for _ in range(2):
         stripped = False
-        start = _search_end(_EDITOR_MARK, text)
+        # every word of _EDITOR_MARK ends in one of _MARK_LAST_LETTERS, with only ".)]" and spaces after it
+        at_end = text.rstrip().rstrip(".)]")[-1:]
+        start = _search_end(_EDITOR_MARK, text) if at_end in _MARK_LAST_LETTERS else -1
         if start > 0:
             editors = stripped = True
             text = text[:start].rstrip(" ,;:")

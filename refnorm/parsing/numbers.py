@@ -353,15 +353,13 @@ def _plausible_page_range(text: str, match: re.Match[str]) -> bool:
 def take_year_anywhere(text: str, fields: Fields) -> None:
     if fields.issued is not None:
         return
-    candidates = [
-        m
-        for m in _LOOSE_YEAR.finditer(text)
-        if not _RANGE_CONTINUES.match(text, m.end()) and not _YEAR_THEN_BRACKET.search(text, 0, m.start())
-    ]
-    if candidates:
-        # The publication year is printed after the title in these styles; prefer the last one.
-        match = candidates[-1]
+    # The publication year is printed after the title in these styles: the last candidate is taken, so
+    # they are tried from the end
+    for match in reversed(list(_LOOSE_YEAR.finditer(text))):
+        if _RANGE_CONTINUES.match(text, match.end()) or _YEAR_THEN_BRACKET.search(text, 0, match.start()):
+            continue
         fields.issued = parse_date_text(text[match.start() : match.start() + 20]) or Date(int(match.group(1)))
+        return
 
 
 _TRAILING_NUMBERS = re.compile(

@@ -257,10 +257,17 @@ _DETAILS_IN_WORDS = (
     r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)",
     r"\s//\s",  # GOST: "Title // Container"
 )
-_DETAIL_CUE = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
-    r"(?=[,(.;\s])(?:" + "|".join(_DETAILS_WITH_A_DIGIT + _DETAILS_IN_WORDS) + ")", re.IGNORECASE
+# The lookaheads of first characters (see OPEN_QUOTE) also name what may follow a space: a reading that
+# opens with a space goes on with a space, "(", "/", "In", a label ("vol", "no", "p", "t", "bd", "heft"),
+# a degree ("PhD", "Master", "Doctoral", "MSc", "M.A.", "Diploma", "Bachelor") or a digit. Most spaces in
+# a title come before other words, and the many readings are not tried there.
+_DETAIL_CUE = re.compile(
+    r"(?=[,(.;]|\s[\s(/ivnptbhmd\d])(?:" + "|".join(_DETAILS_WITH_A_DIGIT + _DETAILS_IN_WORDS) + ")",
+    re.IGNORECASE,
 )
-_WORDED_DETAIL_CUE = re.compile(r"(?=[,(.;\s])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE)
+_WORDED_DETAIL_CUE = re.compile(
+    r"(?=[,(.;]|\s[\s(/ipmdb])(?:" + "|".join(_DETAILS_IN_WORDS) + ")", re.IGNORECASE
+)
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(
     # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
@@ -660,6 +667,9 @@ def _subtitle_end(text: str, end: int) -> int:
     offset = len(text) - len(rest)
     if not rest or IN_CUE.match(rest) or EDITED_BY.match(rest):
         return end
+    asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
+    if not asked and not _prose_ahead(rest):
+        return end  # cheap test before a second _title_end: most next sentences are a journal's name
     next_end = _title_end(rest, False)
     sentence = rest[:next_end]
     if next_end >= len(rest) or not rest[next_end:].strip(" .,;:"):
@@ -668,7 +678,6 @@ def _subtitle_end(text: str, end: int) -> int:
         return end  # it ran into numbers or an imprint: that sentence is the container
     words = _WORD_TOKEN.findall(sentence)
     lower = sum(1 for w in words if w[0].islower())
-    asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
     if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not DIGIT.search(sentence):
         return offset + next_end
     # "Does rent predict moving? Evidence from Spain. The Daily Example": after a question, a short
@@ -677,6 +686,14 @@ def _subtitle_end(text: str, end: int) -> int:
     if asked and (prose_answer or _subtitle_after_question(sentence, rest[next_end:])):
         return offset + next_end
     return end
+
+
+def _prose_ahead(rest: str) -> bool:
+    """Can the sentence _title_end finds in ``rest`` be prose (five words, three in lower case)? It ends
+    by the first sentence end and its words are those before it (the last perhaps cut short): fewer there,
+    fewer in it."""
+    words = _WORD_TOKEN.findall(rest, 0, _first_sentence_end(rest))
+    return len(words) >= 5 and sum(1 for w in words if w[0].islower()) >= 3
 
 
 _YEAR_SPAN_SENTENCE = re.compile(rf"{YEAR}\s?[-–]\s?{YEAR}[.]?")
