@@ -1704,8 +1704,44 @@ def test_a_name_alone_after_a_book_title(reference: str, publisher: str, place: 
             "Literature and Cinema",
             "Selected Works",
         ),
+        (
+            '[1] A. Roe and B. Doe, "Quiet tides," in Handbook of Tides, C. Poe, D. Moe, and E. Loe, Eds.,'
+            " New York: Esempio Press, 2000, pp. 67-78.",
+            ["Poe", "Moe", "Loe"],
+            "Quiet tides",
+            "Handbook of Tides",
+        ),
+        (
+            '[1] A. Roe, "Quiet tides," in Proceedings of Tides 2017, 2nd ed., M. V. Poe, Ed., Esempio,'
+            " 2017, pp. 226-259.",
+            ["Poe"],
+            "Quiet tides",
+            "Proceedings of Tides 2017",
+        ),
+        (
+            '1. A. Roe, "Quiet tides" in Handbook of Tides, C. F. Poe, Ed. (2009), pp. 137–152.',
+            ["Poe"],
+            "Quiet tides",
+            "Handbook of Tides",
+        ),
+        (
+            "Roe, Ann 1964 Quiet Tides. In New Directions in Tides. Carl H. Doe, ed. Pp. 23–63. Cambridge,"
+            " MA: Esempio Press.",
+            ["Doe"],
+            "Quiet Tides",
+            "New Directions in Tides",
+        ),
     ],
-    ids=["in-eds-before-a-book-imprint", "apa-bracketed-eds", "bare-ed-after-book", "edited-and-translated"],
+    ids=[
+        "in-eds-before-a-book-imprint",
+        "apa-bracketed-eds",
+        "bare-ed-after-book",
+        "edited-and-translated",
+        "ieee-eds-after-book",
+        "ieee-edition-then-eds",
+        "science-ed-before-year",
+        "aaa-ed-before-pages",
+    ],
 )
 def test_more_editor_forms(reference: str, editors: list[str], title: str, container: str) -> None:
     """Editors in brackets with 'Eds.', closed by a bare 'ed.', or 'edited and translated by' are read."""
