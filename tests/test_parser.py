@@ -933,6 +933,26 @@ def test_title_sentences_before_the_journal(reference: str, title: str, containe
 
 
 @pytest.mark.parametrize(
+    ("reference", "container", "volume", "issue"),
+    [
+        ('Roe, Ann. "Quiet Tides." Tidal Research, VI (1958), pp. 1-10.', "Tidal Research", "VI", ""),
+        (
+            "Roe, A. Quiet tides. Journal of Tides, XXVII, 1949, pp. 331-345.",
+            "Journal of Tides",
+            "XXVII",
+            "",
+        ),
+        ("Roe, Ann, ‘Quiet Tides’, Word & Tide XIV:4 (1994), 409-418.", "Word & Tide", "XIV", "4"),
+    ],
+    ids=["after-a-comma", "before-the-year", "with-its-issue"],
+)
+def test_roman_volume_after_the_journal(reference: str, container: str, volume: str, issue: str) -> None:
+    """A roman volume set off from the journal's name by a comma, or followed by ":issue", is the volume."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("container-title"), ref.get("volume"), ref.get("issue")) == (container, volume, issue)
+
+
+@pytest.mark.parametrize(
     ("reference", "title", "note"),
     [
         (

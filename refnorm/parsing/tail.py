@@ -421,6 +421,8 @@ def take_tail(text: str, fields: Fields) -> None:
             container, rest = before, ""
         container = _OPEN_PAGES_AT_END.sub("", container).strip(" ,;:")
         container = take_trailing_numbers(container, fields)
+        if container[-1:] in _ROMAN_DIGITS:
+            container = _roman_volume(container, text, fields)
         container = _take_container_trailers(container, fields)
         edition = _BRACKETED_EDITION.search(container)
         if edition:  # "Handbook of aging (Seventh Edition)" / "(4th edn)"
@@ -494,6 +496,36 @@ def take_tail(text: str, fields: Fields) -> None:
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)
+
+
+# "Operations Research, VI (1958)", "Word & World XIV:4 (1994)": a roman volume after the journal's name,
+# set off by a comma or followed by the issue (not "Lunar and Planetary Science XXI", "Paris II": names)
+_ROMAN_DIGITS = frozenset("IVXLC")
+_ROMAN_VOLUME_AT_END = re.compile(
+    r"(?:(?P<comma>,)\s*|\s+)(?P<volume>(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))$"
+)
+
+
+def _roman_volume(container: str, text: str, fields: Fields) -> str:
+    """A roman volume at the end of ``container`` is taken (the issue after its colon was read as the
+    volume: "XIV:4 (1994)" gives volume XIV, issue 4)."""
+    match = _ROMAN_VOLUME_AT_END.search(container)
+    if match is None:
+        return container
+    roman, volume = match.group("volume"), fields.variables.get("volume")
+    if volume is None and match.group("comma"):
+        fields.set("volume", roman)
+    elif (
+        volume
+        and "issue" not in fields.variables
+        and len(roman) > 1
+        and re.search(rf"\b{roman}\s*:\s*{re.escape(volume)}\b", text)
+    ):
+        fields.variables["volume"] = roman
+        fields.set("issue", volume)
+    else:
+        return container
+    return container[: match.start()]
 
 
 _PAGE_AFTER_IMPRINT = re.compile(r"\)\s*,\s*(?P<page>[A-Za-z]?\d{1,5}(?:\s*[-–]\s*[A-Za-z]?\d{1,5})?)\s*\.?$")
