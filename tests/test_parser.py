@@ -933,6 +933,37 @@ def test_title_sentences_before_the_journal(reference: str, title: str, containe
 
 
 @pytest.mark.parametrize(
+    ("reference", "container", "editors", "page"),
+    [
+        (
+            "Roe, A., and B. Doe. 1999. “Quiet Tides.” Pp. 278–90 in Handbook of Tides. Mikulov: Esempio"
+            " Press.",
+            "Handbook of Tides",
+            [],
+            "278-290",
+        ),
+        (
+            "Roe, A. 2009. “Quiet Tides.” Pp. 1-18 in Tidal Methods, edited by B. Poe and C. Moe. Thousand"
+            " Oaks, CA: Esempio.",
+            "Tidal Methods",
+            ["Poe", "Moe"],
+            "1-18",
+        ),
+        ("Roe, A. 1999. “Quiet Tides.” P. 5 in Tides 1960 Workshop.", "Tides 1960 Workshop", [], "5"),
+    ],
+    ids=["book-and-imprint", "book-and-editors", "one-page"],
+)
+def test_asa_pages_before_in(reference: str, container: str, editors: list[str], page: str) -> None:
+    """ASA's chapter: "Pp. 278–90 in Book, edited by Names. Place: Publisher" — pages, then the book."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("container-title"), [e.family for e in ref.editor], ref.get("page")) == (
+        container,
+        editors,
+        page,
+    )
+
+
+@pytest.mark.parametrize(
     ("reference", "container", "volume", "issue"),
     [
         ('Roe, Ann. "Quiet Tides." Tidal Research, VI (1958), pp. 1-10.', "Tidal Research", "VI", ""),

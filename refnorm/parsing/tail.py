@@ -90,7 +90,10 @@ _PAGE_COUNT = re.compile(
     r"(?:\s*(?:pp?\.?|pages|Seiten)|\s+(?:S|s|str|с|Bl)\.)(?![\w-])(?!\.?\s*\d)"
 )
 _TRANSLATOR_CUES = ("rans", "rad.", "radu", "bers.", "bersetzt", "łum")  # every translator cue holds one
-_PAGES_BEFORE_IN = re.compile(r"\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)\s*(?=(?:in|In|dans)\b)")
+# "(23-45) in Book", ASA's "Pp. 278–90 in Book, edited by …": the chapter's pages before its "in"
+_PAGES_BEFORE_IN = re.compile(
+    r"(?:\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)|Pp?\.\s*(?P<labelled>\d+(?:\s*[-–]\s*\d+)?))\s*(?=(?:in|In|dans)\s)"
+)
 _LATER_IN = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
     r"(?=[.,\s])(?:(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z]))"
 )
@@ -248,7 +251,7 @@ def take_tail(text: str, fields: Fields) -> None:
     text = text.strip()
     bracketed_pages = _PAGES_BEFORE_IN.match(text)
     if bracketed_pages:
-        fields.set("page", bracketed_pages.group("page"))
+        fields.set("page", bracketed_pages.group("page") or bracketed_pages.group("labelled"))
         text = text[bracketed_pages.end() :]
     page_count = _PAGE_COUNT.search(text)
     if page_count:
