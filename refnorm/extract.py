@@ -41,6 +41,7 @@ _HOST_PATH = re.compile(rf"\.{_DOMAIN_THEN_PATH}", re.IGNORECASE)
 _URL_CONTINUATION = re.compile(r" ([\w.~%/?=&#+-]{2,80}[\w/=])(?=[.,;]?(?:\s|$))")
 _URL_LEAD = re.compile(
     r"(?:\b(?:available|abrufbar|disponible)\s+(?:online\s+)?(?:from|at|on|unter|en|sur)\b|\bonline\s*:|"
+    r"\bavailable(?=\s*:)|"  # IEEE, Vancouver: "[Online]. Available: https://…"
     r"\bretrieved\s+from\b|\bURL\b|\[online\]|\bonline\s+at\b|\bvia\b|\bdoi\b)\s*:?\s*$",
     re.IGNORECASE,
 )

@@ -2171,6 +2171,27 @@ def test_link_words_left_by_a_url_are_no_container() -> None:
 
 
 @pytest.mark.parametrize(
+    ("reference", "container"),
+    [
+        (
+            "[1] A. Roe, “Quiet Tides in Winter”, Tide Times. Accessed: Oct. 10, 2011. [Online]. Available:"
+            " https://www.example.org/tides",
+            "Tide Times",
+        ),
+        (
+            "Roe A (2013) Quiet tides. Tide Standards Quarterly. Available: http://example.org/10.3789/x.2013",
+            "Tide Standards Quarterly",
+        ),
+    ],
+    ids=["ieee-online", "vancouver"],
+)
+def test_available_before_a_url_is_no_container(reference: str, container: str) -> None:
+    """IEEE's and Vancouver's "Available: <URL>" leads the link: "Available" is not part of the journal."""
+    ref = refnorm.parse_reference(reference)
+    assert ref.get("container-title") == container and ref.get("URL").startswith("http")
+
+
+@pytest.mark.parametrize(
     ("reference", "pages", "expected"),
     [
         (
