@@ -1247,8 +1247,22 @@ def test_years_inside_titles_and_tails_are_kept(reference: str, title: str, year
             "1",
             "20-30",
         ),
+        ('Roe, Carl. "Quiet Tides," Financial Tides (November, 1965).', "Financial Tides", "", "", ""),
+        (
+            'Roe, Ann. "Quiet Tides." Tidal Business Review (July-August, 1963), pp. 111-21.',
+            "Tidal Business Review",
+            "",
+            "",
+            "111-121",
+        ),
     ],
-    ids=["month-range-after-volume", "mla-with-months", "month-range-before-numbers"],
+    ids=[
+        "month-range-after-volume",
+        "mla-with-months",
+        "month-range-before-numbers",
+        "month-comma-year",
+        "month-range-comma-year",
+    ],
 )
 def test_month_ranges_stay_out_of_the_journal(
     reference: str, container: str, volume: str, issue: str, page: str

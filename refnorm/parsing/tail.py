@@ -77,7 +77,8 @@ _MONTH_INITIALS = "".join(sorted({month[0] for month in MONTHS}))
 _PRINTED_DATE = re.compile(
     rf"(?=[(\[12{_MONTH_INITIALS}])(?:"  # the lookahead of first characters: see OPEN_QUOTE
     # "Sep-Oct 2008", "(January–February 2004)": a range of months before the year goes with it
-    rf"[(\[]?(?:\b(?:(?:{MONTH_PATTERN})\.?\s*[-–/]\s*)?(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
+    # "(November, 1965)", "(July-August, 1963)": a comma after the month
+    rf"[(\[]?(?:\b(?:(?:{MONTH_PATTERN})\.?\s*[-–/]\s*)?(?:{MONTH_PATTERN})\.?,?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
     rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
     re.IGNORECASE,
 )
