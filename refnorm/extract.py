@@ -47,6 +47,7 @@ _SICI_REST = re.compile(r"<[^\s<>]{0,40}::[^\s<>]{0,40}>[^\s\"<>{}]*")
 _SCHEME_ALONE = re.compile(r"\b(https?://)\s+$", re.IGNORECASE)
 _URL_LEAD = re.compile(
     r"(?:\b(?:available|abrufbar|disponible)\s+(?:online\s+)?(?:from|at|on|unter|en|sur)\b|\bonline\s*:|"
+    r"\bavailable(?=\s*:)|"  # IEEE, Vancouver: "[Online]. Available: https://…"
     r"\bretrieved\s+from\b|\bURL\b|\[online\]|\bonline\s+at\b|\bvia\b|\bdoi\b)\s*:?\s*$",
     re.IGNORECASE,
 )

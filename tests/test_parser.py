@@ -1030,6 +1030,57 @@ def test_title_sentences_before_the_journal(reference: str, title: str, containe
 
 
 @pytest.mark.parametrize(
+    ("reference", "container", "editors", "page"),
+    [
+        (
+            "Roe, A., and B. Doe. 1999. “Quiet Tides.” Pp. 278–90 in Handbook of Tides. Mikulov: Esempio"
+            " Press.",
+            "Handbook of Tides",
+            [],
+            "278-290",
+        ),
+        (
+            "Roe, A. 2009. “Quiet Tides.” Pp. 1-18 in Tidal Methods, edited by B. Poe and C. Moe. Thousand"
+            " Oaks, CA: Esempio.",
+            "Tidal Methods",
+            ["Poe", "Moe"],
+            "1-18",
+        ),
+        ("Roe, A. 1999. “Quiet Tides.” P. 5 in Tides 1960 Workshop.", "Tides 1960 Workshop", [], "5"),
+    ],
+    ids=["book-and-imprint", "book-and-editors", "one-page"],
+)
+def test_asa_pages_before_in(reference: str, container: str, editors: list[str], page: str) -> None:
+    """ASA's chapter: "Pp. 278–90 in Book, edited by Names. Place: Publisher" — pages, then the book."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("container-title"), [e.family for e in ref.editor], ref.get("page")) == (
+        container,
+        editors,
+        page,
+    )
+
+
+@pytest.mark.parametrize(
+    ("reference", "container", "volume", "issue"),
+    [
+        ('Roe, Ann. "Quiet Tides." Tidal Research, VI (1958), pp. 1-10.', "Tidal Research", "VI", ""),
+        (
+            "Roe, A. Quiet tides. Journal of Tides, XXVII, 1949, pp. 331-345.",
+            "Journal of Tides",
+            "XXVII",
+            "",
+        ),
+        ("Roe, Ann, ‘Quiet Tides’, Word & Tide XIV:4 (1994), 409-418.", "Word & Tide", "XIV", "4"),
+    ],
+    ids=["after-a-comma", "before-the-year", "with-its-issue"],
+)
+def test_roman_volume_after_the_journal(reference: str, container: str, volume: str, issue: str) -> None:
+    """A roman volume set off from the journal's name by a comma, or followed by ":issue", is the volume."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("container-title"), ref.get("volume"), ref.get("issue")) == (container, volume, issue)
+
+
+@pytest.mark.parametrize(
     ("reference", "title", "note"),
     [
         (
@@ -1293,8 +1344,22 @@ def test_years_inside_titles_and_tails_are_kept(reference: str, title: str, year
             "1",
             "20-30",
         ),
+        ('Roe, Carl. "Quiet Tides," Financial Tides (November, 1965).', "Financial Tides", "", "", ""),
+        (
+            'Roe, Ann. "Quiet Tides." Tidal Business Review (July-August, 1963), pp. 111-21.',
+            "Tidal Business Review",
+            "",
+            "",
+            "111-121",
+        ),
     ],
-    ids=["month-range-after-volume", "mla-with-months", "month-range-before-numbers"],
+    ids=[
+        "month-range-after-volume",
+        "mla-with-months",
+        "month-range-before-numbers",
+        "month-comma-year",
+        "month-range-comma-year",
+    ],
 )
 def test_month_ranges_stay_out_of_the_journal(
     reference: str, container: str, volume: str, issue: str, page: str
@@ -1801,8 +1866,44 @@ def test_a_name_alone_after_a_book_title(reference: str, publisher: str, place: 
             "Literature and Cinema",
             "Selected Works",
         ),
+        (
+            '[1] A. Roe and B. Doe, "Quiet tides," in Handbook of Tides, C. Poe, D. Moe, and E. Loe, Eds.,'
+            " New York: Esempio Press, 2000, pp. 67-78.",
+            ["Poe", "Moe", "Loe"],
+            "Quiet tides",
+            "Handbook of Tides",
+        ),
+        (
+            '[1] A. Roe, "Quiet tides," in Proceedings of Tides 2017, 2nd ed., M. V. Poe, Ed., Esempio,'
+            " 2017, pp. 226-259.",
+            ["Poe"],
+            "Quiet tides",
+            "Proceedings of Tides 2017",
+        ),
+        (
+            '1. A. Roe, "Quiet tides" in Handbook of Tides, C. F. Poe, Ed. (2009), pp. 137–152.',
+            ["Poe"],
+            "Quiet tides",
+            "Handbook of Tides",
+        ),
+        (
+            "Roe, Ann 1964 Quiet Tides. In New Directions in Tides. Carl H. Doe, ed. Pp. 23–63. Cambridge,"
+            " MA: Esempio Press.",
+            ["Doe"],
+            "Quiet Tides",
+            "New Directions in Tides",
+        ),
     ],
-    ids=["in-eds-before-a-book-imprint", "apa-bracketed-eds", "bare-ed-after-book", "edited-and-translated"],
+    ids=[
+        "in-eds-before-a-book-imprint",
+        "apa-bracketed-eds",
+        "bare-ed-after-book",
+        "edited-and-translated",
+        "ieee-eds-after-book",
+        "ieee-edition-then-eds",
+        "science-ed-before-year",
+        "aaa-ed-before-pages",
+    ],
 )
 def test_more_editor_forms(reference: str, editors: list[str], title: str, container: str) -> None:
     """Editors in brackets with 'Eds.', closed by a bare 'ed.', or 'edited and translated by' are read."""
@@ -2178,6 +2279,27 @@ def test_link_words_left_by_a_url_are_no_container() -> None:
         "Daily Example (2014). A story. Retrieved on November 11, 2015 at http://example.org/x"
     )
     assert ref.get("container-title") == "" and ref.get("URL") == "http://example.org/x"
+
+
+@pytest.mark.parametrize(
+    ("reference", "container"),
+    [
+        (
+            "[1] A. Roe, “Quiet Tides in Winter”, Tide Times. Accessed: Oct. 10, 2011. [Online]. Available:"
+            " https://www.example.org/tides",
+            "Tide Times",
+        ),
+        (
+            "Roe A (2013) Quiet tides. Tide Standards Quarterly. Available: http://example.org/10.3789/x.2013",
+            "Tide Standards Quarterly",
+        ),
+    ],
+    ids=["ieee-online", "vancouver"],
+)
+def test_available_before_a_url_is_no_container(reference: str, container: str) -> None:
+    """IEEE's and Vancouver's "Available: <URL>" leads the link: "Available" is not part of the journal."""
+    ref = refnorm.parse_reference(reference)
+    assert ref.get("container-title") == container and ref.get("URL").startswith("http")
 
 
 @pytest.mark.parametrize(

@@ -112,8 +112,14 @@ _OPENING_EDITORS = re.compile(rf"(?P<names>[^()]{{3,200}}?),\s*(?i:{_EDITOR_WORD
 
 # APA: "(M. Roe, J. C. Doe & W. B. Poe, Eds.) Book Title"
 _BRACKETED_EDITORS = re.compile(rf"\((?P<names>[^()]{{3,200}}?),?\s*(?i:{_EDITOR_WORDS})\.?\)[.,]?\s*")
-# "G. Roe ed., 155-185"; Science's "Book, M. Roe, S. Doe, Eds., pp. 3–9" once its bracketed imprint is out
-_CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)|,\s*Eds?\.(?=,\s*pp?\.\s*\d)")
+# "G. Roe ed., 155-185"; Science's "Book, M. Roe, S. Doe, Eds., pp. 3–9" once its bracketed imprint is out;
+# IEEE's "in Book, M. Roe and S. Doe, Eds., Place: Publisher, 2000", Science's "Book, M. Roe, Ed. (2009)";
+# AAA's "In Book. Carl Roe, ed. Pp. 23–63"
+_CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)|,\s*Eds?\.(?=,\s*pp?\.\s*\d)|,\s*eds?\.(?=\s+Pp?\.\s*\d)")
+_CLOSING_ED_AFTER_IN = re.compile(rf"{_CLOSING_ED.pattern}|,\s*Eds?\.(?=,\s|\s*\(|\s*$)")  # with "In" only
+
+
+_EDITION_AFTER_BOOK = re.compile(r",\s*(\d+(?:st|nd|rd|th)|[Rr]ev)\.?\s+edn?\.$")
 
 
 # ACS: "In Book Title; Roe, A., Doe, B., Eds.; Series 12; Publisher: Place, 2004": the names between
@@ -167,12 +173,22 @@ def take_marked_editors(text: str, fields: Fields) -> str:
         fields.editor = parse_names(opening.group("names")).names
         fields.hints.add("in")
         return text[opening.end() :]
-    closing = _CLOSING_ED.search(text) if " ed" in text or "Ed" in text else None
-    if closing:  # "In Knowledge Through Signs. G. Roe ed., 155-185": names closed by a bare "ed."
+    closing_ed = _CLOSING_ED_AFTER_IN if "in" in fields.hints else _CLOSING_ED
+    closings = closing_ed.finditer(text) if " ed" in text or "Ed" in text else ()
+    for closing in closings:  # "In Knowledge Through Signs. G. Roe ed., 155-185": names closed by "ed."
         for start in _NAMES_START.finditer(text, max(0, closing.start() - 120), closing.start()):
             candidate = text[start.end() : closing.start()]
             if candidate.strip() and names_ok(candidate):
                 fields.editor = parse_names(candidate).names
+                book = text[: start.start()].strip()
+                edition = _EDITION_AFTER_BOOK.search(book)
+                if edition:  # IEEE: "in Book, 2nd ed., M. Roe, Ed., …"
+                    fields.set("edition", edition.group(1))
+                    book = book[: edition.start()]
+                if "in" in fields.hints and text[start.start()] == "," and book and "," not in book:
+                    # "in Book, M. Roe, Ed., Esempio, 2000": the book before its editors, the imprint after
+                    fields.set("container-title", book)
+                    return text[closing.end() :]
                 fields.hints.add("in")
                 return (text[: start.end()] + text[closing.end() :]).strip()
     mark = _BRACKETED_EDITOR_MARK.search(text) if "(" in text else None  # the pattern needs a "("

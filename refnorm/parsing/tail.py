@@ -77,7 +77,8 @@ _MONTH_INITIALS = "".join(sorted({month[0] for month in MONTHS}))
 _PRINTED_DATE = re.compile(
     rf"(?=[(\[12{_MONTH_INITIALS}])(?:"  # the lookahead of first characters: see OPEN_QUOTE
     # "Sep-Oct 2008", "(January–February 2004)": a range of months before the year goes with it
-    rf"[(\[]?(?:\b(?:(?:{MONTH_PATTERN})\.?\s*[-–/]\s*)?(?:{MONTH_PATTERN})\.?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
+    # "(November, 1965)", "(July-August, 1963)": a comma after the month
+    rf"[(\[]?(?:\b(?:(?:{MONTH_PATTERN})\.?\s*[-–/]\s*)?(?:{MONTH_PATTERN})\.?,?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
     rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
     re.IGNORECASE,
 )
@@ -90,7 +91,10 @@ _PAGE_COUNT = re.compile(
     r"(?:\s*(?:pp?\.?|pages|Seiten)|\s+(?:S|s|str|с|Bl)\.)(?![\w-])(?!\.?\s*\d)"
 )
 _TRANSLATOR_CUES = ("rans", "rad.", "radu", "bers.", "bersetzt", "łum")  # every translator cue holds one
-_PAGES_BEFORE_IN = re.compile(r"\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)\s*(?=(?:in|In|dans)\b)")
+# "(23-45) in Book", ASA's "Pp. 278–90 in Book, edited by …": the chapter's pages before its "in"
+_PAGES_BEFORE_IN = re.compile(
+    r"(?:\(\s*(?P<page>\d+\s*[-–]\s*\d+)\s*\)|Pp?\.\s*(?P<labelled>\d+(?:\s*[-–]\s*\d+)?))\s*(?=(?:in|In|dans)\s)"
+)
 _LATER_IN = re.compile(  # the lookahead of first characters: see OPEN_QUOTE
     r"(?=[.,\s])(?:(?:[.,]\s+|\s)(?:In|in|IN|Dans|En)\s*:\s+|\.\s+In\s+(?=[A-Z]))"
 )
@@ -248,7 +252,7 @@ def take_tail(text: str, fields: Fields) -> None:
     text = text.strip()
     bracketed_pages = _PAGES_BEFORE_IN.match(text)
     if bracketed_pages:
-        fields.set("page", bracketed_pages.group("page"))
+        fields.set("page", bracketed_pages.group("page") or bracketed_pages.group("labelled"))
         text = text[bracketed_pages.end() :]
     page_count = _PAGE_COUNT.search(text)
     if page_count:
@@ -421,6 +425,8 @@ def take_tail(text: str, fields: Fields) -> None:
             container, rest = before, ""
         container = _OPEN_PAGES_AT_END.sub("", container).strip(" ,;:")
         container = take_trailing_numbers(container, fields)
+        if container[-1:] in _ROMAN_DIGITS:
+            container = _roman_volume(container, text, fields)
         container = _take_container_trailers(container, fields)
         edition = _BRACKETED_EDITION.search(container)
         if edition:  # "Handbook of aging (Seventh Edition)" / "(4th edn)"
@@ -494,6 +500,36 @@ def take_tail(text: str, fields: Fields) -> None:
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)
+
+
+# "Operations Research, VI (1958)", "Word & World XIV:4 (1994)": a roman volume after the journal's name,
+# set off by a comma or followed by the issue (not "Lunar and Planetary Science XXI", "Paris II": names)
+_ROMAN_DIGITS = frozenset("IVXLC")
+_ROMAN_VOLUME_AT_END = re.compile(
+    r"(?:(?P<comma>,)\s*|\s+)(?P<volume>(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))$"
+)
+
+
+def _roman_volume(container: str, text: str, fields: Fields) -> str:
+    """A roman volume at the end of ``container`` is taken (the issue after its colon was read as the
+    volume: "XIV:4 (1994)" gives volume XIV, issue 4)."""
+    match = _ROMAN_VOLUME_AT_END.search(container)
+    if match is None:
+        return container
+    roman, volume = match.group("volume"), fields.variables.get("volume")
+    if volume is None and match.group("comma"):
+        fields.set("volume", roman)
+    elif (
+        volume
+        and "issue" not in fields.variables
+        and len(roman) > 1
+        and re.search(rf"\b{roman}\s*:\s*{re.escape(volume)}\b", text)
+    ):
+        fields.variables["volume"] = roman
+        fields.set("issue", volume)
+    else:
+        return container
+    return container[: match.start()]
 
 
 _PAGE_AFTER_IMPRINT = re.compile(r"\)\s*,\s*(?P<page>[A-Za-z]?\d{1,5}(?:\s*[-–]\s*[A-Za-z]?\d{1,5})?)\s*\.?$")
