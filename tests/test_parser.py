@@ -1527,6 +1527,12 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Poe", "Doe"],
             "Widgets, Gadgets, and Gizmos",
         ),
+        (
+            "1. Roe JE. Widget Theory Today. Eng Rev. 2016;13:293–51.",
+            ["Roe"],
+            "Widget Theory Today",
+        ),
+        ("1. Doe BI. Gadgets Up North. Widget Today 1998; 12: 14.", ["Doe"], "Gadgets Up North"),
     ],
     ids=[
         "inverted-names-only",
@@ -1538,6 +1544,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "names-between-spaced-dashes",
         "semicolon-list-then-capitalised-title",
         "semicolon-list-then-title-with-commas",
+        "vancouver-name-then-title-case-sentences",
+        "vancouver-name-then-journal-and-year",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:

@@ -124,6 +124,9 @@ def names_ok(prefix: str, *, strict: bool = True) -> bool:
 
 
 _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|for|and|&|de|du|des|la))*")
+# a sentence ends inside ("Roe JE. Widget Theory Today. Eng Rev. 2016"): a Vancouver name, a Title Case
+# title and a journal, not one author
+_STOP_INSIDE = re.compile(r"(?:[a-zß-ÿ]{2}|\s[A-ZÀ-ÖØ-Þ]{2,3})\.\s+[A-ZÀ-ÖØ-Þ]")
 
 
 def _lone_author(prefix: str) -> bool:
@@ -137,6 +140,7 @@ def _lone_author(prefix: str) -> bool:
         and len(text) <= 60
         and _LONE_AUTHOR.fullmatch(text) is not None
         and text.split()[0] not in _TITLE_START
+        and (". " not in text or _STOP_INSIDE.search(text) is None)
     )
 
 
