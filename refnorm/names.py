@@ -374,7 +374,14 @@ def _organisation(text: str) -> Name | None:
         return None  # a sentence break or colon inside: this is more than a name
     if _SENTENCE_CASE_BODY.match(text) and "," not in text and not any(c.isdigit() for c in text):
         return Name(literal=text.strip(" ."))
-    if not _ORG_WORDS.search(text):
+    # "AMERICAN PSYCHIATRIC ASSOCIATION": a body in capitals, its words read in title case; no initial
+    # inside ("BANK, J." is a person)
+    if not _ORG_WORDS.search(text) and (
+        len(words) < 2
+        or not text.isupper()
+        or not _ORG_WORDS.search(text.title())
+        or any(len(w.strip(".,")) == 1 or (w.endswith(".") and len(w) <= 3) for w in words)
+    ):
         return None
     if all(w[:1].isupper() or w.lower() in _ORG_GLUE or not w[:1].isalpha() for w in words):
         return Name(literal=text.strip(" ."))

@@ -117,3 +117,17 @@ def test_more_mixed_forms(text: str, expected: list[tuple[str, str, str]]) -> No
     """Particles printed after the given name, and a pair whose given name ends in an initial."""
     assert [(n.family, n.given, n.non_dropping_particle) for n in parse_names(text).names] == expected
     assert is_name_list(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AMERICAN WIDGET ASSOCIATION", ["AMERICAN WIDGET ASSOCIATION"]),
+        ("DEPARTMENT OF GADGETS AND WIDGETS", ["DEPARTMENT OF GADGETS AND WIDGETS"]),
+        ("BANK, J. AND ROE, A.", ["", ""]),
+    ],
+    ids=["body-in-capitals", "body-in-capitals-with-glue", "persons-in-capitals"],
+)
+def test_bodies_are_one_literal_name(text: str, expected: list[str]) -> None:
+    """A body's name, in any case, is one literal name; persons in capitals stay persons."""
+    assert [n.literal for n in parse_names(text).names] == expected
