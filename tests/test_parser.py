@@ -1568,12 +1568,40 @@ def test_where_the_author_block_ends(reference: str, authors: list[str], title: 
             "Department of Water and Land, State of Example",
             "Water rights in the valley",
         ),
+        (
+            "Ministry of Roads, Government of Example. Roads in the hills. Bull Roads 1999;12:33-44.",
+            "Ministry of Roads, Government of Example",
+            "Roads in the hills",
+        ),
+        (
+            "Ministry of Roads, Government of Example, “Roads in the Hills”, Acta Viae 12 (2000) 33-44.",
+            "Ministry of Roads, Government of Example",
+            "Roads in the Hills",
+        ),
+        (
+            "Committee on Widget Policy. 1908. “Widgets in the hills”. Acta Viae 12: 33-44.",
+            "Committee on Widget Policy",
+            "Widgets in the hills",
+        ),
+        (
+            "Institut national des gadgets. Gadgets in the hills. Acta Viae 577:358.",
+            "Institut national des gadgets",
+            "Gadgets in the hills",
+        ),
     ],
-    ids=["ministry-and-government", "department-and-state"],
+    ids=[
+        "ministry-and-government",
+        "department-and-state",
+        "body-and-parent-before-a-stop",
+        "body-and-parent-before-a-quote",
+        "body-with-lower-case-words-before-a-year",
+        "sentence-case-body-before-a-stop",
+    ],
 )
 def test_a_body_with_its_parent_before_the_year(reference: str, author: str, title: str) -> None:
     """ "Ministry of Health, Government of Kerala (1998)": a body and its parent, comma and all, is one
-    author before the bracketed year."""
+    author before the bracketed year; so is a body (lower-case words and all) before a stop, a quoted
+    title or a bare year."""
     ref = refnorm.parse_reference(reference)
     assert ([name.literal for name in ref.author], ref.title) == ([author], title)
 

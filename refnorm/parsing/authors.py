@@ -163,6 +163,36 @@ def _body_before_year(prefix: str) -> bool:
     )
 
 
+# where a body's name at the start may end: a stop or colon, a comma (strong before a quote or a year),
+# a year
+_BODY_END = re.compile(rf"[.:,]\s|\s(?=[(\[]?{YEAR}\b)")
+_QUOTE_OR_YEAR = re.compile(rf"[“\"«‘'„]|[(\[]?{YEAR}\b")
+_BODY_CHARACTERS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’&,\s-]){0,100}")  # letters only: no digit
+
+
+def _leading_body(head: str) -> int:
+    """ "Committee on Widget Policy. 1908.", "Ministry of Health, Government of Erewhon, “Title”": a body's
+    name that the name grammar reads (lower-case words and all) opens the reference, before a stop, a
+    colon, a year or a quoted title; each further comma piece names a body too ("State of Erewhon")."""
+    found = 0
+    for boundary in _BODY_END.finditer(head, 0, 160):
+        candidate = head[: boundary.start()]
+        if not _BODY_CHARACTERS.fullmatch(candidate):
+            break  # a digit, a bracket or a quote: past the body's name
+        if boundary.group(0)[:1] == "," and not _QUOTE_OR_YEAR.match(head, boundary.end()):
+            continue  # "Ministry of Health, Government of …": the name may go on
+        pieces = candidate.split(", ")
+        names = parse_names(pieces[0]).names
+        if not (len(names) == 1 and names[0].literal) or not all(
+            _BODY_WORD.search(piece) or _BODY_WORD.search(piece.title()) for piece in pieces[1:]
+        ):
+            break
+        found = boundary.start()
+        if boundary.group(0)[:1] != ",":
+            break
+    return found
+
+
 # a body's name in title case ("Department of Land and Natural Resources", "State of Oregon")
 _BODY_PIECE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|of|for|and|&|on|the|de|des|du|la)){0,7}"
@@ -221,6 +251,9 @@ def _author_end_by_cues(text: str) -> int:
         )
     ):
         return match.start()
+    body = _leading_body(head)
+    if body:
+        return body
     shouted = _SHOUTED.match(head)  # "COLLECTIF. Title …"
     if shouted:
         return shouted.end(1) + 1
