@@ -368,7 +368,13 @@ _SENTENCE_CASE_BODY = re.compile(
 )
 
 
+# a national statistics office: "Statistics Canada", "Statistics South Africa", "Statistik Austria"
+_STATISTICS_OFFICE = re.compile(rf"Statisti(?:cs|k)\s[{_UPPER}][{_LOWER}]+(?:\s[{_UPPER}][{_LOWER}]+)?\.?")
+
+
 def _organisation(text: str) -> Name | None:
+    if text[:9] == "Statistic" and _STATISTICS_OFFICE.fullmatch(text):
+        return Name(literal=text.strip(" ."))
     words = text.strip(" .").split()
     if len(words) > 16 or ":" in text or _SENTENCE_BREAK.search(text):
         return None  # a sentence break or colon inside: this is more than a name

@@ -125,8 +125,16 @@ def test_more_mixed_forms(text: str, expected: list[tuple[str, str, str]]) -> No
         ("AMERICAN WIDGET ASSOCIATION", ["AMERICAN WIDGET ASSOCIATION"]),
         ("DEPARTMENT OF GADGETS AND WIDGETS", ["DEPARTMENT OF GADGETS AND WIDGETS"]),
         ("BANK, J. AND ROE, A.", ["", ""]),
+        ("Statistics Erewhon", ["Statistics Erewhon"]),
+        ("Statistics, Roe", [""]),
     ],
-    ids=["body-in-capitals", "body-in-capitals-with-glue", "persons-in-capitals"],
+    ids=[
+        "body-in-capitals",
+        "body-in-capitals-with-glue",
+        "persons-in-capitals",
+        "statistics-office",
+        "inverted-person",
+    ],
 )
 def test_bodies_are_one_literal_name(text: str, expected: list[str]) -> None:
     """A body's name, in any case, is one literal name; persons in capitals stay persons."""
