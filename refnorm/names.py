@@ -125,7 +125,8 @@ _SEPARATOR = re.compile(
     # Czech/Slovak "a" only between a capital or initial and a capital: "WORSLEY a Ian", not "Viaje a Roma"
     r"(?=[\s;,&/])\s*(?:;(?:\s*(?:(?i:and|und)|et|&)(?=\s))?|,?\s+(?:(?i:and|und|with|dan|og|och)|et|y|e|и)\s+|(?<=[A-ZÀ-ÖØ-Þ.])\s+a\s+(?=[A-ZÀ-ÖØ-Þ])"
     # a spaced dash before initials: "P. ROE - A. DOE" (Greek and Byzantine studies)
-    r"|,?\s*&\s*|,|(?<=[\w.])/\s?(?=[A-ZÀ-ÖØ-Þ])|(?<=\w)\s[-–]\s(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*",
+    # a slash, spaced or not: "Roe, U./Doe, M.", German "Roe, U. / Doe, M."
+    r"|,?\s*&\s*|,|(?<=[\w.])\s?/\s?(?=[A-ZÀ-ÖØ-Þ])|(?<=\w)\s[-–]\s(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*",
 )
 
 

@@ -56,6 +56,8 @@ CASES = [
     ("P. ROEBUCK - A. B. DOEMAN", [("ROEBUCK", "P."), ("DOEMAN", "A. B.")]),
     # Vancouver in capitals: the capitals closing a piece are initials, not a second surname word
     ("ROEBUCK AK, DOEMAN L, & POEWELL JD", [("ROEBUCK", "AK"), ("DOEMAN", "L"), ("POEWELL", "JD")]),
+    # German lists with a spaced slash between names
+    ("Roe, U. / Doe, M. / Poe, E.", [("Roe", "U."), ("Doe", "M."), ("Poe", "E.")]),
 ]
 
 

@@ -1533,6 +1533,11 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             "Widget Theory Today",
         ),
         ("1. Doe BI. Gadgets Up North. Widget Today 1998; 12: 14.", ["Doe"], "Gadgets Up North"),
+        (
+            "Roe, U. / Doe, M.: Widgets in the hills. In: Acta Viae 2 (2002), S. 10–17.",
+            ["Roe", "Doe"],
+            "Widgets in the hills",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1546,6 +1551,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "semicolon-list-then-title-with-commas",
         "vancouver-name-then-title-case-sentences",
         "vancouver-name-then-journal-and-year",
+        "names-between-spaced-slashes",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
