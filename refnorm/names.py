@@ -126,7 +126,9 @@ _SEPARATOR = re.compile(
     r"(?=[\s;,&/])\s*(?:;(?:\s*(?:(?i:and|und)|et|&)(?=\s))?|,?\s+(?:(?i:and|und|with|dan|og|och)|et|y|e|и)\s+|(?<=[A-ZÀ-ÖØ-Þ.])\s+a\s+(?=[A-ZÀ-ÖØ-Þ])"
     # a spaced dash before initials: "P. ROE - A. DOE" (Greek and Byzantine studies)
     # a slash, spaced or not: "Roe, U./Doe, M.", German "Roe, U. / Doe, M."
-    r"|,?\s*&\s*|,|(?<=[\w.])\s?/\s?(?=[A-ZÀ-ÖØ-Þ])|(?<=\w)\s[-–]\s(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*",
+    r"|,?\s*&\s*|,|(?<=[\w.])\s?/\s?(?=[A-ZÀ-ÖØ-Þ])|(?<=\w)\s[-–]\s(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ])"
+    # …and before an inverted name: Czech "Roe, Anna – Doe, Carl"
+    r"|(?<=[\w.])\s[-–]\s(?=[A-ZÀ-ÖØ-Þ][\w'’-]+,\s))\s*",
 )
 
 

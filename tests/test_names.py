@@ -58,6 +58,8 @@ CASES = [
     ("ROEBUCK AK, DOEMAN L, & POEWELL JD", [("ROEBUCK", "AK"), ("DOEMAN", "L"), ("POEWELL", "JD")]),
     # German lists with a spaced slash between names
     ("Roe, U. / Doe, M. / Poe, E.", [("Roe", "U."), ("Doe", "M."), ("Poe", "E.")]),
+    # Czech lists with a spaced dash between inverted names
+    ("Roe, Anna – Doe, Carl Emil", [("Roe", "Anna"), ("Doe", "Carl Emil")]),
 ]
 
 
