@@ -2414,6 +2414,7 @@ def test_title_case_in_is_no_container_cue() -> None:
         ),
         ("12Öberg PL, Doe AO. Tidal things. J Tides. 2001;3:1–9.", "12", ["Öberg", "Doe"]),
         ("4van der Roe, R.J. (2019) Late tides. Rev. Tides 10, 386–395", "4", ["Roe"]),
+        ("1Łoe, O.F. (1981) Late tides. Rev. Tides 6, 76–78", "1", ["Łoe"]),
     ],
     ids=[
         "number-dash-label",
@@ -2426,6 +2427,7 @@ def test_title_case_in_is_no_container_cue() -> None:
         "number-glued-to-family-comma",
         "number-glued-to-family-vancouver",
         "number-glued-to-particle",
+        "number-glued-to-family-from-latin-extended",
     ],
 )
 def test_labels_and_separators_before_the_names(reference: str, label: str, families: list[str]) -> None:

@@ -36,7 +36,8 @@ _LABEL = re.compile(
     # "1Roe, P.L., Doe, A.O. and …", "12Roe PL, Doe AO.": the number lost its box in a copy from a PDF;
     # only before a family name (its particles too: "1van der Roe, R.J.") that initials (or a given name
     # after a comma) follow
-    r"|(\d{1,3})(?=(?:(?:van|von|de|der|den|du|da|di|del|della|dos|le|la|ten|ter)\s)*[A-ZÀ-ÖØ-Þ](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*"
+    # (the family's capital may be from Latin Extended-A: "1Łukowiak, O.F.")
+    r"|(\d{1,3})(?=(?:(?:van|von|de|der|den|du|da|di|del|della|dos|le|la|ten|ter)\s)*[A-ZÀ-ÖØ-ÞĀ-ž](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*"
     r"(?:,\s?[A-ZÀ-ÖØ-Þ]|\s[A-ZÀ-ÖØ-Þ](?:\.|[A-ZÀ-ÖØ-Þ]{0,2}[\s,.;])))"
     r"|(\d{1,3})\s+(?=[^\W\d])"
     r"|(\d{1,3})(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*"  # AIP's superscript number before an initial: "1N. Roe"
