@@ -547,7 +547,10 @@ def _parse_names(text: str) -> NameList:
             continue
         # "…, M. Abdullah and Khairurrijal"
         mononym = form == "W" and names and separator not in {",", ";", ""}
-        if not (vancouver or (natural and not vancouver_list) or mononym):
+        # "Roe JQ, MY Doe, and AT Poe": after the first name, initials without stops before the family,
+        # in a list that an "and" closes
+        initials_first = natural and closes_with_and and index > 0 and form[:1] == "I" and "." not in piece
+        if not (vancouver or (natural and (not vancouver_list or initials_first)) or mononym):
             valid = False
         elif (piece.split(None, 1)[0] in _TITLE_START and not vancouver) or _VANCOUVER_STOP.search(piece):
             valid = False  # "The Turkish Straits", "Abraham WC. Metaplasticity"

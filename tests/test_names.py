@@ -60,6 +60,8 @@ CASES = [
     ("Roe, U. / Doe, M. / Poe, E.", [("Roe", "U."), ("Doe", "M."), ("Poe", "E.")]),
     # Czech lists with a spaced dash between inverted names
     ("Roe, Anna – Doe, Carl Emil", [("Roe", "Anna"), ("Doe", "Carl Emil")]),
+    # the first name inverted, the others natural, initials without stops (Asia Pacific J. of HR)
+    ("Roe JQ, MY Doe, and AT Poe", [("Roe", "JQ"), ("Doe", "MY"), ("Poe", "AT")]),
 ]
 
 
@@ -95,6 +97,7 @@ def test_particles_are_split_off(text: str, expected: list[tuple[str, str]]) -> 
         ("Das RK", True),
         ("Das, Santanu", True),
         ("Das Kapital", False),
+        ("Roe JQ, MY Doe, and AT Poe", True),
     ],
 )
 def test_is_name_list(text: str, is_names: bool) -> None:

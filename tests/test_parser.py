@@ -1538,6 +1538,11 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Doe"],
             "Widgets in the hills",
         ),
+        (
+            "Roe JQ, MY Doe, and AT Poe (2024) Widgets in the hills. Acta Viae 14, 1498–1527.",
+            ["Roe", "Doe", "Poe"],
+            "Widgets in the hills",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1552,6 +1557,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "vancouver-name-then-title-case-sentences",
         "vancouver-name-then-journal-and-year",
         "names-between-spaced-slashes",
+        "vancouver-then-natural-names-with-stopless-initials",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
