@@ -176,6 +176,9 @@ def _form(piece: str) -> str:
             neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2] if i < len(tokens) - 1 else []
             if (len(tokens) == 1 and len(token) >= 3) or any(n.isupper() and len(n) >= 4 for n in neighbours):
                 classes[i] = "W"
+            # a short surname in capitals before shorter stopless initials: "ZHU TF", "LI X" (not "JQ DOE")
+            elif i == 0 and len(tokens) == 2 and classes[1] == "I" and tokens[1].isalpha():
+                classes[i] = "W" if tokens[1].isupper() and len(tokens[1]) < len(token) else "I"
     # "Gorabi A" — a lone capital after words is an initial; a run of initials counts once
     form = "".join(classes)
     return _INITIAL_RUN.sub("I", form) if "II" in form else form  # no "II": nothing to merge

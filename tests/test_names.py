@@ -62,6 +62,8 @@ CASES = [
     ("Roe, Anna – Doe, Carl Emil", [("Roe", "Anna"), ("Doe", "Carl Emil")]),
     # the first name inverted, the others natural, initials without stops (Asia Pacific J. of HR)
     ("Roe JQ, MY Doe, and AT Poe", [("Roe", "JQ"), ("Doe", "MY"), ("Poe", "AT")]),
+    # short surnames in capitals before their shorter initials
+    ("ROEBUCK LZ, ZHU TF & LI X", [("ROEBUCK", "LZ"), ("ZHU", "TF"), ("LI", "X")]),
 ]
 
 
