@@ -125,7 +125,10 @@ _SEPARATOR = re.compile(
     # Czech/Slovak "a" only between a capital or initial and a capital: "WORSLEY a Ian", not "Viaje a Roma"
     r"(?=[\s;,&/])\s*(?:;(?:\s*(?:(?i:and|und)|et|&)(?=\s))?|,?\s+(?:(?i:and|und|with|dan|og|och)|et|y|e|и)\s+|(?<=[A-ZÀ-ÖØ-Þ.])\s+a\s+(?=[A-ZÀ-ÖØ-Þ])"
     # a spaced dash before initials: "P. ROE - A. DOE" (Greek and Byzantine studies)
-    r"|,?\s*&\s*|,|(?<=[\w.])/\s?(?=[A-ZÀ-ÖØ-Þ])|(?<=\w)\s[-–]\s(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*",
+    # a slash, spaced or not: "Roe, U./Doe, M.", German "Roe, U. / Doe, M."
+    r"|,?\s*&\s*|,|(?<=[\w.])\s?/\s?(?=[A-ZÀ-ÖØ-Þ])|(?<=\w)\s[-–]\s(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ])"
+    # …and before an inverted name: Czech "Roe, Anna – Doe, Carl"
+    r"|(?<=[\w.])\s[-–]\s(?=[A-ZÀ-ÖØ-Þ][\w'’-]+,\s))\s*",
 )
 
 
@@ -173,6 +176,9 @@ def _form(piece: str) -> str:
             neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2] if i < len(tokens) - 1 else []
             if (len(tokens) == 1 and len(token) >= 3) or any(n.isupper() and len(n) >= 4 for n in neighbours):
                 classes[i] = "W"
+            # a short surname in capitals before shorter stopless initials: "ZHU TF", "LI X" (not "JQ DOE")
+            elif i == 0 and len(tokens) == 2 and classes[1] == "I" and tokens[1].isalpha():
+                classes[i] = "W" if tokens[1].isupper() and len(tokens[1]) < len(token) else "I"
     # "Gorabi A" — a lone capital after words is an initial; a run of initials counts once
     form = "".join(classes)
     return _INITIAL_RUN.sub("I", form) if "II" in form else form  # no "II": nothing to merge
@@ -371,13 +377,26 @@ _SENTENCE_CASE_BODY = re.compile(
 )
 
 
+# a national statistics office: "Statistics Canada", "Statistics South Africa", "Statistik Austria"
+_STATISTICS_OFFICE = re.compile(rf"Statisti(?:cs|k)\s[{_UPPER}][{_LOWER}]+(?:\s[{_UPPER}][{_LOWER}]+)?\.?")
+
+
 def _organisation(text: str) -> Name | None:
+    if text[:9] == "Statistic" and _STATISTICS_OFFICE.fullmatch(text):
+        return Name(literal=text.strip(" ."))
     words = text.strip(" .").split()
     if len(words) > 16 or ":" in text or _SENTENCE_BREAK.search(text):
         return None  # a sentence break or colon inside: this is more than a name
     if _SENTENCE_CASE_BODY.match(text) and "," not in text and not any(c.isdigit() for c in text):
         return Name(literal=text.strip(" ."))
-    if not _ORG_WORDS.search(text):
+    # "AMERICAN PSYCHIATRIC ASSOCIATION": a body in capitals, its words read in title case; no initial
+    # inside ("BANK, J." is a person)
+    if not _ORG_WORDS.search(text) and (
+        len(words) < 2
+        or not text.isupper()
+        or not _ORG_WORDS.search(text.title())
+        or any(len(w.strip(".,")) == 1 or (w.endswith(".") and len(w) <= 3) for w in words)
+    ):
         return None
     if all(w[:1].isupper() or w.lower() in _ORG_GLUE or not w[:1].isalpha() for w in words):
         return Name(literal=text.strip(" ."))
@@ -534,7 +553,10 @@ def _parse_names(text: str) -> NameList:
             continue
         # "…, M. Abdullah and Khairurrijal"
         mononym = form == "W" and names and separator not in {",", ";", ""}
-        if not (vancouver or (natural and not vancouver_list) or mononym):
+        # "Roe JQ, MY Doe, and AT Poe": after the first name, initials without stops before the family,
+        # in a list that an "and" closes
+        initials_first = natural and closes_with_and and index > 0 and form[:1] == "I" and "." not in piece
+        if not (vancouver or (natural and (not vancouver_list or initials_first)) or mononym):
             valid = False
         elif (piece.split(None, 1)[0] in _TITLE_START and not vancouver) or _VANCOUVER_STOP.search(piece):
             valid = False  # "The Turkish Straits", "Abraham WC. Metaplasticity"

@@ -56,6 +56,14 @@ CASES = [
     ("P. ROEBUCK - A. B. DOEMAN", [("ROEBUCK", "P."), ("DOEMAN", "A. B.")]),
     # Vancouver in capitals: the capitals closing a piece are initials, not a second surname word
     ("ROEBUCK AK, DOEMAN L, & POEWELL JD", [("ROEBUCK", "AK"), ("DOEMAN", "L"), ("POEWELL", "JD")]),
+    # German lists with a spaced slash between names
+    ("Roe, U. / Doe, M. / Poe, E.", [("Roe", "U."), ("Doe", "M."), ("Poe", "E.")]),
+    # Czech lists with a spaced dash between inverted names
+    ("Roe, Anna – Doe, Carl Emil", [("Roe", "Anna"), ("Doe", "Carl Emil")]),
+    # the first name inverted, the others natural, initials without stops (Asia Pacific J. of HR)
+    ("Roe JQ, MY Doe, and AT Poe", [("Roe", "JQ"), ("Doe", "MY"), ("Poe", "AT")]),
+    # short surnames in capitals before their shorter initials
+    ("ROEBUCK LZ, ZHU TF & LI X", [("ROEBUCK", "LZ"), ("ZHU", "TF"), ("LI", "X")]),
 ]
 
 
@@ -91,6 +99,7 @@ def test_particles_are_split_off(text: str, expected: list[tuple[str, str]]) -> 
         ("Das RK", True),
         ("Das, Santanu", True),
         ("Das Kapital", False),
+        ("Roe JQ, MY Doe, and AT Poe", True),
     ],
 )
 def test_is_name_list(text: str, is_names: bool) -> None:
@@ -117,3 +126,25 @@ def test_more_mixed_forms(text: str, expected: list[tuple[str, str, str]]) -> No
     """Particles printed after the given name, and a pair whose given name ends in an initial."""
     assert [(n.family, n.given, n.non_dropping_particle) for n in parse_names(text).names] == expected
     assert is_name_list(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AMERICAN WIDGET ASSOCIATION", ["AMERICAN WIDGET ASSOCIATION"]),
+        ("DEPARTMENT OF GADGETS AND WIDGETS", ["DEPARTMENT OF GADGETS AND WIDGETS"]),
+        ("BANK, J. AND ROE, A.", ["", ""]),
+        ("Statistics Erewhon", ["Statistics Erewhon"]),
+        ("Statistics, Roe", [""]),
+    ],
+    ids=[
+        "body-in-capitals",
+        "body-in-capitals-with-glue",
+        "persons-in-capitals",
+        "statistics-office",
+        "inverted-person",
+    ],
+)
+def test_bodies_are_one_literal_name(text: str, expected: list[str]) -> None:
+    """A body's name, in any case, is one literal name; persons in capitals stay persons."""
+    assert [n.literal for n in parse_names(text).names] == expected

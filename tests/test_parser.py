@@ -1689,6 +1689,22 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Poe", "Doe"],
             "Widgets, Gadgets, and Gizmos",
         ),
+        (
+            "1. Roe JE. Widget Theory Today. Eng Rev. 2016;13:293–51.",
+            ["Roe"],
+            "Widget Theory Today",
+        ),
+        ("1. Doe BI. Gadgets Up North. Widget Today 1998; 12: 14.", ["Doe"], "Gadgets Up North"),
+        (
+            "Roe, U. / Doe, M.: Widgets in the hills. In: Acta Viae 2 (2002), S. 10–17.",
+            ["Roe", "Doe"],
+            "Widgets in the hills",
+        ),
+        (
+            "Roe JQ, MY Doe, and AT Poe (2024) Widgets in the hills. Acta Viae 14, 1498–1527.",
+            ["Roe", "Doe", "Poe"],
+            "Widgets in the hills",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1700,6 +1716,10 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "names-between-spaced-dashes",
         "semicolon-list-then-capitalised-title",
         "semicolon-list-then-title-with-commas",
+        "vancouver-name-then-title-case-sentences",
+        "vancouver-name-then-journal-and-year",
+        "names-between-spaced-slashes",
+        "vancouver-then-natural-names-with-stopless-initials",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
@@ -1722,12 +1742,40 @@ def test_where_the_author_block_ends(reference: str, authors: list[str], title: 
             "Department of Water and Land, State of Example",
             "Water rights in the valley",
         ),
+        (
+            "Ministry of Roads, Government of Example. Roads in the hills. Bull Roads 1999;12:33-44.",
+            "Ministry of Roads, Government of Example",
+            "Roads in the hills",
+        ),
+        (
+            "Ministry of Roads, Government of Example, “Roads in the Hills”, Acta Viae 12 (2000) 33-44.",
+            "Ministry of Roads, Government of Example",
+            "Roads in the Hills",
+        ),
+        (
+            "Committee on Widget Policy. 1908. “Widgets in the hills”. Acta Viae 12: 33-44.",
+            "Committee on Widget Policy",
+            "Widgets in the hills",
+        ),
+        (
+            "Institut national des gadgets. Gadgets in the hills. Acta Viae 577:358.",
+            "Institut national des gadgets",
+            "Gadgets in the hills",
+        ),
     ],
-    ids=["ministry-and-government", "department-and-state"],
+    ids=[
+        "ministry-and-government",
+        "department-and-state",
+        "body-and-parent-before-a-stop",
+        "body-and-parent-before-a-quote",
+        "body-with-lower-case-words-before-a-year",
+        "sentence-case-body-before-a-stop",
+    ],
 )
 def test_a_body_with_its_parent_before_the_year(reference: str, author: str, title: str) -> None:
     """ "Ministry of Health, Government of Kerala (1998)": a body and its parent, comma and all, is one
-    author before the bracketed year."""
+    author before the bracketed year; so is a body (lower-case words and all) before a stop, a quoted
+    title or a bare year."""
     ref = refnorm.parse_reference(reference)
     assert ([name.literal for name in ref.author], ref.title) == ([author], title)
 
@@ -2591,6 +2639,7 @@ def test_title_case_in_is_no_container_cue() -> None:
         ),
         ("12Öberg PL, Doe AO. Tidal things. J Tides. 2001;3:1–9.", "12", ["Öberg", "Doe"]),
         ("4van der Roe, R.J. (2019) Late tides. Rev. Tides 10, 386–395", "4", ["Roe"]),
+        ("1Łoe, O.F. (1981) Late tides. Rev. Tides 6, 76–78", "1", ["Łoe"]),
     ],
     ids=[
         "number-dash-label",
@@ -2603,6 +2652,7 @@ def test_title_case_in_is_no_container_cue() -> None:
         "number-glued-to-family-comma",
         "number-glued-to-family-vancouver",
         "number-glued-to-particle",
+        "number-glued-to-family-from-latin-extended",
     ],
 )
 def test_labels_and_separators_before_the_names(reference: str, label: str, families: list[str]) -> None:

@@ -36,7 +36,8 @@ _LABEL = re.compile(
     # "1Roe, P.L., Doe, A.O. and …", "12Roe PL, Doe AO.": the number lost its box in a copy from a PDF;
     # only before a family name (its particles too: "1van der Roe, R.J.") that initials (or a given name
     # after a comma) follow
-    r"|(\d{1,3})(?=(?:(?:van|von|de|der|den|du|da|di|del|della|dos|le|la|ten|ter)\s)*[A-ZÀ-ÖØ-Þ](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*"
+    # (the family's capital may be from Latin Extended-A: "1Łukowiak, O.F.")
+    r"|(\d{1,3})(?=(?:(?:van|von|de|der|den|du|da|di|del|della|dos|le|la|ten|ter)\s)*[A-ZÀ-ÖØ-ÞĀ-ž](?:[a-zß-ÿ]|['’][A-ZÀ-ÖØ-Þ])[\w'’-]*"
     r"(?:,\s?[A-ZÀ-ÖØ-Þ]|\s[A-ZÀ-ÖØ-Þ](?:\.|[A-ZÀ-ÖØ-Þ]{0,2}[\s,.;])))"
     r"|(\d{1,3})\s+(?=[^\W\d])"
     r"|(\d{1,3})(?=[A-ZÀ-ÖØ-Þ]\.\s?[A-ZÀ-ÖØ-Þ]))\s*"  # AIP's superscript number before an initial: "1N. Roe"
@@ -124,6 +125,9 @@ def names_ok(prefix: str, *, strict: bool = True) -> bool:
 
 
 _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|for|and|&|de|du|des|la))*")
+# a sentence ends inside ("Roe JE. Widget Theory Today. Eng Rev. 2016"): a Vancouver name, a Title Case
+# title and a journal, not one author
+_STOP_INSIDE = re.compile(r"(?:[a-zß-ÿ]{2}|\s[A-ZÀ-ÖØ-Þ]{2,3})\.\s+[A-ZÀ-ÖØ-Þ]")
 
 
 def _lone_author(prefix: str) -> bool:
@@ -137,6 +141,7 @@ def _lone_author(prefix: str) -> bool:
         and len(text) <= 60
         and _LONE_AUTHOR.fullmatch(text) is not None
         and text.split()[0] not in _TITLE_START
+        and (". " not in text or _STOP_INSIDE.search(text) is None)
     )
 
 
@@ -157,6 +162,36 @@ def _body_before_year(prefix: str) -> bool:
         and all(_BODY_PIECE.fullmatch(piece) for piece in pieces)
         and any(_BODY_WORD.search(piece) for piece in pieces)
     )
+
+
+# where a body's name at the start may end: a stop or colon, a comma (strong before a quote or a year),
+# a year
+_BODY_END = re.compile(rf"[.:,]\s|\s(?=[(\[]?{YEAR}\b)")
+_QUOTE_OR_YEAR = re.compile(rf"[“\"«‘'„]|[(\[]?{YEAR}\b")
+_BODY_CHARACTERS = re.compile(r"[^\W\d_](?:[^\W\d_]|['’&,\s-]){0,100}")  # letters only: no digit
+
+
+def _leading_body(head: str) -> int:
+    """ "Committee on Widget Policy. 1908.", "Ministry of Health, Government of Erewhon, “Title”": a body's
+    name that the name grammar reads (lower-case words and all) opens the reference, before a stop, a
+    colon, a year or a quoted title; each further comma piece names a body too ("State of Erewhon")."""
+    found = 0
+    for boundary in _BODY_END.finditer(head, 0, 160):
+        candidate = head[: boundary.start()]
+        if not _BODY_CHARACTERS.fullmatch(candidate):
+            break  # a digit, a bracket or a quote: past the body's name
+        if boundary.group(0)[:1] == "," and not _QUOTE_OR_YEAR.match(head, boundary.end()):
+            continue  # "Ministry of Health, Government of …": the name may go on
+        pieces = candidate.split(", ")
+        names = parse_names(pieces[0]).names
+        if not (len(names) == 1 and names[0].literal) or not all(
+            _BODY_WORD.search(piece) or _BODY_WORD.search(piece.title()) for piece in pieces[1:]
+        ):
+            break
+        found = boundary.start()
+        if boundary.group(0)[:1] != ",":
+            break
+    return found
 
 
 # a body's name in title case ("Department of Land and Natural Resources", "State of Oregon")
@@ -217,6 +252,9 @@ def _author_end_by_cues(text: str) -> int:
         )
     ):
         return match.start()
+    body = _leading_body(head)
+    if body:
+        return body
     shouted = _SHOUTED.match(head)  # "COLLECTIF. Title …"
     if shouted:
         return shouted.end(1) + 1
