@@ -21,6 +21,7 @@ __all__ = [
     "THESIS",
     "THESIS_CUES",
     "is_place",
+    "is_region",
     "mentions",
 ]
 
@@ -85,6 +86,37 @@ def is_place(text: str) -> bool:
     text = text.strip(" .,;")
     places = _PLACE_BY_INITIAL.get(text[:1])
     return places is not None and places.match(text) is not None
+
+
+# What follows a place after a comma: a US state or Canadian province (postal code, old abbreviation or
+# name) or a country. It tells a place the list above lacks: "Sebastopol, CA", "Chambery, France".
+_REGIONS = """
+AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH
+OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON QC BC AB MB NS NB SK NSW Vic Qld Oxon
+Ala Ariz Ark Calif Cal Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nebr
+Nev Okla Ore Oreg Pa Penn Tenn Tex Vt Va Wash Wis Wisc Wyo Ont Que N.H N.J N.M N.Y N.C N.D R.I S.C S.D
+W.Va D.C D._C
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina
+North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas
+Utah Vermont Virginia West_Virginia Wisconsin Wyoming Ontario Quebec Québec British_Columbia Alberta
+Manitoba Nova_Scotia New_South_Wales Victoria Queensland Western_Australia South_Australia Tasmania
+USA U.S.A US U.S UK U.K England Scotland Wales Ireland Northern_Ireland Germany Deutschland France Italy
+Italia Spain España Portugal Netherlands The_Netherlands Nederland Belgium Belgique Switzerland Schweiz
+Suisse Austria Österreich Denmark Sweden Norway Finland Iceland Poland Polska Czech_Republic Czechia
+Slovakia Hungary Romania Bulgaria Greece Turkey Russia Ukraine Croatia Serbia Slovenia Estonia Latvia
+Lithuania Israel Egypt Nigeria Kenya Ghana South_Africa India Pakistan Bangladesh Sri_Lanka China
+P.R._China Japan Korea South_Korea Taiwan Thailand Vietnam Malaysia Indonesia Philippines The_Philippines
+Singapore Australia New_Zealand Canada Mexico México Brazil Brasil Argentina Chile Colombia Peru Venezuela
+Cuba Iran Iraq Lebanon Jordan Saudi_Arabia Morocco Tunisia Algeria Ethiopia Tanzania Uganda
+"""
+REGION_NAMES = frozenset(r.replace("_", " ") for r in _REGIONS.split())
+
+
+def is_region(text: str) -> bool:
+    """A US state, Canadian province or country as it follows a place: "CA", "Calif.", "N.J.", "France"."""
+    return text.strip(" .") in REGION_NAMES
 
 
 THESIS = re.compile(

@@ -741,6 +741,40 @@ def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("reference", "place", "publisher"),
+    [
+        (
+            "Roe, W. (2012). Widget Cookbook. Quillon Media, Sebastopol, CA.",
+            "Sebastopol, CA",
+            "Quillon Media",
+        ),
+        (
+            "J. Roe. Widget frames. In A. Doe, editor, Widget Systems, Vol. 2, pages 266-273. "
+            "Morgan Kaufmann, San Mateo, CA, 1990.",
+            "San Mateo, CA",
+            "Morgan Kaufmann",
+        ),
+        (
+            "Roe, J. 2006. Widget Code Requirements. WCI 318-02. Widget Associates, Farmington Hills, MI.",
+            "Farmington Hills, MI",
+            "Widget Associates",
+        ),
+        (
+            "Doe, J. In Proceedings of the Widget Conference, pp. 62-68, Chambery, France.",
+            "Chambery, France",
+            "",
+        ),
+    ],
+    ids=["state-code", "after-pages-with-year", "after-a-numbered-sentence", "meeting-not-publisher"],
+)
+def test_place_known_by_its_region(reference: str, place: str, publisher: str) -> None:
+    """A place the lexicon lacks is one when a US state or a country follows it; the name before it is
+    the publisher, unless it names a meeting."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher-place"), ref.get("publisher")) == (place, publisher)
+
+
+@pytest.mark.parametrize(
     ("reference", "families", "title"),
     [
         (

@@ -6,8 +6,10 @@ import re
 
 from refnorm.dates import YEAR
 from refnorm.lexicon import (
+    CONFERENCE,
     PUBLISHER_WORDS,
     is_place,
+    is_region,
 )
 from refnorm.parsing.scratch import DIGIT, Fields
 
@@ -79,9 +81,13 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
     if body.endswith(".") and not _ABBREVIATION_AT_END.search(body):
         body = body[:-1]  # the sentence's stop, not an abbreviation's
     pieces = [p.strip() for p in _COMMA_OR_SEMICOLON.split(body) if p.strip()]
-    for index, piece in enumerate(pieces):
-        if not is_place(piece):
-            continue
+    # a known place first; else one the lexicon lacks, named by the state or country after it
+    index = next((i for i, piece in enumerate(pieces) if is_place(piece)), None)
+    by_region = index is None
+    if by_region:
+        index = next((i for i in range(len(pieces)) if _place_before_region(pieces, i)), None)
+    if index is not None:
+        piece = pieces[index]
         # "Reading, MA", "London, United Kingdom", "Washington, D. C.": the place's state or country
         region = [
             i
@@ -89,7 +95,7 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
             if _REGION.fullmatch(pieces[i]) and not PUBLISHER_WORDS.search(pieces[i])
         ]
         region = [i for n, i in enumerate(region) if i == index + 1 + n]
-        if region and (index + 1 + len(region) < len(pieces) or index > 0):
+        if region and (by_region or index + 1 + len(region) < len(pieces) or index > 0):
             piece = ", ".join([piece, *(pieces[i] for i in region)])
             pieces = [p for i, p in enumerate(pieces) if i not in region]
             pieces[index] = piece
@@ -98,19 +104,21 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
         # unless that is only a state or country ("New York, NY")
         neighbours.sort(key=lambda i: not PUBLISHER_WORDS.search(pieces[i]))
         for other in neighbours:
-            candidate = pieces[other]
+            candidate, book = pieces[other], ""
+            if other == index - 1 and ". " in candidate:
+                # Springer's "In: Book Title. Routledge, Wien, pp 1-9": the book's sentence, then the
+                # publisher — not "Wyd. Naukowe, Warszawa" (the stop of an abbreviation)
+                head, _, last = candidate.rpartition(". ")
+                sentence = _SENTENCE_BEFORE_PUBLISHER.search(head) or (
+                    by_region and not _ABBREVIATION_BEFORE.search(head)  # "ACI 318-02. American …"
+                )
+                if sentence and last[:1].isupper():
+                    book, candidate = head, last
             plain = not DIGIT.search(candidate) and len(candidate) > 3 and not is_place(candidate)
             plain_prev = other == index - 1 and len(candidate) <= 40 and candidate[:1].isupper()
             if PUBLISHER_WORDS.search(candidate) or (plain and (other == index + 1 or plain_prev)):
-                book = ""
-                if other == index - 1 and ". " in candidate:
-                    # Springer's "In: Book Title. Routledge, Wien, pp 1-9": the book's sentence, then the
-                    # publisher — not "Wyd. Naukowe, Warszawa" (the stop of an abbreviation)
-                    head, _, last = candidate.rpartition(". ")
-                    if _SENTENCE_BEFORE_PUBLISHER.search(head) and last[:1].isupper():
-                        book, candidate = head, last
                 fields.set("publisher-place", piece)
-                fields.set("publisher", candidate)
+                fields.set("publisher", candidate.lstrip(" .,;:"))  # ". Morgan Kaufmann" after the pages
                 rest = [p for i, p in enumerate(pieces) if i not in {index, other}]
                 if book:
                     rest.insert(min(other, len(rest)), book)
@@ -123,6 +131,21 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
 
 # a place's US state or country after a comma: "Washington, DC", "Oxford, U.K.", "Basel, Switzerland"
 _PLACE_WITH_REGION = re.compile(r"[A-ZÀ-ÖØ-Þ][^,]{1,30},\s*(?:[A-Z]{2}|(?:[A-Z]\.){2,3}|[A-Z][a-z]{3,12})")
+
+
+def _place_before_region(pieces: list[str], index: int) -> bool:
+    """A place the lexicon lacks, told by the state or country after it: "O'Reilly, Sebastopol, CA",
+    "Morgan Kaufmann, San Mateo, CA, 1990" — not a meeting's name ("Proc. ASPLOS-VI, San Jose, CA")."""
+    if index + 1 >= len(pieces) or not is_region(pieces[index + 1]):
+        return False
+    piece = pieces[index]
+    return (
+        _PLACE_PART.fullmatch(piece) is not None
+        and not is_region(piece)
+        and not PUBLISHER_WORDS.search(piece)
+        and not _INSTITUTION.search(piece)  # "Ph.D. Thesis, Universiteit Twente, Netherlands"
+        and not any(CONFERENCE.search(p) or "Seminar" in p for p in pieces[:index])
+    )
 
 
 def _publisher_before_place(left: str, right: str) -> bool:
@@ -140,6 +163,8 @@ def _subtitle_colon(opening: str) -> bool:
     return ". " not in opening and not is_place(opening)
 
 
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]{1,4}$")  # "Wyd. Naukowe": the stop of "Wyd."
+_INSTITUTION = re.compile(r"\b(?:Univ|Universit|Hochschule|Coll[eè]g|School|Cent(?:er|re)|Dep(?:artmen)?t)")
 _SENTENCE_BEFORE_IMPRINT = re.compile(r"[^\W\d_]{3,}[)\]]?$")
 # a book title's last word: lower case, long or a year ("… world", "… Workshop", "… 1991") — not an
 # abbreviation's ("Harvard Univ. Press")
