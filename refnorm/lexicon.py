@@ -39,14 +39,14 @@ Valencia Vancouver Venezia Venice Warsaw Warszawa Washington Wien Vienna Wiesbad
 Thousand_Oaks Newbury_Park Westport Malden Amherst Austin Cincinnati Lincoln Minneapolis Nashville Norman
 Pittsburgh Seattle Stanford Urbana Bloomington Durham Evanston Madison Baton_Rouge Chapel_Hill Columbus
 Berlin/New_York Heidelberg/Berlin Santa_Barbara Lanham Mahwah Hillsdale Totowa Englewood_Cliffs Reading
-Harmondsworth Basingstoke Aldershot Abingdon Cheltenham Newcastle Bristol Leeds Sheffield Nottingham
-Brighton Dublin Cork Belfast Lausanne Neuchâtel Bordeaux Lille Marseille Toulouse Strasbourg Grenoble Nantes
-Rennes Montpellier Nancy Québec Quebec Quito Lima Bogotá Caracas Granada Sevilla Salamanca Zaragoza Coimbra
-Porto Bergen Uppsala Lund Aarhus Groningen Nijmegen Gent Ghent Leuven Antwerpen Antwerp Kyiv Kiev Warsaw
-Wrocław Poznań Bratislava Ljubljana Zagreb Beograd Belgrade Sofia Bucharest București Istanbul Ankara Tehran
-Cairo Jerusalem Tel_Aviv Delhi Mumbai Bombay Calcutta Kolkata Chennai Madras Bangalore Karachi Lahore Dhaka
-Jakarta Manila Bangkok Kuala_Lumpur Seoul Taipei Shanghai Nairobi Johannesburg Cape_Town Pretoria Auckland
-Wellington Canberra Brisbane Perth Adelaide
+Harmondsworth Houndmills Houndsmills Basingstoke Aldershot Abingdon Cheltenham Newcastle Bristol Leeds
+Sheffield Nottingham Brighton Dublin Cork Belfast Lausanne Neuchâtel Bordeaux Lille Marseille Toulouse
+Strasbourg Grenoble Nantes Rennes Montpellier Nancy Québec Quebec Quito Lima Bogotá Caracas Granada Sevilla
+Salamanca Zaragoza Coimbra Porto Bergen Uppsala Lund Aarhus Groningen Nijmegen Gent Ghent Leuven Antwerpen
+Antwerp Kyiv Kiev Warsaw Wrocław Poznań Bratislava Ljubljana Zagreb Beograd Belgrade Sofia Bucharest
+București Istanbul Ankara Tehran Cairo Jerusalem Tel_Aviv Delhi Mumbai Bombay Calcutta Kolkata Chennai
+Madras Bangalore Karachi Lahore Dhaka Jakarta Manila Bangkok Kuala_Lumpur Seoul Taipei Shanghai Nairobi
+Johannesburg Cape_Town Pretoria Auckland Wellington Canberra Brisbane Perth Adelaide
 """
 PLACE_NAMES = frozenset(p.replace("_", " ") for p in _PLACES.split())
 PLACE = "|".join(sorted((re.escape(p) for p in PLACE_NAMES), key=len, reverse=True))
@@ -89,7 +89,8 @@ def is_place(text: str) -> bool:
 
 
 # What follows a place after a comma: a US state or Canadian province (postal code, old abbreviation or
-# name) or a country. It tells a place the list above lacks: "Sebastopol, CA", "Chambery, France".
+# name), an English county or a country. It tells a place the list above lacks: "Sebastopol, CA",
+# "Chambery, France"; and that "Farnham, Surrey" is all place.
 _REGIONS = """
 AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH
 OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON QC BC AB MB NS NB SK NSW Vic Qld Oxon
@@ -100,8 +101,8 @@ Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida
 Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
 Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina
 North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas
-Utah Vermont Virginia West_Virginia Wisconsin Wyoming Ontario Quebec Québec British_Columbia Alberta
-Manitoba Nova_Scotia New_South_Wales Victoria Queensland Western_Australia South_Australia Tasmania
+Utah Vermont Virginia Washington West_Virginia Wisconsin Wyoming Ontario Quebec Québec British_Columbia
+Alberta Manitoba Nova_Scotia New_South_Wales Victoria Queensland Western_Australia South_Australia Tasmania
 USA U.S.A US U.S UK U.K England Scotland Wales Ireland Northern_Ireland Germany Deutschland France Italy
 Italia Spain España Portugal Netherlands The_Netherlands Nederland Belgium Belgique Switzerland Schweiz
 Suisse Austria Österreich Denmark Sweden Norway Finland Iceland Poland Polska Czech_Republic Czechia
@@ -110,6 +111,10 @@ Lithuania Israel Egypt Nigeria Kenya Ghana South_Africa India Pakistan Banglades
 P.R._China Japan Korea South_Korea Taiwan Thailand Vietnam Malaysia Indonesia Philippines The_Philippines
 Singapore Australia New_Zealand Canada Mexico México Brazil Brasil Argentina Chile Colombia Peru Venezuela
 Cuba Iran Iraq Lebanon Jordan Saudi_Arabia Morocco Tunisia Algeria Ethiopia Tanzania Uganda
+Middlesex Surrey Sussex West_Sussex East_Sussex Kent Essex Hampshire Hants Berkshire Berks Bucks
+Buckinghamshire Oxfordshire Herts Hertfordshire Cambridgeshire Cambs Yorkshire Lancashire Devon Cornwall
+Norfolk Suffolk Cheshire Wiltshire Dorset Somerset Gloucestershire Warwickshire Staffordshire Derbyshire
+Cumbria Northumberland
 """
 REGION_NAMES = frozenset(r.replace("_", " ") for r in _REGIONS.split())
 

@@ -775,6 +775,30 @@ def test_place_known_by_its_region(reference: str, place: str, publisher: str) -
 
 
 @pytest.mark.parametrize(
+    ("reference", "place", "publisher"),
+    [
+        (
+            "Roe, Jan S., Living Together: Care, Widget Theology, and Ethics, Grand Rapids: Quillmans, 2008.",
+            "Grand Rapids",
+            "Quillmans",
+        ),
+        ("Doe, W.O., The Letters (WCS; Garden City, N.Y.: Quill, 1976).", "Garden City, N.Y.", "Quill"),
+        (
+            "Roe, Jan (2002) ‘Widget Dreams’ in Doe, Ann and Jan Roe (eds) A Survey of Widget Art: "
+            "The Modern Century Paris: Widget Noire",
+            "Paris",
+            "Widget Noire",
+        ),
+    ],
+    ids=["title-words-before-a-comma", "series-before-a-semicolon", "title-words-before-a-known-place"],
+)
+def test_place_leaves_the_title_words_before_it(reference: str, place: str, publisher: str) -> None:
+    """ "Place: Publisher" after a title: the place takes none of the title's (or series') last words."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher-place"), ref.get("publisher")) == (place, publisher)
+
+
+@pytest.mark.parametrize(
     ("reference", "families", "title"),
     [
         (

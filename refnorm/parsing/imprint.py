@@ -69,13 +69,16 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
         if cut and _PLACE_ABBREVIATION.search(place, 0, cut):
             cut = 0  # "St. Paul", "Ft. Worth": the stop of the place's own abbreviation
         place, publisher = place[cut:].strip(), match.group("publisher").strip()
+        head = _title_words_before_place(place, text[: match.start() + cut])
+        if head:  # "Ethics, Grand Rapids: Eerdmans": the title's last words stay with the title
+            place = place[len(head) :].lstrip(" ,;")
         semicolon = place.rfind(";") + 1  # "Widget Chemistry; Springer: Berlin": the last piece only
         if _publisher_before_place(place[semicolon:].strip(), publisher):
             place, publisher = publisher, place[semicolon:].strip()  # ACS: "Wiley: New York, 2005"
             cut += semicolon
         fields.set("publisher-place", place)
         fields.set("publisher", publisher)
-        kept = text[: match.start() + cut] + " " + text[match.end() :]
+        kept = text[: match.start() + cut] + " " + head + " " + text[match.end() :]
         return kept.strip(" ,.;")
     body = text.rstrip()
     if body.endswith(".") and not _ABBREVIATION_AT_END.search(body):
@@ -141,11 +144,45 @@ def _place_before_region(pieces: list[str], index: int) -> bool:
     piece = pieces[index]
     return (
         _PLACE_PART.fullmatch(piece) is not None
-        and not is_region(piece)
         and not PUBLISHER_WORDS.search(piece)
         and not _INSTITUTION.search(piece)  # "Ph.D. Thesis, Universiteit Twente, Netherlands"
         and not any(CONFERENCE.search(p) or "Seminar" in p for p in pieces[:index])
     )
+
+
+# a place's own first word: "New Brunswick", "West Lafayette", "Port Melbourne" are no "… Brunswick"
+_PLACE_OPENING = re.compile(r"(?:North|South|East|West|New|Port|Upper|Lower|Mount|Mt|St|Bad|Fort|Ft)\.?$")
+_JOINED_PLACES = re.compile(r"\s(?:and|und|&)\s|/")
+_INITIAL_AT_END = re.compile(r"(?<![\w.])[A-Z]\.\s*$")
+
+
+def _title_words_before_place(place: str, before: str) -> str:
+    """The words the place pattern took from before the place ("" when none): the title's last words
+    before a comma ("Ethics, Grand Rapids", not "Belmont, California" nor "Harmondsworth, Middlesex"), a
+    series or a surname before a semicolon ("NICNT; Grand Rapids", "ed. J. Roe; Anderson"), capitalised
+    title words before a known place ("The Twentieth Century Paris")."""
+    head, comma, last = place.rpartition(",")
+    last = last.strip()
+    if comma and ";" not in head:
+        kept_whole = is_place(head) or is_region(last) or is_place(place)
+        if kept_whole or last.endswith(".") or len(last.split()[0]) < 3:  # "Peabody, Ma", "Terra Alta, W.V."
+            return ""
+        return head
+    head, semicolon, last = place.partition(";")
+    if semicolon:
+        head = head.strip()
+        if not is_place(head) and (
+            head.isupper() or PUBLISHER_WORDS.search(head) or _INITIAL_AT_END.search(before)
+        ):
+            return head
+        return ""
+    if is_place(place) or _JOINED_PLACES.search(place):
+        return ""  # "London and New York"
+    words = place.split()
+    for start in range(1, len(words)):
+        if is_place(" ".join(words[start:])):
+            return "" if _PLACE_OPENING.match(words[start - 1]) else " ".join(words[:start])
+    return ""
 
 
 def _publisher_before_place(left: str, right: str) -> bool:
@@ -164,7 +201,7 @@ def _subtitle_colon(opening: str) -> bool:
 
 
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]{1,4}$")  # "Wyd. Naukowe": the stop of "Wyd."
-_INSTITUTION = re.compile(r"\b(?:Univ|Universit|Hochschule|Coll[eè]g|School|Cent(?:er|re)|Dep(?:artmen)?t)")
+_INSTITUTION = re.compile(r"\b(?:Univ|Universit|Hochschule|School|Cent(?:er|re)|Dep(?:artmen)?t)")
 _SENTENCE_BEFORE_IMPRINT = re.compile(r"[^\W\d_]{3,}[)\]]?$")
 # a book title's last word: lower case, long or a year ("… world", "… Workshop", "… 1991") — not an
 # abbreviation's ("Harvard Univ. Press")
