@@ -9,6 +9,7 @@ import re
 
 __all__ = [
     "CONFERENCE",
+    "INSTITUTION",
     "JOURNAL_ABBREVIATIONS",
     "JOURNAL_WORDS",
     "NOT_YET_PUBLISHED",
@@ -46,7 +47,8 @@ Salamanca Zaragoza Coimbra Porto Bergen Uppsala Lund Aarhus Groningen Nijmegen G
 Antwerp Kyiv Kiev Warsaw Wrocław Poznań Bratislava Ljubljana Zagreb Beograd Belgrade Sofia Bucharest
 București Istanbul Ankara Tehran Cairo Jerusalem Tel_Aviv Delhi Mumbai Bombay Calcutta Kolkata Chennai
 Madras Bangalore Karachi Lahore Dhaka Jakarta Manila Bangkok Kuala_Lumpur Seoul Taipei Shanghai Nairobi
-Johannesburg Cape_Town Pretoria Auckland Wellington Canberra Brisbane Perth Adelaide
+Johannesburg Cape_Town Pretoria Auckland Wellington Canberra Brisbane Perth Adelaide College_Station
+College_Park
 """
 PLACE_NAMES = frozenset(p.replace("_", " ") for p in _PLACES.split())
 PLACE = "|".join(sorted((re.escape(p) for p in PLACE_NAMES), key=len, reverse=True))
@@ -147,6 +149,12 @@ CONFERENCE = re.compile(
     r"(?:Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Colloquium|Meeting|Kongress|"
     r"Tagung|Actes|Summit|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|"
     r"INTERSPEECH|CHI|UIST|WWW|SIGGRAPH)\b"
+)
+
+# the body that issues a report or grants a degree: "Computer Science Department, Widget University"
+INSTITUTION = re.compile(
+    r"\b(?=[UCIDSLFPH])(?:Univ(?:ersit\w*|\.|\b)|College|Institut\w*|Department|Dept\b\.?|School|Laborator\w*|"
+    r"Cent(?:er|re)|Division|Faculty|Polytechnic|Politecnico|Hochschule)\b"
 )
 
 # The unmistakable periodical nouns in any case ("Personality and social psychology bulletin",

@@ -799,6 +799,27 @@ def test_place_leaves_the_title_words_before_it(reference: str, place: str, publ
 
 
 @pytest.mark.parametrize(
+    ("reference", "publisher"),
+    [
+        (
+            "L. Roe and N. Doe. Notes on widget graphs. Technical Report CS-TR-317-91, Computer Science "
+            "Department, Widget University, 1991.",
+            "Computer Science Department, Widget University",
+        ),
+        (
+            "A. Roe. Widget frames. Technical Report 14, Widget Laboratory for Materials Science, 1979.",
+            "Widget Laboratory for Materials Science",
+        ),
+    ],
+    ids=["department-of-a-university", "laboratory"],
+)
+def test_report_institution_with_a_periodical_word(reference: str, publisher: str) -> None:
+    """A report's issuing body is its publisher, though "Science" in its name reads like a journal's."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.type, ref.get("publisher"), ref.get("container-title")) == ("report", publisher, "")
+
+
+@pytest.mark.parametrize(
     ("reference", "families", "title"),
     [
         (

@@ -7,6 +7,7 @@ import re
 from refnorm.dates import YEAR
 from refnorm.lexicon import (
     CONFERENCE,
+    INSTITUTION,
     PUBLISHER_WORDS,
     is_place,
     is_region,
@@ -145,7 +146,7 @@ def _place_before_region(pieces: list[str], index: int) -> bool:
     return (
         _PLACE_PART.fullmatch(piece) is not None
         and not PUBLISHER_WORDS.search(piece)
-        and not _INSTITUTION.search(piece)  # "Ph.D. Thesis, Universiteit Twente, Netherlands"
+        and not INSTITUTION.search(piece)  # "Ph.D. Thesis, Universiteit Twente, Netherlands"
         and not any(CONFERENCE.search(p) or "Seminar" in p for p in pieces[:index])
     )
 
@@ -201,7 +202,6 @@ def _subtitle_colon(opening: str) -> bool:
 
 
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[^\W\d_]{1,4}$")  # "Wyd. Naukowe": the stop of "Wyd."
-_INSTITUTION = re.compile(r"\b(?:Univ|Universit|Hochschule|School|Cent(?:er|re)|Dep(?:artmen)?t)")
 _SENTENCE_BEFORE_IMPRINT = re.compile(r"[^\W\d_]{3,}[)\]]?$")
 # a book title's last word: lower case, long or a year ("… world", "… Workshop", "… 1991") — not an
 # abbreviation's ("Harvard Univ. Press")

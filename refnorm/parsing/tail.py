@@ -7,6 +7,7 @@ import re
 from refnorm.dates import MONTH_PATTERN, MONTHS, YEAR, has_month_name, parse_date_text
 from refnorm.lexicon import (
     CONFERENCE,
+    INSTITUTION,
     JOURNAL_ABBREVIATIONS,
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
@@ -446,8 +447,8 @@ def take_tail(text: str, fields: Fields) -> None:
                 fields.leftovers.append(container)
         elif "publisher" in fields.variables:
             fields.set("container-title", container)
-        elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and not _looks_like_journal(
-            container, fields
+        elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and (
+            not _looks_like_journal(container, fields) or _report_institution(container, fields)
         ):
             # "Wadsworth Publishing Company, Belmont, California": with its year gone, the place reads
             had_place = "publisher-place" in fields.variables
@@ -751,6 +752,15 @@ def _no_sign_of_a_container(text: str, fields: Fields) -> bool:
         and not JOURNAL_WORDS.search(text)
         and not CONFERENCE.search(text)
         and not _SHORT_ABBREVIATIONS.search(text)
+    )
+
+
+def _report_institution(text: str, fields: Fields) -> bool:
+    """A report's issuing body, though a periodical word is in its name ("Computer Science Department")."""
+    return (
+        "report" in fields.hints
+        and not fields.variables.keys() & {"volume", "issue"}
+        and INSTITUTION.search(text) is not None
     )
 
 
