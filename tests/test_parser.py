@@ -820,6 +820,36 @@ def test_report_institution_with_a_periodical_word(reference: str, publisher: st
 
 
 @pytest.mark.parametrize(
+    ("reference", "publisher", "place"),
+    [
+        (
+            "Roe, W. S. (1996). Believable Widget Agents. Ph.D. thesis, School of Computer Science, "
+            "Widget Mellon University.",
+            "School of Computer Science, Widget Mellon University",
+            "",
+        ),
+        (
+            "C. K. I. Roe. Deformable widgets. PhD thesis, Dept. of Computer Science, University of Roeby, "
+            "1994.",
+            "Dept. of Computer Science, University of Roeby",
+            "",
+        ),
+        (
+            "Doe, Paul (1990). Nested Widget Reasoning. PhD thesis, Department of Computer Science, "
+            "University of Waterloo, Waterloo, Ontario. Published by the department as Research Report 9.",
+            "Department of Computer Science, University of Waterloo",
+            "Waterloo, Ontario",
+        ),
+    ],
+    ids=["school-of-a-university", "abbreviated-department", "place-after-the-university"],
+)
+def test_thesis_department_and_university(reference: str, publisher: str, place: str) -> None:
+    """A thesis's department or school stays with its university in the publisher; a place follows."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.type, ref.get("publisher"), ref.get("publisher-place")) == ("thesis", publisher, place)
+
+
+@pytest.mark.parametrize(
     ("reference", "families", "title"),
     [
         (
