@@ -2733,8 +2733,19 @@ def test_in_cues_of_german_and_polish_styles(reference: str, title: str, contain
             "New York",
         ),
         ("Doe, A. 1999. Glassy Widgets. Example Press: Springfield, IL.", "Example Press", "Springfield, IL"),
+        (
+            "Roe, P.; Doe, S. A. Widget Things, 7th ed.; University of Roeby Press: New York, 2021.",
+            "University of Roeby Press",
+            "New York",
+        ),
+        (
+            "Roe, P. Widget Study. In Widget Theory; Doe, H., Ed.; Smith, Parker and Roe Press: Dordrecht, "
+            "1999; pp 92–122.",
+            "Smith, Parker and Roe Press",
+            "Dordrecht",
+        ),
     ],
-    ids=["known-publisher-first", "press-then-place-and-state"],
+    ids=["known-publisher-first", "press-then-place-and-state", "small-words-in-the-name", "comma-in-name"],
 )
 def test_chemistry_publisher_before_place(reference: str, publisher: str, place: str) -> None:
     """ACS books print "Publisher: Place, Year", the reverse of "Place: Publisher": a known publisher's

@@ -38,6 +38,8 @@ _PLACE_PUBLISHER = re.compile(
 )
 
 
+# capitalised words and the small words of a name: "University of", "Smith, ", "C.H." (not "A Study in (")
+_NAME_WORDS = re.compile(r"\s*(?:(?:[A-ZÀ-ÖØ-Þ][\w&'’.-]*,?|of|and|&|for|the|de|du|des|der|für)\s+)+")
 _PLACE_ABBREVIATION = re.compile(r"(?<![\w.])(?:St|Ste|Mt|Ft|Pt)\.$")
 
 
@@ -70,13 +72,21 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
         if cut and _PLACE_ABBREVIATION.search(place, 0, cut):
             cut = 0  # "St. Paul", "Ft. Worth": the stop of the place's own abbreviation
         place, publisher = place[cut:].strip(), match.group("publisher").strip()
-        head = _title_words_before_place(place, text[: match.start() + cut])
-        if head:  # "Ethics, Grand Rapids: Eerdmans": the title's last words stay with the title
-            place = place[len(head) :].lstrip(" ,;")
+        head = ""
         semicolon = place.rfind(";") + 1  # "Widget Chemistry; Springer: Berlin": the last piece only
         if _publisher_before_place(place[semicolon:].strip(), publisher):
             place, publisher = publisher, place[semicolon:].strip()  # ACS: "Wiley: New York, 2005"
             cut += semicolon
+            # "; University of Chicago Press: New York": the pattern took the capitalised words only; the
+            # publisher is the whole piece after the semicolon
+            opening = text.rfind(";", 0, match.start() + cut) + 1
+            words = text[opening : match.start() + cut]
+            if words.strip() and len(words) <= 60 and _NAME_WORDS.fullmatch(words):
+                publisher, cut = words.strip() + " " + publisher, opening - match.start()
+        else:
+            head = _title_words_before_place(place, text[: match.start() + cut])
+            if head:  # "Ethics, Grand Rapids: Eerdmans": the title's last words stay with the title
+                place = place[len(head) :].lstrip(" ,;")
         fields.set("publisher-place", place)
         fields.set("publisher", publisher)
         kept = text[: match.start() + cut] + " " + head + " " + text[match.end() :]
@@ -189,8 +199,11 @@ def _title_words_before_place(place: str, before: str) -> str:
 def _publisher_before_place(left: str, right: str) -> bool:
     """Chemistry's "Publisher: Place" (ACS: "Elsevier: Amsterdam", "American Chemical Society: Washington,
     DC"), read the wrong way round by the "Place: Publisher" pattern: the lexicon or a state tells."""
-    if PUBLISHER_WORDS.search(right) or is_place(left) or "," in left:
-        return False  # "Churchill, Victoria: Celts", "Ministry, Edinburgh: T&T Clark": a place first
+    if PUBLISHER_WORDS.search(right) or is_place(left):
+        return False
+    if "," in left:  # "Churchill, Victoria: Celts", "Ministry, Edinburgh: T&T Clark": a place first
+        last = left.rpartition(",")[2]  # but "Smith, Parker and Roe Press: Dordrecht"
+        return is_place(right) and PUBLISHER_WORDS.search(last) is not None and not is_region(last)
     if PUBLISHER_WORDS.search(left) or is_place(right):
         return True
     return _PLACE_WITH_REGION.fullmatch(right) is not None
