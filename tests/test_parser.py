@@ -850,6 +850,30 @@ def test_thesis_department_and_university(reference: str, publisher: str, place:
 
 
 @pytest.mark.parametrize(
+    ("reference", "place", "publisher"),
+    [
+        (
+            "Roe, T. (1992). Widget results. In Proceedings of National Conference on Widgets, pp. 729-734. "
+            "San Jose, CA. Widget Press.",
+            "San Jose, CA",
+            "Widget Press",
+        ),
+        (
+            "Doe, B. (1993). Widget revision. In Proceedings of the Widget Conference, pp. 11-14, Chambery, "
+            "France. Widget Press.",
+            "Chambery, France",
+            "Widget Press",
+        ),
+    ],
+    ids=["state", "country"],
+)
+def test_place_sentence_then_publisher_after_pages(reference: str, place: str, publisher: str) -> None:
+    """AAAI-style proceedings: after the pages, the place's sentence, then the publisher's."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher-place"), ref.get("publisher")) == (place, publisher)
+
+
+@pytest.mark.parametrize(
     ("reference", "families", "title"),
     [
         (

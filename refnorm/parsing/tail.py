@@ -491,6 +491,12 @@ def take_tail(text: str, fields: Fields) -> None:
                 and not _ROLE_CUE.search(after)
             )
             if "publisher" not in fields.variables and named:
+                place, stop, publisher = after.partition(". ")
+                pieces = [piece.strip() for piece in place.split(",")]
+                known = is_place(pieces[0]) or (len(pieces) == 2 and is_region(pieces[1]))
+                if stop and known and "publisher-place" not in fields.variables and publisher[:1].isupper():
+                    after = publisher  # "pp. 3-9. San Jose, CA. Widget Press.": the place's sentence first
+                    fields.set("publisher-place", place)
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)
