@@ -9,6 +9,7 @@ import re
 
 __all__ = [
     "CONFERENCE",
+    "INSTITUTION",
     "JOURNAL_ABBREVIATIONS",
     "JOURNAL_WORDS",
     "NOT_YET_PUBLISHED",
@@ -21,6 +22,7 @@ __all__ = [
     "THESIS",
     "THESIS_CUES",
     "is_place",
+    "is_region",
     "mentions",
 ]
 
@@ -38,14 +40,15 @@ Valencia Vancouver Venezia Venice Warsaw Warszawa Washington Wien Vienna Wiesbad
 Thousand_Oaks Newbury_Park Westport Malden Amherst Austin Cincinnati Lincoln Minneapolis Nashville Norman
 Pittsburgh Seattle Stanford Urbana Bloomington Durham Evanston Madison Baton_Rouge Chapel_Hill Columbus
 Berlin/New_York Heidelberg/Berlin Santa_Barbara Lanham Mahwah Hillsdale Totowa Englewood_Cliffs Reading
-Harmondsworth Basingstoke Aldershot Abingdon Cheltenham Newcastle Bristol Leeds Sheffield Nottingham
-Brighton Dublin Cork Belfast Lausanne Neuchâtel Bordeaux Lille Marseille Toulouse Strasbourg Grenoble Nantes
-Rennes Montpellier Nancy Québec Quebec Quito Lima Bogotá Caracas Granada Sevilla Salamanca Zaragoza Coimbra
-Porto Bergen Uppsala Lund Aarhus Groningen Nijmegen Gent Ghent Leuven Antwerpen Antwerp Kyiv Kiev Warsaw
-Wrocław Poznań Bratislava Ljubljana Zagreb Beograd Belgrade Sofia Bucharest București Istanbul Ankara Tehran
-Cairo Jerusalem Tel_Aviv Delhi Mumbai Bombay Calcutta Kolkata Chennai Madras Bangalore Karachi Lahore Dhaka
-Jakarta Manila Bangkok Kuala_Lumpur Seoul Taipei Shanghai Nairobi Johannesburg Cape_Town Pretoria Auckland
-Wellington Canberra Brisbane Perth Adelaide
+Harmondsworth Houndmills Houndsmills Basingstoke Aldershot Abingdon Cheltenham Newcastle Bristol Leeds
+Sheffield Nottingham Brighton Dublin Cork Belfast Lausanne Neuchâtel Bordeaux Lille Marseille Toulouse
+Strasbourg Grenoble Nantes Rennes Montpellier Nancy Québec Quebec Quito Lima Bogotá Caracas Granada Sevilla
+Salamanca Zaragoza Coimbra Porto Bergen Uppsala Lund Aarhus Groningen Nijmegen Gent Ghent Leuven Antwerpen
+Antwerp Kyiv Kiev Warsaw Wrocław Poznań Bratislava Ljubljana Zagreb Beograd Belgrade Sofia Bucharest
+București Istanbul Ankara Tehran Cairo Jerusalem Tel_Aviv Delhi Mumbai Bombay Calcutta Kolkata Chennai
+Madras Bangalore Karachi Lahore Dhaka Jakarta Manila Bangkok Kuala_Lumpur Seoul Taipei Shanghai Nairobi
+Johannesburg Cape_Town Pretoria Auckland Wellington Canberra Brisbane Perth Adelaide College_Station
+College_Park
 """
 PLACE_NAMES = frozenset(p.replace("_", " ") for p in _PLACES.split())
 PLACE = "|".join(sorted((re.escape(p) for p in PLACE_NAMES), key=len, reverse=True))
@@ -87,6 +90,42 @@ def is_place(text: str) -> bool:
     return places is not None and places.match(text) is not None
 
 
+# What follows a place after a comma: a US state or Canadian province (postal code, old abbreviation or
+# name), an English county or a country. It tells a place the list above lacks: "Sebastopol, CA",
+# "Chambery, France"; and that "Farnham, Surrey" is all place.
+_REGIONS = """
+AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH
+OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON QC BC AB MB NS NB SK NSW Vic Qld Oxon
+Ala Ariz Ark Calif Cal Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nebr
+Nev Okla Ore Oreg Pa Penn Tenn Tex Vt Va Wash Wis Wisc Wyo Ont Que N.H N.J N.M N.Y N.C N.D R.I S.C S.D
+W.Va D.C D._C
+Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho
+Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina
+North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas
+Utah Vermont Virginia Washington West_Virginia Wisconsin Wyoming Ontario Quebec Québec British_Columbia
+Alberta Manitoba Nova_Scotia New_South_Wales Victoria Queensland Western_Australia South_Australia Tasmania
+USA U.S.A US U.S UK U.K England Scotland Wales Ireland Northern_Ireland Germany Deutschland France Italy
+Italia Spain España Portugal Netherlands The_Netherlands Nederland Belgium Belgique Switzerland Schweiz
+Suisse Austria Österreich Denmark Sweden Norway Finland Iceland Poland Polska Czech_Republic Czechia
+Slovakia Hungary Romania Bulgaria Greece Turkey Russia Ukraine Croatia Serbia Slovenia Estonia Latvia
+Lithuania Israel Egypt Nigeria Kenya Ghana South_Africa India Pakistan Bangladesh Sri_Lanka China
+P.R._China Japan Korea South_Korea Taiwan Thailand Vietnam Malaysia Indonesia Philippines The_Philippines
+Singapore Australia New_Zealand Canada Mexico México Brazil Brasil Argentina Chile Colombia Peru Venezuela
+Cuba Iran Iraq Lebanon Jordan Saudi_Arabia Morocco Tunisia Algeria Ethiopia Tanzania Uganda
+Middlesex Surrey Sussex West_Sussex East_Sussex Kent Essex Hampshire Hants Berkshire Berks Bucks
+Buckinghamshire Oxfordshire Herts Hertfordshire Cambridgeshire Cambs Yorkshire Lancashire Devon Cornwall
+Norfolk Suffolk Cheshire Wiltshire Dorset Somerset Gloucestershire Warwickshire Staffordshire Derbyshire
+Cumbria Northumberland
+"""
+REGION_NAMES = frozenset(r.replace("_", " ") for r in _REGIONS.split())
+
+
+def is_region(text: str) -> bool:
+    """A US state, Canadian province or country as it follows a place: "CA", "Calif.", "N.J.", "France"."""
+    return text.strip(" .") in REGION_NAMES
+
+
 THESIS = re.compile(
     r"(?=[pdmbth])"  # the first letters of every branch (case-insensitive): a cheap skip
     r"(?:\b(?:Ph\.?\s?D\.?|Doctoral|Master'?s?|M\.?A\.?|M\.?Sc\.?|MSc|Diploma|Bachelor'?s?)\s*(?:thesis|dissertation|diss\.)|"
@@ -110,6 +149,12 @@ CONFERENCE = re.compile(
     r"(?:Proc(?:eedings|\.)?|Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Colloquium|Meeting|Kongress|"
     r"Tagung|Actes|Summit|ICML|NeurIPS|NIPS|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|SIGIR|KDD|ICLR|ISMIR|ICASSP|"
     r"INTERSPEECH|CHI|UIST|WWW|SIGGRAPH)\b"
+)
+
+# the body that issues a report or grants a degree: "Computer Science Department, Widget University"
+INSTITUTION = re.compile(
+    r"\b(?=[UCIDSLFPH])(?:Univ(?:ersit\w*|\.|\b)|College|Institut\w*|Department|Dept\b\.?|School|Laborator\w*|"
+    r"Cent(?:er|re)|Division|Faculty|Polytechnic|Politecnico|Hochschule)\b"
 )
 
 # The unmistakable periodical nouns in any case ("Personality and social psychology bulletin",

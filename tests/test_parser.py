@@ -838,6 +838,139 @@ def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("reference", "place", "publisher"),
+    [
+        (
+            "Roe, W. (2012). Widget Cookbook. Quillon Media, Sebastopol, CA.",
+            "Sebastopol, CA",
+            "Quillon Media",
+        ),
+        (
+            "J. Roe. Widget frames. In A. Doe, editor, Widget Systems, Vol. 2, pages 266-273. "
+            "Morgan Kaufmann, San Mateo, CA, 1990.",
+            "San Mateo, CA",
+            "Morgan Kaufmann",
+        ),
+        (
+            "Roe, J. 2006. Widget Code Requirements. WCI 318-02. Widget Associates, Farmington Hills, MI.",
+            "Farmington Hills, MI",
+            "Widget Associates",
+        ),
+        (
+            "Doe, J. In Proceedings of the Widget Conference, pp. 62-68, Chambery, France.",
+            "Chambery, France",
+            "",
+        ),
+    ],
+    ids=["state-code", "after-pages-with-year", "after-a-numbered-sentence", "meeting-not-publisher"],
+)
+def test_place_known_by_its_region(reference: str, place: str, publisher: str) -> None:
+    """A place the lexicon lacks is one when a US state or a country follows it; the name before it is
+    the publisher, unless it names a meeting."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher-place"), ref.get("publisher")) == (place, publisher)
+
+
+@pytest.mark.parametrize(
+    ("reference", "place", "publisher"),
+    [
+        (
+            "Roe, Jan S., Living Together: Care, Widget Theology, and Ethics, Grand Rapids: Quillmans, 2008.",
+            "Grand Rapids",
+            "Quillmans",
+        ),
+        ("Doe, W.O., The Letters (WCS; Garden City, N.Y.: Quill, 1976).", "Garden City, N.Y.", "Quill"),
+        (
+            "Roe, Jan (2002) ‘Widget Dreams’ in Doe, Ann and Jan Roe (eds) A Survey of Widget Art: "
+            "The Modern Century Paris: Widget Noire",
+            "Paris",
+            "Widget Noire",
+        ),
+    ],
+    ids=["title-words-before-a-comma", "series-before-a-semicolon", "title-words-before-a-known-place"],
+)
+def test_place_leaves_the_title_words_before_it(reference: str, place: str, publisher: str) -> None:
+    """ "Place: Publisher" after a title: the place takes none of the title's (or series') last words."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher-place"), ref.get("publisher")) == (place, publisher)
+
+
+@pytest.mark.parametrize(
+    ("reference", "publisher"),
+    [
+        (
+            "L. Roe and N. Doe. Notes on widget graphs. Technical Report CS-TR-317-91, Computer Science "
+            "Department, Widget University, 1991.",
+            "Computer Science Department, Widget University",
+        ),
+        (
+            "A. Roe. Widget frames. Technical Report 14, Widget Laboratory for Materials Science, 1979.",
+            "Widget Laboratory for Materials Science",
+        ),
+    ],
+    ids=["department-of-a-university", "laboratory"],
+)
+def test_report_institution_with_a_periodical_word(reference: str, publisher: str) -> None:
+    """A report's issuing body is its publisher, though "Science" in its name reads like a journal's."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.type, ref.get("publisher"), ref.get("container-title")) == ("report", publisher, "")
+
+
+@pytest.mark.parametrize(
+    ("reference", "publisher", "place"),
+    [
+        (
+            "Roe, W. S. (1996). Believable Widget Agents. Ph.D. thesis, School of Computer Science, "
+            "Widget Mellon University.",
+            "School of Computer Science, Widget Mellon University",
+            "",
+        ),
+        (
+            "C. K. I. Roe. Deformable widgets. PhD thesis, Dept. of Computer Science, University of Roeby, "
+            "1994.",
+            "Dept. of Computer Science, University of Roeby",
+            "",
+        ),
+        (
+            "Doe, Paul (1990). Nested Widget Reasoning. PhD thesis, Department of Computer Science, "
+            "University of Waterloo, Waterloo, Ontario. Published by the department as Research Report 9.",
+            "Department of Computer Science, University of Waterloo",
+            "Waterloo, Ontario",
+        ),
+    ],
+    ids=["school-of-a-university", "abbreviated-department", "place-after-the-university"],
+)
+def test_thesis_department_and_university(reference: str, publisher: str, place: str) -> None:
+    """A thesis's department or school stays with its university in the publisher; a place follows."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.type, ref.get("publisher"), ref.get("publisher-place")) == ("thesis", publisher, place)
+
+
+@pytest.mark.parametrize(
+    ("reference", "place", "publisher"),
+    [
+        (
+            "Roe, T. (1992). Widget results. In Proceedings of National Conference on Widgets, pp. 729-734. "
+            "San Jose, CA. Widget Press.",
+            "San Jose, CA",
+            "Widget Press",
+        ),
+        (
+            "Doe, B. (1993). Widget revision. In Proceedings of the Widget Conference, pp. 11-14, Chambery, "
+            "France. Widget Press.",
+            "Chambery, France",
+            "Widget Press",
+        ),
+    ],
+    ids=["state", "country"],
+)
+def test_place_sentence_then_publisher_after_pages(reference: str, place: str, publisher: str) -> None:
+    """AAAI-style proceedings: after the pages, the place's sentence, then the publisher's."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("publisher-place"), ref.get("publisher")) == (place, publisher)
+
+
+@pytest.mark.parametrize(
     ("reference", "families", "title"),
     [
         (
@@ -2893,8 +3026,19 @@ def test_in_cues_of_german_and_polish_styles(reference: str, title: str, contain
             "New York",
         ),
         ("Doe, A. 1999. Glassy Widgets. Example Press: Springfield, IL.", "Example Press", "Springfield, IL"),
+        (
+            "Roe, P.; Doe, S. A. Widget Things, 7th ed.; University of Roeby Press: New York, 2021.",
+            "University of Roeby Press",
+            "New York",
+        ),
+        (
+            "Roe, P. Widget Study. In Widget Theory; Doe, H., Ed.; Smith, Parker and Roe Press: Dordrecht, "
+            "1999; pp 92–122.",
+            "Smith, Parker and Roe Press",
+            "Dordrecht",
+        ),
     ],
-    ids=["known-publisher-first", "press-then-place-and-state"],
+    ids=["known-publisher-first", "press-then-place-and-state", "small-words-in-the-name", "comma-in-name"],
 )
 def test_chemistry_publisher_before_place(reference: str, publisher: str, place: str) -> None:
     """ACS books print "Publisher: Place, Year", the reverse of "Place: Publisher": a known publisher's

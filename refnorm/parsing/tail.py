@@ -7,6 +7,7 @@ import re
 from refnorm.dates import MONTH_PATTERN, MONTHS, YEAR, has_month_name, parse_date_text
 from refnorm.lexicon import (
     CONFERENCE,
+    INSTITUTION,
     JOURNAL_ABBREVIATIONS,
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
@@ -17,6 +18,7 @@ from refnorm.lexicon import (
     THESIS,
     THESIS_CUES,
     is_place,
+    is_region,
     mentions,
 )
 from refnorm.model import Date
@@ -64,7 +66,6 @@ _LONE_NUMBER = re.compile(r"(?<![\w'’])\d+(?![\w'’])")
 _DAY = re.compile(r"\d{1,2}")
 _DIGIT_OR_DOT = re.compile(r"[\d.]")
 _LONE_PAGE = re.compile(r"\s*[,.]?\s*([A-Z]?\d{1,4})\s*\.?\s*$")
-_COMMA_OR_STOP = re.compile(r"[,.]\s+")
 _BRACKETED_PP = re.compile(r"\(\s*pp?\.")
 _OPEN_PAGES_AT_END = re.compile(r"\s*\((?:pp?\.?|S\.)\s*$")
 _NO_WORDS = re.compile(r"[\W\d]*")
@@ -405,12 +406,11 @@ def take_tail(text: str, fields: Fields) -> None:
     if thesis:
         pieces = [
             p.strip(" ()[]")
-            for p in _COMMA_OR_STOP.split(before.replace(thesis.group(0), ""))
+            for p in _THESIS_PIECE_END.split(before.replace(thesis.group(0), ""))
             if p.strip(" ,.()[]") and not _UNPUBLISHED.fullmatch(p.strip(" ,.()[]"))
         ]
-        if pieces:  # the degree-granting institution; the rest (department, place) is kept, not dropped
-            fields.set("publisher", pieces[0])
-            fields.leftovers.extend(pieces[1:])
+        if pieces:  # the degree-granting institution; the rest (place, notes) is kept, not dropped
+            _take_thesis_institution(pieces, fields)
         before = ""
     if "(pp" in before or _BRACKETED_PP.search(text):
         fields.hints.add("chapter-pages")
@@ -452,8 +452,8 @@ def take_tail(text: str, fields: Fields) -> None:
                 fields.leftovers.append(container)
         elif "publisher" in fields.variables:
             fields.set("container-title", container)
-        elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and not _looks_like_journal(
-            container, fields
+        elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and (
+            not _looks_like_journal(container, fields) or _report_institution(container, fields)
         ):
             # "Wadsworth Publishing Company, Belmont, California": with its year gone, the place reads
             had_place = "publisher-place" in fields.variables
@@ -497,6 +497,12 @@ def take_tail(text: str, fields: Fields) -> None:
                 and not _ROLE_CUE.search(after)
             )
             if "publisher" not in fields.variables and named:
+                place, stop, publisher = after.partition(". ")
+                pieces = [piece.strip() for piece in place.split(",")]
+                known = is_place(pieces[0]) or (len(pieces) == 2 and is_region(pieces[1]))
+                if stop and known and "publisher-place" not in fields.variables and publisher[:1].isupper():
+                    after = publisher  # "pp. 3-9. San Jose, CA. Widget Press.": the place's sentence first
+                    fields.set("publisher-place", place)
                 fields.set("publisher", after)
             else:
                 fields.leftovers.append(after)
@@ -788,6 +794,47 @@ def _no_sign_of_a_container(text: str, fields: Fields) -> bool:
         and not CONFERENCE.search(text)
         and not _SHORT_ABBREVIATIONS.search(text)
     )
+
+
+def _report_institution(text: str, fields: Fields) -> bool:
+    """A report's issuing body, though a periodical word is in its name ("Computer Science Department")."""
+    return (
+        "report" in fields.hints
+        and not fields.variables.keys() & {"volume", "issue"}
+        and INSTITUTION.search(text) is not None
+    )
+
+
+# a thesis's tail breaks at commas and sentence ends, not at "Dept." or "Univ." nor an initial's stop
+_THESIS_PIECE_END = re.compile(r",\s+|(?<!\bDept)(?<!\bUniv)(?<!\bInst)(?<![\s.][A-Z])\.\s+")
+_UNIVERSITY = re.compile(r"\b(?:Univ(?:ersit\w*|\.|\b)|College\b)")
+
+
+def _take_thesis_institution(pieces: list[str], fields: Fields) -> None:
+    """The institution granting the degree, with its department or school before it ("Department of
+    Physics, Widget University", "DIKU, University of Roeby"); a place after it ("Waterloo, Ontario")."""
+    count = 1
+    if (
+        len(pieces) > 1
+        and _UNIVERSITY.search(pieces[1])
+        and not _UNIVERSITY.search(pieces[0].replace("College", ""))  # "Teachers College, … University"
+        and (INSTITUTION.search(pieces[0]) or pieces[0].isupper())
+    ):
+        count = 2
+    fields.set("publisher", ", ".join(pieces[:count]))
+    rest = pieces[count:]
+    place = 0
+    if rest and (
+        is_place(rest[0]) or (len(rest) > 1 and is_region(rest[1]) and _PLACE_NAME.fullmatch(rest[0]))
+    ):
+        place = 1
+        while place < min(len(rest), 3) and is_region(rest[place]):
+            place += 1
+        fields.set("publisher-place", ", ".join(rest[:place]))
+    fields.leftovers.extend(rest[place:])
+
+
+_PLACE_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,2}")
 
 
 def _looks_like_journal(text: str, fields: Fields) -> bool:
