@@ -933,6 +933,34 @@ def test_title_sentences_before_the_journal(reference: str, title: str, containe
 
 
 @pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, Ann, Doe, Jo, Do Tides Move Mills? Evidence From Wales, Journal of Mill Studies, 12, 3-9.",
+            "Do Tides Move Mills? Evidence From Wales",
+            "Journal of Mill Studies",
+        ),
+        (
+            "Ann Roe, Bo Doe, Rethinking mills? a quiet study, Example Town, 1996.",
+            "Rethinking mills? a quiet study",
+            "",
+        ),
+        (
+            "Roe, Ann, Mills and Tides? Results of a Small Survey (1990-1994), in: Tide Letters, 12, 3-9.",
+            "Mills and Tides? Results of a Small Survey (1990-1994)",
+            "Tide Letters",
+        ),
+    ],
+    ids=["title-case-subtitle", "lower-case-subtitle", "subtitle-then-in"],
+)
+def test_question_then_subtitle_in_comma_styles(reference: str, title: str, container: str) -> None:
+    """Comma styles: the words after a question up to the next comma are its subtitle, unless they name
+    the source (numbers after them, periodical words)."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
     ("reference", "title", "note"),
     [
         (

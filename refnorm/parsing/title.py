@@ -524,7 +524,9 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         text = text[: closing.start()]
     end = _title_end(text, comma_style)
     if end < len(text) and text[end - 1 : end] in (".?!" if not comma_style else "?"):
-        end = _subtitle_end(text, end)  # Science's "C. Roe, Title? Subtitle. Journal 28, 2800 (1999)"
+        # Science "C. Roe, Title? Subtitle. Journal 28, 2800 (1999)"; comma styles "Title? Sub, Journal"
+        piece = _comma_subtitle_end(text, end) if comma_style else end
+        end = piece if piece > end else _subtitle_end(text, end)
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
@@ -677,6 +679,37 @@ def _subtitle_end(text: str, end: int) -> int:
     if asked and (prose_answer or _subtitle_after_question(sentence, rest[next_end:])):
         return offset + next_end
     return end
+
+
+# after a question in a comma style, the words up to the next comma and what follows that comma
+_COMMA_PIECE = re.compile(r"\s+(?P<piece>[^\W\d_][^,.;()\[\]]{2,150}?(?:\([^()]{1,40}\))?),\s+(?P<next>\S)")
+
+
+def _comma_subtitle_end(text: str, end: int) -> int:
+    """Comma styles: "Roe, A., Rethinking Work? A Study of Mills, Example Press, 1996": the words after a
+    question up to the next comma are its subtitle, unless they name the source — a journal with numbers
+    after it ("Is It? Lancet, 12, 3"), a place or publisher ("Why? London, Example Press"); ``end``
+    when they do (or no comma follows)."""
+    match = _COMMA_PIECE.match(text, end)
+    if match is None:
+        return end
+    piece = match.group("piece")
+    if (
+        not match.group("next").isalpha()  # numbers or a bracket right after it: the journal's or a date
+        or IN_CUE.match(piece)
+        or ((JOURNAL_WORDS.search(piece) or PUBLISHER_WORDS.search(piece)) and not _PROSE_WORD.search(piece))
+        or _ABBREVIATED_NEXT.match(text, match.end("piece") + 1)  # ", Vol. 3", ", No. 4"
+        or (piece[:1].isupper() and _PLACE_ONLY.fullmatch(piece))
+    ):
+        return end
+    return match.end("piece")
+
+
+# a lower-case word no journal or publisher name has: "Results of a Small Survey", "a review of trials"
+_PROSE_WORD = re.compile(
+    r"(?<![\w'’-])(?!(?:of|the|and|for|in|on|de|la|le|des|du|et|für|und|der|di|e)\b)[a-zß-ÿ]+\b"
+)
+_PLACE_ONLY = re.compile(rf"(?:{PLACE})(?:,?\s+[A-Z]{{2}})?")
 
 
 _YEAR_SPAN_SENTENCE = re.compile(rf"{YEAR}\s?[-–]\s?{YEAR}[.]?")
