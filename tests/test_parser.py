@@ -664,8 +664,37 @@ def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str
             "Working Paper",
             "Example Bureau",
         ),
+        (
+            "Doe, A.B., 2011. Old maps and new roads (Technical Report). Example Bureau.",
+            "Old maps and new roads",
+            "report",
+            "Technical Report",
+            "Example Bureau",
+        ),
+        (
+            "Doe, A. B. (1998). Old maps and new roads (Example Agency special report). Springfield:"
+            " Example Bureau.",
+            "Old maps and new roads",
+            "report",
+            "Example Agency special report",
+            "Example Bureau",
+        ),
+        (
+            "Doe, A.B., 2011. Old maps and new roads (No. WP 1234). Example Bureau.",
+            "Old maps and new roads",
+            "report",
+            "",
+            "Example Bureau",
+        ),
     ],
-    ids=["apa-thesis-bracket", "apa7-thesis-with-school", "apa-report-number"],
+    ids=[
+        "apa-thesis-bracket",
+        "apa7-thesis-with-school",
+        "apa-report-number",
+        "genre-without-number",
+        "lower-case-genre",
+        "report-code-without-genre",
+    ],
 )
 def test_apa_descriptions_after_the_title(
     reference: str, title: str, kind: str, genre: str, publisher: str

@@ -555,19 +555,23 @@ def _described_title(text: str, fields: Fields) -> str | None:
     bracket = None
     if "[" in text and ("thesis" in text or "dissertation" in text):
         bracket = _THESIS_BRACKET.search(text, 8)
-    if bracket is None and "(" in text and "No" in text:
+    if bracket is None and "(" in text:
         bracket = _REPORT_BRACKET.search(text, 8)
+        if bracket and not bracket.group("genre") and (bracket.group("number") or "0").isdigit():
+            bracket = None  # "(No. WP 13)" is a report's code; a bare "(No. 25)" may number a series
     if bracket is None or _first_sentence_end(text[: bracket.start()] + ".") < bracket.start():
         return None
     fields.set("title", text[: bracket.start()].strip())
-    fields.set("genre", bracket.group("genre"))
+    if bracket.group("genre"):
+        fields.set("genre", bracket.group("genre"))
     if bracket.re is _THESIS_BRACKET:
         fields.hints.add("thesis")
         if bracket.group("school"):
             fields.set("publisher", bracket.group("school").strip())
     else:
         fields.hints.add("report")
-        fields.set("number", bracket.group("number"))
+        if bracket.group("number"):
+            fields.set("number", bracket.group("number"))
     return text[bracket.end() :].lstrip(" .,;:")
 
 
@@ -575,9 +579,11 @@ _THESIS_BRACKET = re.compile(
     r"\s*\[(?P<genre>(?:Unpublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|[Hh]onou?rs)"
     r"\s+(?:dissertation|thesis))(?:,\s*(?P<school>[^\]]{2,80}))?\]"
 )
+# "(Report No. 12-3)", "(Technical Report)", "(Working Paper 27)", "(Policy Brief Nr. No. 7)", "(No. WP 13)"
 _REPORT_BRACKET = re.compile(
-    r"\s*\((?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Bulletin|Memorandum))\s+"
-    r"(?:No\.?|Number|Nr\.?)\s*(?P<number>[\w./-]+)\)"
+    r"\s*\((?P<genre>(?=[A-Z])(?:[\w-]+\s+){0,5}?(?:[Rr]eport|[Pp]aper|Brief|Bulletin|Memorandum))?"
+    r"(?:(?(genre)\s+)(?:(?:No\.?|Number|Nr\.?)\s*(?:No\.\s*)?|(?(genre)|(?!)))"
+    r"(?P<number>(?:[A-Z]{1,5}\s)?[\w./-]*\d[\w./-]*))?\)"
 )
 
 
