@@ -553,7 +553,7 @@ def _described_title(text: str, fields: Fields) -> str | None:
     12-3). Publisher": the bracket ends the title and says what the work is; the rest of the text
     after it, or None when the first sentence holds no such bracket."""
     bracket = None
-    if "[" in text and ("thesis" in text or "dissertation" in text):
+    if ("[" in text or "(" in text) and any(word in text for word in _THESIS_WORDS):
         bracket = _THESIS_BRACKET.search(text, 8)
     if bracket is None and "(" in text:
         bracket = _REPORT_BRACKET.search(text, 8)
@@ -561,6 +561,8 @@ def _described_title(text: str, fields: Fields) -> str | None:
             bracket = None  # "(No. WP 13)" is a report's code; a bare "(No. 25)" may number a series
     if bracket is None or _first_sentence_end(text[: bracket.start()] + ".") < bracket.start():
         return None
+    if text[: bracket.start()].endswith("."):
+        return None  # "Title. (Doctoral thesis). School": the sentence ended first; the tail reads the rest
     fields.set("title", text[: bracket.start()].strip())
     if bracket.group("genre"):
         fields.set("genre", bracket.group("genre"))
@@ -575,9 +577,21 @@ def _described_title(text: str, fields: Fields) -> str | None:
     return text[bracket.end() :].lstrip(" .,;:")
 
 
+# APA's "[Doctoral dissertation, School]", Vancouver's "[dissertation]", "(Tesis doctoral)"
 _THESIS_BRACKET = re.compile(
-    r"\s*\[(?P<genre>(?:Unpublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|[Hh]onou?rs)"
-    r"\s+(?:dissertation|thesis))(?:,\s*(?P<school>[^\]]{2,80}))?\]"
+    r"\s*[\[(](?P<genre>(?:Unpublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|[Hh]onou?rs)"
+    r"\s+(?:dissertation|thesis)|[Dd]issertation|[Tt]hesis|Diplomarbeit|Doktorarbeit|Habilitationsschrift|"
+    r"Thèse de doctorat|Tesis doctoral|Diss\.)(?:,\s*(?P<school>[^\]()]{2,80}))?[\])]"
+)
+_THESIS_WORDS = (
+    "hesis",
+    "issertation",
+    "Diss.",
+    "Diplomarbeit",
+    "Doktorarbeit",
+    "Habilitation",
+    "Thèse",
+    "Tesis",
 )
 # "(Report No. 12-3)", "(Technical Report)", "(Working Paper 27)", "(Policy Brief Nr. No. 7)", "(No. WP 13)"
 _REPORT_BRACKET = re.compile(
