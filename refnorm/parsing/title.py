@@ -568,8 +568,12 @@ def _described_title(text: str, fields: Fields) -> str | None:
         fields.set("genre", bracket.group("genre"))
     if bracket.re is _THESIS_BRACKET:
         fields.hints.add("thesis")
+        rest = text[bracket.end() :].strip(" .,;:")
         if bracket.group("school"):
             fields.set("publisher", bracket.group("school").strip())
+        elif _LONE_SCHOOL.fullmatch(rest):  # "(Dissertation). University of Cape Town.": its school
+            fields.set("publisher", rest)
+            return ""
     else:
         fields.hints.add("report")
         if bracket.group("number"):
@@ -583,6 +587,7 @@ _THESIS_BRACKET = re.compile(
     r"\s+(?:dissertation|thesis)|[Dd]issertation|[Tt]hesis|Diplomarbeit|Doktorarbeit|Habilitationsschrift|"
     r"Thèse de doctorat|Tesis doctoral|Diss\.)(?:,\s*(?P<school>[^\]()]{2,80}))?[\])]"
 )
+_LONE_SCHOOL = re.compile(r"[A-ZÀ-ÖØ-Þ][^\d.,;:()\[\]]{2,80}(?:\.[^\d.,;:()\[\]\s][^\d.,;:()\[\]]{0,40})?")
 _THESIS_WORDS = (
     "hesis",
     "issertation",
