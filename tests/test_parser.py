@@ -1044,6 +1044,31 @@ def test_book_second_sentence(reference: str, title: str, note: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("reference", "title", "editors"),
+    [
+        (
+            "Roe, Ann, A Quiet History of Mills, Bo Doe (trans.) (Springfield, IL: Example Press, 1982).",
+            "A Quiet History of Mills",
+            [],
+        ),
+        (
+            "Roe, Ann, Collected Letters, Bo Doe, C. D. Poe, and Eve Loe (eds.) (Springfield: Example, 1979)",
+            "Collected Letters",
+            ["Doe", "Poe", "Loe"],
+        ),
+    ],
+    ids=["translator", "editors"],
+)
+def test_book_editor_or_translator_after_the_title(reference: str, title: str, editors: list[str]) -> None:
+    """Chicago-like notes: "Title, Ann Roe (eds.) (Place: Publisher, 1979)" — the names before a
+    bracketed "(ed.)"/"(trans.)" are the book's editors or translator, not the title's."""
+    ref = refnorm.parse_reference(reference)
+    assert ref.get("title") == title
+    if editors:
+        assert [name.family for name in ref.editor] == editors
+
+
+@pytest.mark.parametrize(
     ("reference", "title", "place"),
     [
         ("Roe, Marta: Die alte Mühle im Tal. Weinheim 2003", "Die alte Mühle im Tal", "Weinheim"),

@@ -280,6 +280,9 @@ _IMPRINT_CUE = re.compile(
     rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
     r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
+    # "Title, Ann Roe and Bo Doe (eds.) (Place: Publisher, 1990)": the book's editor or translator after it
+    r"|,\s*(?=(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+(?:,?\s+(?:and|&)?\s*[A-Z][^()]{2,60})?\s+"
+    r"\((?:eds?|trans|tr|ed\.\s+and\s+trans)\.?\))"
     # "…, The Australian National University, Canberra." — an institution publishing it, after a comma
     r"|,\s*(?=(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w'’-]*)){0,8}\s+"
     r"(?:University|Press|Council|Institute|Association|Society|Agency|Department|Ministry|Organi[sz]ation|"
