@@ -603,7 +603,7 @@ _THESIS_WORDS = (
 )
 # "(Report No. 12-3)", "(Technical Report)", "(Working Paper 27)", "(Policy Brief Nr. No. 7)", "(No. WP 13)"
 _REPORT_BRACKET = re.compile(
-    r"\s*\((?P<genre>(?=[A-Z])(?:[\w-]+\s+){0,5}?(?:[Rr]eport|[Pp]aper|Brief|Bulletin|Memorandum))?"
+    r"\s*\((?P<genre>(?:[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}?)?(?:[Rr]eport|[Pp]aper|Brief|Bulletin|Memorandum))?"
     r"(?:(?(genre)\s+)(?:(?:No\.?|Number|Nr\.?)\s*(?:No\.\s*)?|(?(genre)|(?!)))"
     r"(?P<number>(?:[A-Z]{1,5}\s)?[\w./-]*\d[\w./-]*))?\)"
 )
