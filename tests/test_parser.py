@@ -761,8 +761,53 @@ def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str
             "Working Paper",
             "Example Bureau",
         ),
+        (
+            "1. Roe B. Towards a theory of rivers [dissertation]. Example University; 2020.",
+            "Towards a theory of rivers",
+            "thesis",
+            "dissertation",
+            "Example University",
+        ),
+        (
+            "Roe, B. (2020). Towards a theory of rivers (Tesis doctoral). Example University.",
+            "Towards a theory of rivers",
+            "thesis",
+            "Tesis doctoral",
+            "Example University",
+        ),
+        (
+            "Doe, A.B., 2011. Old maps and new roads (Technical Report). Example Bureau.",
+            "Old maps and new roads",
+            "report",
+            "Technical Report",
+            "Example Bureau",
+        ),
+        (
+            "Doe, A. B. (1998). Old maps and new roads (Example Agency special report). Springfield:"
+            " Example Bureau.",
+            "Old maps and new roads",
+            "report",
+            "Example Agency special report",
+            "Example Bureau",
+        ),
+        (
+            "Doe, A.B., 2011. Old maps and new roads (No. WP 1234). Example Bureau.",
+            "Old maps and new roads",
+            "report",
+            "",
+            "Example Bureau",
+        ),
     ],
-    ids=["apa-thesis-bracket", "apa7-thesis-with-school", "apa-report-number"],
+    ids=[
+        "apa-thesis-bracket",
+        "apa7-thesis-with-school",
+        "apa-report-number",
+        "vancouver-dissertation",
+        "tesis-doctoral",
+        "genre-without-number",
+        "lower-case-genre",
+        "report-code-without-genre",
+    ],
 )
 def test_apa_descriptions_after_the_title(
     reference: str, title: str, kind: str, genre: str, publisher: str
@@ -1214,6 +1259,34 @@ def test_roman_volume_after_the_journal(reference: str, container: str, volume: 
 
 
 @pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, Ann, Doe, Jo, Do Tides Move Mills? Evidence From Wales, Journal of Mill Studies, 12, 3-9.",
+            "Do Tides Move Mills? Evidence From Wales",
+            "Journal of Mill Studies",
+        ),
+        (
+            "Ann Roe, Bo Doe, Rethinking mills? a quiet study, Example Town, 1996.",
+            "Rethinking mills? a quiet study",
+            "",
+        ),
+        (
+            "Roe, Ann, Mills and Tides? Results of a Small Survey (1990-1994), in: Tide Letters, 12, 3-9.",
+            "Mills and Tides? Results of a Small Survey (1990-1994)",
+            "Tide Letters",
+        ),
+    ],
+    ids=["title-case-subtitle", "lower-case-subtitle", "subtitle-then-in"],
+)
+def test_question_then_subtitle_in_comma_styles(reference: str, title: str, container: str) -> None:
+    """Comma styles: the words after a question up to the next comma are its subtitle, unless they name
+    the source (numbers after them, periodical words)."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
     ("reference", "title", "note"),
     [
         (
@@ -1249,6 +1322,31 @@ def test_book_second_sentence(reference: str, title: str, note: str) -> None:
     """Prose between a book's title and its imprint belongs to the title; role or edition notes do not."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("note")) == (title, note)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "editors"),
+    [
+        (
+            "Roe, Ann, A Quiet History of Mills, Bo Doe (trans.) (Springfield, IL: Example Press, 1982).",
+            "A Quiet History of Mills",
+            [],
+        ),
+        (
+            "Roe, Ann, Collected Letters, Bo Doe, C. D. Poe, and Eve Loe (eds.) (Springfield: Example, 1979)",
+            "Collected Letters",
+            ["Doe", "Poe", "Loe"],
+        ),
+    ],
+    ids=["translator", "editors"],
+)
+def test_book_editor_or_translator_after_the_title(reference: str, title: str, editors: list[str]) -> None:
+    """Chicago-like notes: "Title, Ann Roe (eds.) (Place: Publisher, 1979)" — the names before a
+    bracketed "(ed.)"/"(trans.)" are the book's editors or translator, not the title's."""
+    ref = refnorm.parse_reference(reference)
+    assert ref.get("title") == title
+    if editors:
+        assert [name.family for name in ref.editor] == editors
 
 
 @pytest.mark.parametrize(

@@ -287,6 +287,9 @@ _IMPRINT_CUE = re.compile(
     rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
     r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
+    # "Title, Ann Roe and Bo Doe (eds.) (Place: Publisher, 1990)": the book's editor or translator after it
+    r"|,\s*(?=(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+(?:,?\s+(?:and|&)?\s*[A-Z][^()]{2,60})?\s+"
+    r"\((?:eds?|trans|tr|ed\.\s+and\s+trans)\.?\))"
     # "…, The Australian National University, Canberra." — an institution publishing it, after a comma
     r"|,\s*(?=(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|&|on|[A-Z][\w'’-]*)){0,8}\s+"
     r"(?:University|Press|Council|Institute|Association|Society|Agency|Department|Ministry|Organi[sz]ation|"
@@ -531,7 +534,9 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         text = text[: closing.start()]
     end = _title_end(text, comma_style)
     if end < len(text) and text[end - 1 : end] in (".?!" if not comma_style else "?"):
-        end = _subtitle_end(text, end)  # Science's "C. Roe, Title? Subtitle. Journal 28, 2800 (1999)"
+        # Science "C. Roe, Title? Subtitle. Journal 28, 2800 (1999)"; comma styles "Title? Sub, Journal"
+        piece = _comma_subtitle_end(text, end) if comma_style else end
+        end = piece if piece > end else _subtitle_end(text, end)
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
@@ -558,31 +563,56 @@ def _described_title(text: str, fields: Fields) -> str | None:
     12-3). Publisher": the bracket ends the title and says what the work is; the rest of the text
     after it, or None when the first sentence holds no such bracket."""
     bracket = None
-    if "[" in text and ("thesis" in text or "dissertation" in text):
+    if ("[" in text or "(" in text) and any(word in text for word in _THESIS_WORDS):
         bracket = _THESIS_BRACKET.search(text, 8)
-    if bracket is None and "(" in text and "No" in text:
+    if bracket is None and "(" in text:
         bracket = _REPORT_BRACKET.search(text, 8)
+        if bracket and not bracket.group("genre") and (bracket.group("number") or "0").isdigit():
+            bracket = None  # "(No. WP 13)" is a report's code; a bare "(No. 25)" may number a series
     if bracket is None or _first_sentence_end(text[: bracket.start()] + ".") < bracket.start():
         return None
+    if text[: bracket.start()].endswith("."):
+        return None  # "Title. (Doctoral thesis). School": the sentence ended first; the tail reads the rest
     fields.set("title", text[: bracket.start()].strip())
-    fields.set("genre", bracket.group("genre"))
+    if bracket.group("genre"):
+        fields.set("genre", bracket.group("genre"))
     if bracket.re is _THESIS_BRACKET:
         fields.hints.add("thesis")
+        rest = text[bracket.end() :].strip(" .,;:")
         if bracket.group("school"):
             fields.set("publisher", bracket.group("school").strip())
+        elif _LONE_SCHOOL.fullmatch(rest):  # "(Dissertation). University of Cape Town.": its school
+            fields.set("publisher", rest)
+            return ""
     else:
         fields.hints.add("report")
-        fields.set("number", bracket.group("number"))
+        if bracket.group("number"):
+            fields.set("number", bracket.group("number"))
     return text[bracket.end() :].lstrip(" .,;:")
 
 
+# APA's "[Doctoral dissertation, School]", Vancouver's "[dissertation]", "(Tesis doctoral)"
 _THESIS_BRACKET = re.compile(
-    r"\s*\[(?P<genre>(?:Unpublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|[Hh]onou?rs)"
-    r"\s+(?:dissertation|thesis))(?:,\s*(?P<school>[^\]]{2,80}))?\]"
+    r"\s*[\[(](?P<genre>(?:Unpublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|[Hh]onou?rs)"
+    r"\s+(?:dissertation|thesis)|[Dd]issertation|[Tt]hesis|Diplomarbeit|Doktorarbeit|Habilitationsschrift|"
+    r"Thèse de doctorat|Tesis doctoral|Diss\.)(?:,\s*(?P<school>[^\]()]{2,80}))?[\])]"
 )
+_LONE_SCHOOL = re.compile(r"[A-ZÀ-ÖØ-Þ][^\d.,;:()\[\]]{2,80}(?:\.[^\d.,;:()\[\]\s][^\d.,;:()\[\]]{0,40})?")
+_THESIS_WORDS = (
+    "hesis",
+    "issertation",
+    "Diss.",
+    "Diplomarbeit",
+    "Doktorarbeit",
+    "Habilitation",
+    "Thèse",
+    "Tesis",
+)
+# "(Report No. 12-3)", "(Technical Report)", "(Working Paper 27)", "(Policy Brief Nr. No. 7)", "(No. WP 13)"
 _REPORT_BRACKET = re.compile(
-    r"\s*\((?P<genre>(?:[A-Z][\w-]*\s+){0,3}(?:Report|Paper|Brief|Bulletin|Memorandum))\s+"
-    r"(?:No\.?|Number|Nr\.?)\s*(?P<number>[\w./-]+)\)"
+    r"\s*\((?P<genre>(?:[A-Z][\w-]*\s+(?:[\w-]+\s+){0,4}?)?(?:[Rr]eport|[Pp]aper|Brief|Bulletin|Memorandum))?"
+    r"(?:(?(genre)\s+)(?:(?:No\.?|Number|Nr\.?)\s*(?:No\.\s*)?|(?(genre)|(?!)))"
+    r"(?P<number>(?:[A-Z]{1,5}\s)?[\w./-]*\d[\w./-]*))?\)"
 )
 
 
@@ -694,6 +724,37 @@ def _prose_ahead(rest: str) -> bool:
     fewer in it."""
     words = _WORD_TOKEN.findall(rest, 0, _first_sentence_end(rest))
     return len(words) >= 5 and sum(1 for w in words if w[0].islower()) >= 3
+
+
+# after a question in a comma style, the words up to the next comma and what follows that comma
+_COMMA_PIECE = re.compile(r"\s+(?P<piece>[^\W\d_][^,.;()\[\]]{2,150}?(?:\([^()]{1,40}\))?),\s+(?P<next>\S)")
+
+
+def _comma_subtitle_end(text: str, end: int) -> int:
+    """Comma styles: "Roe, A., Rethinking Work? A Study of Mills, Example Press, 1996": the words after a
+    question up to the next comma are its subtitle, unless they name the source — a journal with numbers
+    after it ("Is It? Lancet, 12, 3"), a place or publisher ("Why? London, Example Press"); ``end``
+    when they do (or no comma follows)."""
+    match = _COMMA_PIECE.match(text, end)
+    if match is None:
+        return end
+    piece = match.group("piece")
+    if (
+        not match.group("next").isalpha()  # numbers or a bracket right after it: the journal's or a date
+        or IN_CUE.match(piece)
+        or ((JOURNAL_WORDS.search(piece) or PUBLISHER_WORDS.search(piece)) and not _PROSE_WORD.search(piece))
+        or _ABBREVIATED_NEXT.match(text, match.end("piece") + 1)  # ", Vol. 3", ", No. 4"
+        or (piece[:1].isupper() and _PLACE_ONLY.fullmatch(piece))
+    ):
+        return end
+    return match.end("piece")
+
+
+# a lower-case word no journal or publisher name has: "Results of a Small Survey", "a review of trials"
+_PROSE_WORD = re.compile(
+    r"(?<![\w'’-])(?!(?:of|the|and|for|in|on|de|la|le|des|du|et|für|und|der|di|e)\b)[a-zß-ÿ]+\b"
+)
+_PLACE_ONLY = re.compile(rf"(?:{PLACE})(?:,?\s+[A-Z]{{2}})?")
 
 
 _YEAR_SPAN_SENTENCE = re.compile(rf"{YEAR}\s?[-–]\s?{YEAR}[.]?")
