@@ -3013,6 +3013,34 @@ def test_physics_book_and_thesis_titles_after_initialled_names(
 
 
 @pytest.mark.parametrize(
+    ("reference", "authors", "title", "journal"),
+    [
+        (
+            "C. Roe, M. Doe, D. Y. Poe, Widgets, Gadgets, and Gizmos. Front Acoust 590, e216 (1964).",
+            ["Roe", "Doe", "Poe"],
+            "Widgets, Gadgets, and Gizmos",
+            "Front Acoust",
+        ),
+        (
+            "S. A. Roe, Z. Doe, Widget Gadget Institution. J Ind Widg 134 (1967).",
+            ["Roe", "Doe"],
+            "Widget Gadget Institution",
+            "J Ind Widg",
+        ),
+    ],
+    ids=["title-case-title-with-commas", "title-case-title-of-three-words"],
+)
+def test_science_title_after_initialled_names(
+    reference: str, authors: list[str], title: str, journal: str
+) -> None:
+    """Science: "A. Roe, B. Doe, Title. Journal 590, e216 (1964)" — after "Initials Family" names, a last
+    "name" of full words after a comma is the title (not one a plain "and" joins to the list)."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.author] == authors
+    assert (ref.get("title"), ref.get("container-title")) == (title, journal)
+
+
+@pytest.mark.parametrize(
     ("reference", "title", "publisher"),
     [
         (
