@@ -1873,12 +1873,22 @@ def test_a_title_may_open_with_a_year() -> None:
         ),
         ("Doe, J. H. 1977. Carex in the Prairies. Toronto.", "", "Toronto", ""),
         ("Roe, Ann, « Opinions libres », Comœdia, 6 juin 1942.", "", "", "Comœdia"),
+        ("Roe, Ann. (2016). Widgets return to town. Widget Daily 20 October.", "", "", "Widget Daily"),
+        ("Doe, J. 2015. Gadgets deprived of rights. Gadget Shinbun, December 31.", "", "", "Gadget Shinbun"),
     ],
-    ids=["publisher-alone", "french-publisher", "place-alone", "newspaper-with-day"],
+    ids=[
+        "publisher-alone",
+        "french-publisher",
+        "place-alone",
+        "newspaper-with-day",
+        "day-and-month-after-a-leading-year",
+        "month-and-day-after-a-leading-year",
+    ],
 )
 def test_a_name_alone_after_a_book_title(reference: str, publisher: str, place: str, container: str) -> None:
     """With no numbers, "In" or editors, a short name after the title is the book's imprint — unless a
-    quoted title or a day of the month marks an article."""
+    quoted title or a day of the month marks an article (also a bare day and month when the year stood
+    before the title: "Roe (2016). Title. Widget Daily 20 October.")."""
     ref = refnorm.parse_reference(reference)
     got = tuple(ref.get(key) for key in ("publisher", "publisher-place", "container-title"))
     assert got == (publisher, place, container)
