@@ -2104,12 +2104,22 @@ def test_a_title_may_open_with_a_year() -> None:
         ),
         ("Doe, J. H. 1977. Carex in the Prairies. Toronto.", "", "Toronto", ""),
         ("Roe, Ann, « Opinions libres », Comœdia, 6 juin 1942.", "", "", "Comœdia"),
+        ("Roe, Ann. (2016). Widgets return to town. Widget Daily 20 October.", "", "", "Widget Daily"),
+        ("Doe, J. 2015. Gadgets deprived of rights. Gadget Shinbun, December 31.", "", "", "Gadget Shinbun"),
     ],
-    ids=["publisher-alone", "french-publisher", "place-alone", "newspaper-with-day"],
+    ids=[
+        "publisher-alone",
+        "french-publisher",
+        "place-alone",
+        "newspaper-with-day",
+        "day-and-month-after-a-leading-year",
+        "month-and-day-after-a-leading-year",
+    ],
 )
 def test_a_name_alone_after_a_book_title(reference: str, publisher: str, place: str, container: str) -> None:
     """With no numbers, "In" or editors, a short name after the title is the book's imprint — unless a
-    quoted title or a day of the month marks an article."""
+    quoted title or a day of the month marks an article (also a bare day and month when the year stood
+    before the title: "Roe (2016). Title. Widget Daily 20 October.")."""
     ref = refnorm.parse_reference(reference)
     got = tuple(ref.get(key) for key in ("publisher", "publisher-place", "container-title"))
     assert got == (publisher, place, container)
@@ -3252,6 +3262,34 @@ def test_physics_book_and_thesis_titles_after_initialled_names(
     Year" — after names with initials, full words are the title, and the degree ends it."""
     ref = refnorm.parse_reference(reference)
     assert ([name.family for name in ref.author], ref.get("title"), ref.type) == (authors, title, kind)
+
+
+@pytest.mark.parametrize(
+    ("reference", "authors", "title", "journal"),
+    [
+        (
+            "C. Roe, M. Doe, D. Y. Poe, Widgets, Gadgets, and Gizmos. Front Acoust 590, e216 (1964).",
+            ["Roe", "Doe", "Poe"],
+            "Widgets, Gadgets, and Gizmos",
+            "Front Acoust",
+        ),
+        (
+            "S. A. Roe, Z. Doe, Widget Gadget Institution. J Ind Widg 134 (1967).",
+            ["Roe", "Doe"],
+            "Widget Gadget Institution",
+            "J Ind Widg",
+        ),
+    ],
+    ids=["title-case-title-with-commas", "title-case-title-of-three-words"],
+)
+def test_science_title_after_initialled_names(
+    reference: str, authors: list[str], title: str, journal: str
+) -> None:
+    """Science: "A. Roe, B. Doe, Title. Journal 590, e216 (1964)" — after "Initials Family" names, a last
+    "name" of full words after a comma is the title (not one a plain "and" joins to the list)."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.author] == authors
+    assert (ref.get("title"), ref.get("container-title")) == (title, journal)
 
 
 @pytest.mark.parametrize(

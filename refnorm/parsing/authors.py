@@ -271,11 +271,17 @@ def _author_end_by_cues(text: str) -> int:
     ]
     if len(text) <= len(head) and limit >= len(head.rstrip(" .")) and _only_names(head.rstrip(" .")):
         ends.append(len(head.rstrip()))  # "Xia, L., Chen, C., Aggarwal, J.K.": nothing but names
+    # Science: "C. Roe, M. Doe, Inference, Clusters, and Effect. Front Acoust 590": in a list of "Initials
+    # Family" names, a last "name" of full words joined by a comma opens the title
+    initials_first = head[1:2] == "."
     strict = next(
         (
             end
             for end in reversed(ends)
-            if end <= limit and is_name_list(head[:end]) and _plausible_block(head[:end])
+            if end <= limit
+            and is_name_list(head[:end])
+            and _plausible_block(head[:end])
+            and not (initials_first and _initials_then_full_words(head[:end]))
         ),
         0,
     )
@@ -304,6 +310,11 @@ def _author_end_by_cues(text: str) -> int:
 _DEGREE_AT_END = re.compile(r"[\s,]*(?:Ph\.?\s?D\.?|M\.?\s?Sc\.?|M\.\s?A\.|Master'?s|Doctoral|Diploma)$")
 
 
+# "J. Roe and Carl Doe", "A. Roe, Jan Doe, & Eve Poe": a last full name joins the list; "…, Clusters, and
+# Effect" is a title
+_JOINED_LAST = re.compile(r"(?:[^\W\d_.]\s+(?:and|und|e|et|y)|,?\s&)\s+[^,]+$")
+
+
 def _initials_then_full_words(prefix: str) -> bool:
     """AIP/APS: "A. B. Roe, Widget Physics, 2nd ed." — after a name with initials only, a last "name" of
     full words is the title: an unclosed list of full names ("Ann Roe, Jan Doe.") has them throughout."""
@@ -312,7 +323,9 @@ def _initials_then_full_words(prefix: str) -> bool:
         len(names) >= 2
         and _INITIALS_ONLY.fullmatch(names[0].given) is not None
         and "." not in names[-1].given
-        and "." not in names[-1].family
+        and "." not in names[-1].family.rstrip(".")  # "Drug Recent Institution.": the sentence's stop
+        and len(names[-1].family.rstrip(".")) > 1  # not a lone initial: "Roe (G.), Doe (L.)."
+        and not _JOINED_LAST.search(prefix)
     )
 
 

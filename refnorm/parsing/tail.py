@@ -376,6 +376,21 @@ def take_tail(text: str, fields: Fields) -> None:
     elif month_named:
         month_day = _MONTH_DAY_AT_END.search(text)  # "Washington Post, June 16."
         if month_day:
+            issued, name = fields.issued, text[: month_day.start()].strip(" ,.")
+            if (
+                issued is not None
+                and issued.year
+                and issued.month is None
+                and not issued.literal
+                and len(name.split()) <= 4
+                and not DIGIT.search(name)
+                and "," not in name  # "Stuart, FL. 21 April": a report's place
+            ):
+                # "Roe (2016). Title. Daily Widget 20 October.": the year stood first; a short name with a
+                # day and month is a newspaper's, so "Daily Widget" is no bare publisher (not "UFC 4-214-03.
+                # 16 January": a document's number)
+                day_month = month_day.group(0).strip(" ,.")
+                fields.issued = parse_date_text(f"{day_month} {issued.year}") or issued
             text = text[: month_day.start()]
     if fields.editor and "in" in fields.hints and "page" not in fields.variables:
         closing_page = _PAGE_AFTER_IMPRINT.search(text) if text.rstrip(" .")[-1:].isdigit() else None
