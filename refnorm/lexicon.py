@@ -79,7 +79,11 @@ PUBLISHER_WORDS = re.compile(
     r"Наука|Издательство|Изд-во|Institut[eo]?|Society|Association|Council|Agency|Office|Ministry|Organi[sz]ation|"
     r"Foundation|Commission|Committee|Survey|Hall|House|Verlagsgruppe|Company|Kaufmann|Wesley|O'Reilly|Labs?|"
     r"Laborator(?:y|ies)|Clarendon|Blackwell|Heinemann|Longmans?|Allen|Unwin|Methuen|Hutchinson|Dover|Sinauer|"
-    r"Freeman|Saunders|Mosby|Lippincott|Wilkins|Churchill|Livingstone)\b"
+    r"Freeman|Saunders|Mosby|Lippincott|Wilkins|Churchill|Livingstone|Eerdmans|Zondervan|Erlbaum|Jossey-Bass|"
+    r"Nijhoff|Gruyter|Reidel|Rodopi|Beltz|Klinkhardt|Luchterhand|Masson|Westview|Guilford|Harcourt|Wadsworth|"
+    r"Cengage|Bloomsbury|Birkhäuser|Vieweg|Teubner|Oldenbourg|Wallstein|Schöningh|Juventa|Waxmann|Zanichelli|"
+    r"Carocci|Boringhieri|Garzanti|Bompiani|Rizzoli|Vrin|Dalloz|Maloine|Érès|Trotta|Síntesis|Pirámide|Morata|"
+    r"Hodder|Earthscan)\b"
 )
 
 

@@ -559,6 +559,7 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
             "Wydawnictwo Przykładowe",
         ),
         ("Roe, J., Città e campagna, Le Esempio, Firenze 1941.", "Firenze", "Le Esempio"),
+        ("Roe, Ann, Quiet mills of the north, Boulder, Westview, 1998.", "Boulder", "Westview"),
     ],
     ids=[
         "two-places",
@@ -573,6 +574,7 @@ def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> No
         "a-place-after-a-preposition-is-the-title's",
         "publisher-comma-place-and-year",
         "short-publisher-comma-place-and-year",
+        "place-comma-known-publisher-name",
     ],
 )
 def test_book_imprints(reference: str, place: str, publisher: str) -> None:
