@@ -11,7 +11,7 @@ import re
 from typing import NewType
 from urllib.parse import unquote
 
-__all__ = ["DOI", "doi_key", "find_doi", "find_dois", "normalize_doi", "strip_doi_prefix"]
+__all__ = ["DOI", "SICI_TAIL", "doi_key", "find_doi", "find_dois", "normalize_doi", "strip_doi_prefix"]
 
 DOI = NewType("DOI", str)
 """A canonical DOI: bare ``10.…`` form, original case kept (compare with :func:`doi_key`)."""
@@ -25,12 +25,13 @@ _PREFIX = re.compile(
 # In running text: an optional label or resolver URL, then the DOI itself. The suffix is a run of
 # non-space characters; a break after "10.1234/" (a PDF wrap) is allowed once, and so is one after a
 # hyphen when a run with a digit follows ("10.1016/S0045- 6535(00)00505-1": no DOI ends in "-"). Old
-# Wiley DOIs (SICI) hold "<…::…>".
+# Wiley DOIs (SICI) go on with SICI_TAIL: "…)12:8" then "<1371::AID-HYP620>3.0.CO;2-C".
+SICI_TAIL = r"<[^\s<>]{0,40}::[^\s<>]{0,40}>[^\s\"<>{}]*"
 _IN_TEXT = re.compile(
     r"(?=[hdw1])"  # what every match starts with ("https://", "dx.", "www.", "doi", "10."): a cheap skip
     r"(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/+|\bdoi\s*[:=.]?\s*|\bDOI\s+)?"
     r"(?P<doi>10\.\d{4,9}(?:\.\d+)*\s?/\s?[^\s\"<>{}]+(?:(?<=-)\s(?=[\w()]*\d)[^\s\"<>{}]+)?"
-    r"(?:<[^\s<>]{0,40}::[^\s<>]{0,40}>[^\s\"<>{}]*)?)",  # SICI: "…)12:8<1371::AID-HYP620>3.0.CO;2-C"
+    rf"(?:{SICI_TAIL})?)",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:'\"“”’»"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from refnorm import identifiers
 from refnorm.dates import parse_date_text
-from refnorm.doi import find_dois, normalize_doi
+from refnorm.doi import SICI_TAIL, find_dois, normalize_doi
 from refnorm.model import Date
 
 __all__ = ["Extracted", "extract_identifiers"]
@@ -43,7 +43,7 @@ _URL_PIECE = re.compile(r" ([^\s<>\"]{1,300})")
 _URL_MATERIAL = re.compile(r"[\d/._=?&%~-]")
 _URL_MAY_GO_ON = ("/", ".", "-", "%20")
 _HOST_OR_PATH = re.compile(r"/|\w\.\w")
-_SICI_REST = re.compile(r"<[^\s<>]{0,40}::[^\s<>]{0,40}>[^\s\"<>{}]*")
+_SICI_REST = re.compile(SICI_TAIL)
 _SCHEME_ALONE = re.compile(r"\b(https?://)\s+$", re.IGNORECASE)
 _URL_LEAD = re.compile(
     r"(?:\b(?:available|abrufbar|disponible)\s+(?:online\s+)?(?:from|at|on|unter|en|sur)\b|\bonline\s*:|"

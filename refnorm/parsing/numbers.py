@@ -265,7 +265,7 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
                 continue
             cover(*found.span())
             slash_issue = _SLASH_ISSUE.match(text, found.end()) if key == "volume" else None
-            if slash_issue and value.isdigit() and int(slash_issue.group(1)) != int(value) + 1:
+            if slash_issue and value.isdigit() and not _double_volume(value, slash_issue.group(1)):
                 fields.set("issue", slash_issue.group(1))  # "Jg. 21/5" — not the double volume "Vol. 21/22"
                 cover(found.start(), slash_issue.end())
     if digits and not {"volume", "page"} <= fields.variables.keys():
@@ -293,7 +293,7 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
                     fields.set("issue", groups["volume"])
                     cover(found.start(), found.end("issue"))
                 continue
-            if pattern is _VOLUME_SLASH_ISSUE and int(groups["issue"]) == int(groups["volume"]) + 1:
+            if pattern is _VOLUME_SLASH_ISSUE and _double_volume(groups["volume"], groups["issue"]):
                 continue  # "Pirineos 151/152: 83-99": one number for two volumes
             fields.set("volume", groups.get("volume"))
             fields.set("issue", groups.get("issue"))
@@ -320,6 +320,11 @@ _BARE_RANGE = re.compile(
     r"(?:[,.;:]\s*|\s)(?<![\w/-])(?<!\d[.,])(?<!vols\.\s)(?<!vols\.)"
     r"([A-Za-z]?\d{1,5}\s*[-–—]\s*[A-Za-z]?\d{1,5})(?![\w/-])(?=\s*(?:[.,;(]|$))"
 )
+
+
+def _double_volume(volume: str, second: str) -> bool:
+    """ "151/152", "21/22": one number for two volumes, not a volume and its issue."""
+    return int(second) == int(volume) + 1
 
 
 def _only_year(text: str, number: str) -> bool:
