@@ -173,10 +173,11 @@ def _names(ref: Reference, hints: frozenset[str]) -> Reference:
 
 
 def _is_periodical(container: str, variables: Mapping[str, str]) -> bool:
-    """A journal: a volume or issue, a periodical word, or pages or a DOI without a publisher."""
+    """A journal: a volume or issue, a periodical word, or pages, a DOI or a publication status
+    without a publisher ('Invented Optics, to appear': accepted by a journal, not yet numbered)."""
     if variables.keys() & {"volume", "issue"} or JOURNAL_WORDS.search(container):
         return True
-    return bool(variables.keys() & {"page", "DOI"}) and "publisher" not in variables
+    return bool(variables.keys() & {"page", "DOI", "status"}) and "publisher" not in variables
 
 
 def _chapter_of_a_book(variables: Mapping[str, str]) -> bool:

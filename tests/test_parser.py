@@ -2281,11 +2281,18 @@ def test_chapters_of_books(reference: str, kind: str, container: str, publisher:
         ("Roe, Jacob. “Social Movements in Kenya 1999–2005.” Voluntas. 2011.", "article-journal"),
         ("1. Roe D. Using flies as a model. Nat Rev Genet. 2000;(3):218-226.", "article-journal"),
         ("Roe, Ann. “A Quoted Page.” Example Site. https://example.org/page", "webpage"),
+        ("Roe, D. M. Locality based control of networks. Invented Optics, to appear.", "article-journal"),
     ],
-    ids=["quoted-title-in-a-periodical", "issue-and-pages-only", "quoted-title-online"],
+    ids=[
+        "quoted-title-in-a-periodical",
+        "issue-and-pages-only",
+        "quoted-title-online",
+        "accepted-not-numbered",
+    ],
 )
 def test_types_from_a_quoted_title_and_numbers(reference: str, kind: str) -> None:
-    """A quoted title in a container is an article (a web page when only a URL locates it)."""
+    """A quoted title in a container is an article (a web page when only a URL locates it); so is a
+    container with a publication status ("to appear") and no publisher."""
     assert refnorm.parse_reference(reference).type == kind
 
 
