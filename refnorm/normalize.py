@@ -15,6 +15,7 @@ from refnorm.doi import normalize_doi
 from refnorm.lexicon import CONFERENCE, JOURNAL_WORDS, REPORT, REPORT_CUES, THESIS, THESIS_CUES, mentions
 from refnorm.model import FrozenMap, Name, Reference
 from refnorm.pages import normalize_pages
+from refnorm.parsing.numbers import LABELLED
 
 __all__ = ["NORMALIZERS", "clean_text", "normalize"]
 
@@ -236,13 +237,30 @@ def _infer_type(ref: Reference, hints: frozenset[str]) -> Reference:
     return ref if kind == ref.type else ref._with(type=kind)
 
 
+_PERIODICALS = frozenset({"article-journal", "article-magazine", "article-newspaper", "paper-conference"})
+
+
+def _sequential_issue(ref: Reference, hints: frozenset[str]) -> Reference:
+    """A periodical numbered by issue alone ("Revue, n° 70", "Magazine, no. 243") carries that
+    number as its volume, as JATS and most catalogues record it; "2000;(3):218" (a volume left
+    out, the issue in brackets) keeps its issue."""
+    variables = ref.variables
+    if ref.type not in _PERIODICALS or "volume" in variables or not (issue := variables.get("issue")):
+        return ref
+    for marked in LABELLED["issue"].finditer(ref.raw):
+        if marked.group(1) == issue:
+            return ref.with_variables(volume=issue, issue=None)
+    return ref
+
+
 NORMALIZERS: list[Callable[[Reference, frozenset[str]], Reference]] = [
     _text_fields,
     _identifiers,
     _pages,
     _numbers,
     _names,
-    _infer_type,  # last: it reads the finished fields
+    _infer_type,  # reads the finished fields
+    _sequential_issue,  # reads the type
 ]
 
 

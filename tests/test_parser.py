@@ -1839,6 +1839,23 @@ def test_journal_numbers_around_a_printed_date(
 
 
 @pytest.mark.parametrize(
+    ("reference", "volume", "issue"),
+    [
+        ("Roe, Jean. La vie des rues. Revue des villes, n° 19, 2004, p. 170-174.", "19", ""),
+        ("Roe, Marie. Le soin du soir. Soins Aides, octobre 2007, no. 18, p. 26-27.", "18", ""),
+        ("Doe, Paul. Die Stadt. Zeitschrift der Planung, Heft 4, 1999, S. 5-9.", "4", ""),
+        ("1. Roe D. Using flies as a model. Nat Rev Genet. 2000;(3):218-226.", "", "3"),
+    ],
+    ids=["french-n-degree-alone", "no-alone", "heft-alone", "bracketed-issue-keeps-its-place"],
+)
+def test_a_periodical_numbered_by_issue_alone(reference: str, volume: str, issue: str) -> None:
+    """A journal numbered by issue alone ("n° 19" and no volume) records that number as its volume,
+    once (not as volume and issue); an issue in brackets after a left-out volume stays an issue."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("volume"), ref.get("issue")) == (volume, issue)
+
+
+@pytest.mark.parametrize(
     ("reference", "authors", "title", "container"),
     [
         (

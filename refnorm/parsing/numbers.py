@@ -60,12 +60,14 @@ LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
 # same as "(?<![-–/])\b\d" but written digit first, with the look back after it, so that a search jumps
 # from digit to digit instead of trying the pattern at every position of the text.
 _OPENING = r"\d(?<![-–/\w]\d)"
+# after the first digit: the number an issue label ("no. 3", "Nr. 3", "n° 3") names is no volume
+_NOT_AN_ISSUE = r"(?<![Nn]o\.\s\d)(?<![Nn]o\.\d)(?<![Nn]r\.\s\d)(?<!n[°º]\s\d)(?<!n[°º]\d)"
 _EDITION_CUES = ("ed", "éd", "aufl")  # every word LABELLED["edition"] ends with holds one of them
 _DIGITS_ONLY = frozenset({"issue", "page"})  # labelled numbers that are digits, never roman or words
 # MHRA / New Hart's: 16/12 (2025), 290–9 | 16/12: 290–9 — volume/issue, then the year or the pages
 # (not an issue "no. 3/4 (1999)", "9 (1977) 3/4", a date "12/05/2001")
 _VOLUME_SLASH_ISSUE = re.compile(
-    rf"(?P<volume>{_OPENING}(?<![Nn]o\.\s\d)(?<![Nn]o\.\d)(?<![Nn]r\.\s\d)(?<!n[°º]\s\d)(?<![Hh]\.\s\d)"
+    rf"(?P<volume>{_OPENING}{_NOT_AN_ISSUE}(?<![Hh]\.\s\d)"
     rf"(?<!\)\s\d)\d{{0,3}})/(?P<issue>\d{{1,4}})(?![\d/])"
     rf"(?:(?=\s*(?:\((?:[^()\d]{{3,25}}\s)?{YEAR}\)|:))|(?<=/{YEAR}))"
     rf"(?:\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\))?\s*[:,]?\s*(?:pp?\.\s*)?"
@@ -131,7 +133,8 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         ),
     ),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
-    (frozenset(","), re.compile(rf"(?P<volume>{_OPENING}\d{{0,3}})\s*,\s*{YEAR}\s*,\s*(?=p)")),
+    # (not an issue's number: "Revue, n° 19, 2004, p. 170")
+    (frozenset(","), re.compile(rf"(?P<volume>{_OPENING}{_NOT_AN_ISSUE}\d{{0,3}})\s*,\s*{YEAR}\s*,\s*(?=p)")),
     # German author-date and DIN 1505: "In: Cell, 39 (1897), 8, p. 987–1017" | "Zeitschrift 43 (2012), Nr. 4,
     # S. 551–566" | "Pädagogik 16 (1984) 2, 57-124" — volume (year), issue, then the pages
     (
