@@ -1748,6 +1748,62 @@ def test_editors_of_the_book(reference: str, editors: list[str], container: str,
     assert (ref.get("container-title"), ref.get("publisher")) == (container, publisher)
 
 
+@pytest.mark.parametrize(
+    ("reference", "editors", "container", "place"),
+    [
+        (
+            "Roe, Gerd, Die Wende im Dorf, in: Stadtgeschichte im Wandel, hg. von Karl Doe, München 1992,"
+            " S. 146-154.",
+            ["Doe"],
+            "Stadtgeschichte im Wandel",
+            "München",
+        ),
+        (
+            "Roe, Carl: Fälle und Bilder. In: Krankheit und Schrift. Hg. Yvonne Doe, Carl Poe. Göttingen"
+            " 2012, S. 3-9.",
+            ["Doe", "Poe"],
+            "Krankheit und Schrift",
+            "Göttingen",
+        ),
+        (
+            "Roe, Wataru. (2012). Title of the chapter. In Hitoshi Doe, Kazushi Poe eds. Book of shrines."
+            " Tokyo: Esempio.",
+            ["Doe", "Poe"],
+            "Book of shrines",
+            "Tokyo",
+        ),
+        (
+            "James R. Roe. A taxonomy of mills, 2005, in The Proceedings of the Tenth Conference on Milling,"
+            " (Barry A. Doe, Edward J. Poe, eds.).",
+            ["Doe", "Poe"],
+            "The Proceedings of the Tenth Conference on Milling",
+            "",
+        ),
+        (
+            "Roe, E.E., 2009. Order Mites. In: A Manual of Mites, Doe G.W and D.E. Poe Eds., Third Edition."
+            " Esempio University Press, Lubbock, pp.124-232.",
+            ["Doe", "Poe"],
+            "A Manual of Mites",
+            "Lubbock",
+        ),
+    ],
+    ids=[
+        "hg-von-without-a-stop",
+        "hg-names-then-a-place-sentence",
+        "given-first-names-before-eds",
+        "bracketed-names-eds-after-the-book",
+        "capital-eds-after-names",
+    ],
+)
+def test_editor_marks_after_the_book(reference: str, editors: list[str], container: str, place: str) -> None:
+    """Editors named after the book's title ("hg. von Karl Doe", "Hg. Eva Doe, Carl Poe. Göttingen",
+    "(Ann Doe, Ed Poe, eds.)", "Doe G.W and D.E. Poe Eds.,") or before it with given names first
+    ("In Hitoshi Doe, Kazushi Poe eds. Book") are the book's editors, not part of its title."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.editor] == editors
+    assert (ref.get("container-title"), ref.get("publisher-place")) == (container, place)
+
+
 def test_a_second_text_for_a_taken_field_is_kept() -> None:
     """A thesis's department after its genre is no field of its own: it stays in the note, never lost."""
     ref = refnorm.parse_reference(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from refnorm.lexicon import is_place
 from refnorm.names import parse_names
 from refnorm.parsing.authors import author_end, names_ok
 from refnorm.parsing.scratch import DIGIT, Fields
@@ -48,6 +49,7 @@ def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> st
             return text  # "In Theorizing Film, ed. Mia Doe, 1-11": the book, then its editors
         if candidate and (
             names_ok(candidate)
+            or _name_list_before_mark(candidate)
             or (
                 mark.group(0).strip().startswith("(") and len(candidate) < 200 and not DIGIT.search(candidate)
             )
@@ -67,6 +69,12 @@ def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> st
     return text
 
 
+def _name_list_before_mark(candidate: str) -> bool:
+    """ "In Hitoshi Doe, Kazushi Poe eds. Book": before an editor mark, given-name-first names in a
+    list are names, though without the mark "Doe, Kazushi" could open an inverted name."""
+    return ("," in candidate or " and " in candidate) and names_ok(candidate, strict=False)
+
+
 def _edited_by_after_book(text: str, comma_ed_end: int) -> bool:
     """Chicago's "Book Title, ed. Mia Doe and Al Poe, 1-11": an unbracketed ", ed." ending at
     ``comma_ed_end`` with names right after it means "edited by" — the words before it are the book's."""
@@ -78,12 +86,16 @@ def _edited_by_after_book(text: str, comma_ed_end: int) -> bool:
 _NAMES_BEFORE_PAGES = re.compile(r"([^\d,.;:()]{3,120}?)(?:,\s*(?:pp?\.\s*)?\d|\.\s)")
 
 
+_PLACE_WORDS = re.compile(r"[^\d,.;:()]*")  # "Göttingen" of "Göttingen 2012, S. 3"
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:u\.\s?a\.|et al\.|u\.\s?a\.\s?m\.)\s*$")
 
 
 def editor_names_end(text: str) -> int:
     """Where names after "edited by" end: before a year, a stop, or a body ("…, British Film Institute")."""
     end = author_end(text)
+    stop = text.find(". ", 0, end)
+    if stop > 0 and is_place(_PLACE_WORDS.match(text, stop + 2)[0]) and names_ok(text[:stop], strict=False):
+        end = stop  # German "Hg. Eva Doe, Carl Poe. Göttingen 2012": the names end before the place
     bracket = text.find(" (")
     if bracket > end and names_ok(text[:bracket]):
         # "ed. Benjamin Roe (Jerusalem: Massada, 1963)", ApJ's "ed. L. Roe, R. Doe, & E. Poe (Place: Pub)":
@@ -111,11 +123,15 @@ _OPENING_EDITORS = re.compile(rf"(?P<names>[^()]{{3,200}}?),\s*(?i:{_EDITOR_WORD
 
 
 # APA: "(M. Roe, J. C. Doe & W. B. Poe, Eds.) Book Title"
-_BRACKETED_EDITORS = re.compile(rf"\((?P<names>[^()]{{3,200}}?),?\s*(?i:{_EDITOR_WORDS})\.?\)[.,]?\s*")
+_BRACKETED_EDITORS = re.compile(rf"\((?P<names>[^()]{{3,200}}?),?\s*\b(?i:{_EDITOR_WORDS})\.?\)[.,]?\s*")
 # "G. Roe ed., 155-185"; Science's "Book, M. Roe, S. Doe, Eds., pp. 3–9" once its bracketed imprint is out;
 # IEEE's "in Book, M. Roe and S. Doe, Eds., Place: Publisher, 2000", Science's "Book, M. Roe, Ed. (2009)";
-# AAA's "In Book. Carl Roe, ed. Pp. 23–63"
-_CLOSING_ED = re.compile(r"\s+eds?\.(?=[,;]\s)|,\s*Eds?\.(?=,\s*pp?\.\s*\d)|,\s*eds?\.(?=\s+Pp?\.\s*\d)")
+# AAA's "In Book. Carl Roe, ed. Pp. 23–63"; "In: Book, Doe G.W and D.E. Poe Eds., Third Edition" (not inside a
+# bracket: "(Q. Roe, & G. Doe, Eds., & Trans.)")
+_CLOSING_ED = re.compile(
+    r"\s+eds?\.(?=[,;]\s)|(?<=[\w.])\s+Eds?\.(?=[,;]\s)(?![^()]*\))"
+    r"|,\s*Eds?\.(?=,\s*pp?\.\s*\d)|,\s*eds?\.(?=\s+Pp?\.\s*\d)"
+)
 _CLOSING_ED_AFTER_IN = re.compile(rf"{_CLOSING_ED.pattern}|,\s*Eds?\.(?=,\s|\s*\(|\s*$)")  # with "In" only
 
 
@@ -191,6 +207,12 @@ def take_marked_editors(text: str, fields: Fields) -> str:
                     return text[closing.end() :]
                 fields.hints.add("in")
                 return (text[: start.end()] + text[closing.end() :]).strip()
+    bracketed = _BRACKETED_EDITORS.search(text) if "(" in text else None
+    if bracketed and names_ok(bracketed.group("names"), strict=False):
+        # "in Proceedings of the Tenth Conference, (Ann B. Doe, Ed J. Poe, eds.)": the book's editors
+        fields.editor = parse_names(bracketed.group("names")).names
+        fields.hints.add("in")
+        return (text[: bracketed.start()] + " " + text[bracketed.end() :]).strip(" ,")
     mark = _BRACKETED_EDITOR_MARK.search(text) if "(" in text else None  # the pattern needs a "("
     if not mark or mark.start() == 0:
         return text

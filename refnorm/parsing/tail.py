@@ -498,6 +498,8 @@ def take_tail(text: str, fields: Fields) -> None:
             rest = rest.strip(" .,;")
             if rest and "publisher" not in fields.variables and PUBLISHER_WORDS.search(rest):
                 fields.set("publisher", rest)
+            elif rest and "publisher-place" not in fields.variables and is_place(rest):
+                fields.set("publisher-place", rest)  # "Book, hg. von Karl Doe, München 1992": the place
             elif rest:
                 fields.leftovers.append(rest)
     if after:

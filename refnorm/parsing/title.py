@@ -820,13 +820,14 @@ _SINGLE_QUOTE_MARK = re.compile(r"(?<=\s)(?P<open>‘)|[’'](?=[\s,.;:]|$)")
 
 IN_CUE = re.compile(r"^(?:In|in|IN|Dans|dans|En|en|Im|im|Dalam|\[[wW]:?\])\s*:?\s+")  # "Dalam": Indonesian
 EDITED_BY = re.compile(
-    # "edited by", "ed. by", "hg. v.", "Eds. Name", "(Ed.) Name" — but not the "ed." of an edition
+    # "edited by", "ed. by", "hg. v.", "hg. von", "Eds. Name", "(Ed.) Name", ". Hg. Name" (not
+    # "Roe, Eva Doe Hrsg. Book": names before it) — but not the "ed." of an edition
     # ("Rev. ed.", "2nd ed.", "25. ed.") nor the end of an abbreviation ("Med. Res.")
     r"(?=[.,\s(ehrdt])"  # see OPEN_QUOTE (case-insensitive, as the words are)
     r"(?:[.,]?\s*(?<![\w])(?<!Rev\. )(?<!rev\. )(?<!\d\. )(?<!\d )(?<!nd )(?<!rd )(?<!th )(?<!st )"
-    r"(?:\(?edited\s+(?:and\s+translated\s+)?by|translated\s+and\s+edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on)?\.|"
-    r"hg\.\s+v(?:on)?\.|herausgegeben\s+von|"
-    r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z]))",
+    r"(?:\(?edited\s+(?:and\s+translated\s+)?by|translated\s+and\s+edited\s+by|ed\.\s+by|hrsg\.\s+v(?:on\b|\.)|"
+    r"hg\.\s+v(?:on\b|\.)|herausgegeben\s+von|"
+    r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?|(?<=[.,:]\s)(?:Hg|Hrsg)\.))\s+(?=[A-Z]))",
     re.I,
 )
 
