@@ -49,6 +49,9 @@ București Istanbul Ankara Tehran Cairo Jerusalem Tel_Aviv Delhi Mumbai Bombay C
 Madras Bangalore Karachi Lahore Dhaka Jakarta Manila Bangkok Kuala_Lumpur Seoul Taipei Shanghai Nairobi
 Johannesburg Cape_Town Pretoria Auckland Wellington Canberra Brisbane Perth Adelaide College_Station
 College_Park
+Luzern Lucerne Linz Fribourg Bielefeld Weinheim Opladen Kassel Bremen Potsdam Regensburg Bamberg Konstanz
+Trier Rostock Dortmund Bochum Paderborn Osnabrück Oldenburg Erlangen Augsburg Passau Baden-Baden
+Frankfurt_am_Main Rouen Caen Dijon Poitiers Besançon Liège Namur Bari
 """
 PLACE_NAMES = frozenset(p.replace("_", " ") for p in _PLACES.split())
 PLACE = "|".join(sorted((re.escape(p) for p in PLACE_NAMES), key=len, reverse=True))
@@ -121,6 +124,11 @@ Middlesex Surrey Sussex West_Sussex East_Sussex Kent Essex Hampshire Hants Berks
 Buckinghamshire Oxfordshire Herts Hertfordshire Cambridgeshire Cambs Yorkshire Lancashire Devon Cornwall
 Norfolk Suffolk Cheshire Wiltshire Dorset Somerset Gloucestershire Warwickshire Staffordshire Derbyshire
 Cumbria Northumberland
+United_Kingdom United_States United_States_of_America Great_Britain Britain Luxembourg Monaco Liechtenstein
+Allemagne Angleterre Royaume-Uni États-Unis Etats-Unis Italie Espagne Pologne Autriche Pays-Bas Grèce Russie
+Chine Japon Canada Brésil Mexique Argentine Algérie Maroc Tunisie Sénégal Liban Egypte Égypte
+Frankreich Italien Spanien Polen Niederlande Russland Ungarn Schweden England Großbritannien Tschechien
+Francia Alemania Inglaterra Suiza Italia Polonia Brasil Perú
 """
 REGION_NAMES = frozenset(r.replace("_", " ") for r in _REGIONS.split())
 

@@ -875,11 +875,14 @@ def test_roles_and_media_descriptions() -> None:
             "London, United Kingdom",
             "Charles Griffin",
         ),
+        ("Roe M., 2001, « La cité », In : Doe R. (dir.), Ecole et cité, Paris, Esempio.", "Paris", "Esempio"),
+        ("Roe, Marc. 2001. Die Stadt. Esempio Verlag, Zürich, Luzern.", "Zürich, Luzern", "Esempio Verlag"),
     ],
-    ids=["place-with-state", "publisher-before-place-and-country"],
+    ids=["place-with-state", "publisher-before-place-and-country", "place-then-unknown-name", "two-places"],
 )
 def test_place_keeps_its_region(reference: str, place: str, publisher: str) -> None:
-    """A place keeps its state or country, and a plain name before it is the publisher."""
+    """A place keeps its state or country, and a plain name before it is the publisher; after a known
+    place, a name that is no region is the publisher ("Paris, Esempio")."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("publisher-place"), ref.get("publisher")) == (place, publisher)
 
@@ -1802,6 +1805,38 @@ def test_editor_marks_after_the_book(reference: str, editors: list[str], contain
     ref = refnorm.parse_reference(reference)
     assert [name.family for name in ref.editor] == editors
     assert (ref.get("container-title"), ref.get("publisher-place")) == (container, place)
+
+
+@pytest.mark.parametrize(
+    ("reference", "editors", "container"),
+    [
+        (
+            'Roe, Jennifer 1994 "Discourse and Gender." In Cultural Mills, ed. Mary Doe, A.C. Poe, Laura Moe,'
+            " and Carla Hoe. 116-132. Berkeley: Esempio Group.",
+            ["Doe", "Poe", "Moe", "Hoe"],
+            "Cultural Mills",
+        ),
+        (
+            "Roe M., 2001, « L’évolution des chances », In : Doe R., Poe N., Moe M. (sous la dir.), Ecole et"
+            " société, Paris, Esempio.",
+            ["Doe", "Poe", "Moe"],
+            "Ecole et société",
+        ),
+        (
+            "Roe, Eric « Au risque de se perdre », dans : Dans l’intimité des villes (sous la dir. de S. Doe)"
+            ", Paris, Esempio, 2013, p. 121-134.",
+            ["Doe"],
+            "Dans l’intimité des villes",
+        ),
+    ],
+    ids=["ed-then-a-list-with-initials", "sous-la-dir-after-names", "sous-la-dir-de-names"],
+)
+def test_editor_lists_and_french_marks(reference: str, editors: list[str], container: str) -> None:
+    """ ", ed. Names." reads a whole list (initials inside) before the pages; French "(sous la dir.)"
+    after the names and "(sous la dir. de Names)" after the book mark editors."""
+    ref = refnorm.parse_reference(reference)
+    assert [name.family for name in ref.editor] == editors
+    assert ref.get("container-title") == container
 
 
 def test_a_second_text_for_a_taken_field_is_kept() -> None:

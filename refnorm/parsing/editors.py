@@ -21,7 +21,7 @@ __all__ = [
 ]
 
 # the words that mark editors, in the languages the lists use (English, German, French, Spanish)
-_EDITOR_WORDS = r"eds?|editors?|hrsg|hgg?|éds?|dirs?|coords?|comps?"
+_EDITOR_WORDS = r"eds?|editors?|hrsg|hgg?|éds?|dirs?|sous la dir(?:ection)?|coords?|comps?"
 EDITOR_MARK = re.compile(
     rf"\s*[(\[]?\b(?:{_EDITOR_WORDS}|\(hrsg)\b\.?(?:\s*[)\]])?\s*[.,:]?\s*",
     re.IGNORECASE,
@@ -29,7 +29,10 @@ EDITOR_MARK = re.compile(
 
 
 # Nature: "in Book Title (eds Roe, S. B. & Doe, S. F.) 240–249 (Esempio, 2020)" — the names inside the bracket
-_NAMES_IN_EDITOR_BRACKET = re.compile(r"\s*\((?i:eds?)\.?\s+(?P<names>[^()]{3,200}?)\)")
+# German "In: Book (Hrsg. Carl Doe), Bonn", French "Book (sous la dir. de Sam Doe)"
+_NAMES_IN_EDITOR_BRACKET = re.compile(
+    r"\s*\((?i:eds?|hrsg|hgg?|sous la dir(?:\.|ection)\s+d[e'’])\.?:?\s*(?P<names>[^()]{3,200}?)\)"
+)
 
 
 def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> str:
@@ -51,7 +54,10 @@ def take_editors(text: str, fields: Fields, *, german_colon: bool = False) -> st
             names_ok(candidate)
             or _name_list_before_mark(candidate)
             or (
-                mark.group(0).strip().startswith("(") and len(candidate) < 200 and not DIGIT.search(candidate)
+                mark.group(0).strip().startswith("(")
+                and ")" in mark.group(0)  # "(Hrsg.)", not "(sous la dir. de S. Doe)"
+                and len(candidate) < 200
+                and not DIGIT.search(candidate)
             )
         ):
             names = parse_names(candidate)
@@ -83,7 +89,8 @@ def _edited_by_after_book(text: str, comma_ed_end: int) -> bool:
 
 
 # "Mia Doe and Al Poe, 1-11." / "Mia Doe. London:": names up to pages or the imprint's sentence
-_NAMES_BEFORE_PAGES = re.compile(r"([^\d,.;:()]{3,120}?)(?:,\s*(?:pp?\.\s*)?\d|\.\s)")
+# "Mia Doe, A.C. Poe, and Carla Hoe. 116-132." (a stop after a name, not after an initial)
+_NAMES_BEFORE_PAGES = re.compile(r"([^\d;:()]{3,200}?)(?:,\s*(?:pp?\.\s*)?\d|(?<![A-Z])\.\s)")
 
 
 _PLACE_WORDS = re.compile(r"[^\d,.;:()]*")  # "Göttingen" of "Göttingen 2012, S. 3"

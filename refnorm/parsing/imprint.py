@@ -106,7 +106,10 @@ def split_publisher(text: str, fields: Fields, *, container_first: bool = False)
         region = [
             i
             for i in range(index + 1, min(index + 3, len(pieces)))
-            if _REGION.fullmatch(pieces[i]) and not PUBLISHER_WORDS.search(pieces[i])
+            if _REGION.fullmatch(pieces[i])
+            and not PUBLISHER_WORDS.search(pieces[i])
+            # after a known place, a word the region list lacks is the publisher ("Paris, Esempio")
+            and (by_region or is_region(pieces[i]) or is_place(pieces[i]) or len(pieces[i].strip(" .")) <= 3)
         ]
         region = [i for n, i in enumerate(region) if i == index + 1 + n]
         if region and (by_region or index + 1 + len(region) < len(pieces) or index > 0):
