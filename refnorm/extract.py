@@ -42,6 +42,7 @@ _HOST_PATH = re.compile(rf"\.{_DOMAIN_THEN_PATH}", re.IGNORECASE)
 _URL_PIECE = re.compile(r" ([^\s<>\"]{1,300})")
 _URL_MATERIAL = re.compile(r"[\d/._=?&%~-]")
 _URL_MAY_GO_ON = ("/", ".", "-", "%20")
+_PATH_GOES_ON = re.compile(r" [a-z\d][\w.$%-]*/\S*[/.]\w")  # "al/CV/pdfs/P6.pdf" — not "and/or", "a word"
 _HOST_OR_PATH = re.compile(r"/|\w\.\w")
 _SICI_REST = re.compile(SICI_TAIL)
 _SCHEME_ALONE = re.compile(r"\b(https?://)\s+$", re.IGNORECASE)
@@ -245,6 +246,9 @@ def _wrapped_url(text: str, raw: str, end: int) -> tuple[str, int] | None:
     new_end = None
     for _ in range(6):
         stop = joined.endswith(_URL_MAY_GO_ON) or (doi_link and joined.endswith(":"))
+        if not stop and joined[-1:].isalnum() and ("/" in joined[8:] or "." in joined[8:]):
+            # a break inside a word of the path: "…/journ al/CV/pdfs/P6.pdf", "www.powel s.com/a/b.html"
+            stop = _PATH_GOES_ON.match(text, end) is not None
         piece = _URL_PIECE.match(text, end) if stop else None
         if piece is None:
             break

@@ -489,6 +489,17 @@ def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
         ("Roe A. 2012. A title. http://example.org/ accessed 5 May 2012.", "", "http://example.org/"),
         ("Roe A. 2012. A title. http://example.org/a/ 12 p.", "", "http://example.org/a/"),
         ("Roe A. 2012. A title. http://example.org/a.html. pp. 12", "", "http://example.org/a.html"),
+        (
+            "Roe A. 2012. A title. http://example.org/journ al/CV/pdfs/P6.pdf",
+            "",
+            "http://example.org/journal/CV/pdfs/P6.pdf",
+        ),
+        (
+            "Roe A. 2001. A title. http://www.powel s.com/authors/roe.html.",
+            "",
+            "http://www.powels.com/authors/roe.html",
+        ),
+        ("Roe A. 2012. A title. http://example.org/page and/or later.", "", "http://example.org/page"),
     ],
     ids=[
         "doi-broken-by-spaces",
@@ -504,6 +515,9 @@ def test_a_doi_label_leaves_with_its_resolver_link(label: str) -> None:
         "a-word-after-a-url-stays-out",
         "a-number-after-a-url-stays-out",
         "a-full-stop-ends-a-url",
+        "url-broken-inside-a-path-word",
+        "url-broken-inside-the-host",
+        "a-word-with-a-slash-stays-out",
     ],
 )
 def test_broken_identifiers_are_joined(reference: str, doi: str, url: str) -> None:
