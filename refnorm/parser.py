@@ -89,6 +89,10 @@ _MISSING_SPACE = re.compile(r"\.(?<=\b[A-ZÀ-ÖØ-Þ]\.)(?=[A-ZÀ-ÖØ-Þ][a-zß
 _DASH_AFTER_STOP = re.compile(r"(?:(?<=\w\w[.?!])|(?<=\)[.?!]))\s+[–—]\s+")
 
 
+# "pp. 83~89", "19 (1) (2005) 1?20": a range's dash that a font or character set turned into "~" or "?"
+_LOST_DASH = re.compile(r"(?<=\d)[~?](?=\d)")
+
+
 # what a taken place or publisher leaves inside brackets: "( , 1963-1979)" → "(1963-1979)"
 _ORPHAN_PUNCTUATION = re.compile(r"(?<=[(\[])\s*[,;:.]\s*|\s*[,;:]\s*(?=[)\]])")
 
@@ -118,6 +122,8 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
             text = _SPACED_HYPHEN_INITIAL.sub(".-", text)  # "Charcot, J. -M." is J.-M.
     if "– " in text or "— " in text:
         text = _DASH_AFTER_STOP.sub(" ", text)
+    if "~" in text or "?" in text:  # after the identifiers: a URL keeps its "?" and "~"
+        text = _LOST_DASH.sub("–", text)
     leading_year = LEADING_YEAR.match(text)  # "1995: Ulf Preuss-Lausitz: Title …" (lists sorted by year)
     if leading_year:
         fields.issued = Date(int(leading_year.group(1)))

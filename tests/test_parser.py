@@ -1923,6 +1923,27 @@ def test_journal_after_a_comma_and_lost_apostrophes(
             "Journal of Cells",
         ),
         ("Roe, M. “Escape.” ARIEL 26: 2 (April 1995): 7-23.", "26", "2", "7-23", "ARIEL"),
+        (
+            "Roe, D. L. “Reprints,” Journal of Things 19, 4 (July 1988): 195–201.",
+            "19",
+            "4",
+            "195-201",
+            "Journal of Things",
+        ),
+        (
+            "Roe A, A review, Journal of Things 112 (2) (2008) 510?520.",
+            "112",
+            "2",
+            "510-520",
+            "Journal of Things",
+        ),
+        (
+            "Roe A. Fourier things. Journal of Things 12 (1992) pp.83~89.",
+            "12",
+            "",
+            "83-89",
+            "Journal of Things",
+        ),
         ("Roe, Kay, ‘Missions’, Ethnology 51.2 (Spring 2012), 93.", "51", "2", "93", "Ethnology"),
     ],
     ids=[
@@ -1931,6 +1952,9 @@ def test_journal_after_a_comma_and_lost_apostrophes(
         "chicago-no",
         "french-n-degree",
         "volume-colon-issue",
+        "volume-comma-issue-then-a-dated-bracket",
+        "a-question-mark-for-a-lost-dash",
+        "a-tilde-for-a-dash",
         "mla-season-comma",
     ],
 )

@@ -82,11 +82,12 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
             rf"(?P<volume>{_OPENING}\d{{0,4}}):(?P<issue>\d{{1,4}}):\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
         ),
     ),
-    # Chicago: 22, no. 2 (autumn 2002): 165-188 | 128, n° 7 (1981): 1523 | ARIEL 26: 2 (April 1995): 7-23
+    # Chicago: 22, no. 2 (autumn 2002): 165-188 | 128, n° 7 (1981): 1523 | ARIEL 26: 2 (April 1995): 7-23 |
+    # 19, 4 (July 1988): 195–201
     (
         frozenset("()"),
         re.compile(
-            rf"(?P<volume>{_OPENING}\d{{0,4}})\s*(?:,\s*(?:[Nn]o\.?|n[°º]|[Nn]r\.?|[Ii]ssue)|:)\s*(?P<issue>\d{{1,4}})"
+            rf"(?P<volume>{_OPENING}\d{{0,4}})\s*(?:,\s*(?:[Nn]o\.?|n[°º]|[Nn]r\.?|[Ii]ssue)?|:)\s*(?P<issue>\d{{1,4}})"
             rf"\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\)\s*[:,]\s*(?:pp?\.\s*)?"
             r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)"
         ),
