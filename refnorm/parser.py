@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from refnorm.dates import YEAR, month_number, parse_date_text
 from refnorm.diagnostics import Diagnostic, Severity, register
 from refnorm.extract import extract_identifiers
 from refnorm.model import Date, FrozenMap, Reference
@@ -93,8 +94,28 @@ _DASH_AFTER_STOP = re.compile(r"(?:(?<=\w\w[.?!])|(?<=\)[.?!]))\s+[–—]\s+")
 _LOST_DASH = re.compile(r"(?<=\d)[~?](?=\d)")
 
 
+_BARE_YEAR_AT_END = re.compile(rf"(?<=[^\W\d]{{2}})(?<![Yy]ear)(?<!Jahr)(?<!année)(?<!año) ({YEAR})$")
+_DAY_MONTH_BEFORE = re.compile(r"(?:\b\d{1,2}(?:[-–]\d{1,2})?\.?\s+)?\b([^\W\d]{3,9})\.?$")
+
+
 # what a taken place or publisher leaves inside brackets: "( , 1963-1979)" → "(1963-1979)"
 _ORPHAN_PUNCTUATION = re.compile(r"(?<=[(\[])\s*[,;:.]\s*|\s*[,;:]\s*(?=[)\]])")
+
+
+def _take_bare_year_at_end(fields: Fields) -> None:
+    """ "… Washington, D.C.: American Psychological Association 2005.": a year no stop or comma sets off,
+    closing the field that closes the reference, is its date when nothing else gave one."""
+    for key in ("title", "publisher", "container-title"):
+        value = fields.variables.get(key, "")
+        year = _BARE_YEAR_AT_END.search(value) if value[-1:].isdigit() else None
+        if year:
+            start = year.start()
+            month = _DAY_MONTH_BEFORE.search(value, 0, start)  # "… Migration 1 August 2008"
+            if month and month_number(month.group(1)):
+                start = month.start()
+            fields.issued = parse_date_text(value[start:]) or Date(int(year.group(1)))
+            fields.variables[key] = value[:start].rstrip(" ,")
+            return
 
 
 def _parse(raw: str, label: str, line: int | None) -> Reference:
@@ -174,6 +195,8 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     take_tail(text, fields)
     container_only(fields)
     series_of_a_book(fields)
+    if fields.issued is None:
+        _take_bare_year_at_end(fields)
 
     # bare punctuation left behind by a taken imprint ("( )") is not text worth keeping
     fields.leftovers = [

@@ -1968,6 +1968,46 @@ def test_journal_numbers_around_a_printed_date(
 
 
 @pytest.mark.parametrize(
+    ("reference", "issued", "kept"),
+    [
+        (
+            "Roe, H.-W., Eliten in der Geschichte, Paris, 28-29 novembre 2003.",
+            [[2003]],
+            "28-29 novembre 2003",
+        ),
+        (
+            "Roe A, Doe B, “Sentiment in Messages”, International Conference on Mills, 26-27 April 2012",
+            [[2012]],
+            "26-27 April 2012",
+        ),
+        (
+            "Roe, J. Atti del convegno sul mulino. Penna, 18-19 marzo 1996, Doe D. (éd.), Roma, 1998",
+            [[1998]],
+            "18-19 marzo 1996",
+        ),
+        ("Roe P: On the Stigma of Mills Washington, D.C.: Esempio Association 2005.", [[2005]], ""),
+        ("Roe Council. Detention of Mills. Submission to the Committee 1 August 2008", [[2008, 8, 1]], ""),
+        ("Roe, F., Analyse du gisement. Esempio Internal Report. 1982.", [[1982]], ""),
+    ],
+    ids=[
+        "a-meeting-date-range-alone",
+        "a-day-range-then-month-and-year",
+        "the-publication-year-wins-over-the-meeting",
+        "a-bare-year-closing-the-reference",
+        "a-bare-full-date-closing-the-reference",
+        "a-year-after-a-report-is-no-number",
+    ],
+)
+def test_dates_are_read_not_dropped(reference: str, issued: list[list[int]], kept: str) -> None:
+    """A meeting's day range ("28-29 novembre 2003") dates the reference when no other year does and
+    stays in the note (it was dropped); a year closing the reference after a word is its date."""
+    ref = refnorm.parse_reference(reference)
+    assert ref.to_csl()["issued"] == {"date-parts": issued}
+    assert kept in ref.get("note")
+    assert "number" not in ref.variables
+
+
+@pytest.mark.parametrize(
     ("reference", "volume", "issue"),
     [
         ("Roe, Jean. La vie des rues. Revue des villes, n° 19, 2004, p. 170-174.", "19", ""),

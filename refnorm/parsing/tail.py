@@ -117,7 +117,8 @@ _FULL_DATE = re.compile(
 
 _REPORT_NUMBER = re.compile(
     r"(?P<genre>[^,.;]*?(?:Rep(?:ort)?|Paper|Note|Memorandum|Rapport|Bericht|TR)\.?)\s*"
-    r"(?:(?:No|Nr|Number)\.?\s*|#\s*)?(?P<number>[A-Z]{0,6}[-\s]?\d[\w./-]*)",
+    # (not a bare year: "Amok Internal Report. 1982." is dated, not numbered)
+    rf"(?:(?:No|Nr|Number)\.?\s*|#\s*)?(?P<number>(?!\s?{YEAR}[.,;]?(?:\s|$))[A-Z]{{0,6}}[-\s]?\d[\w./-]*)",
     re.IGNORECASE,
 )
 _BRACKETED_YEAR = re.compile(rf"(?=[(\[12])[(\[]?\b{YEAR}[a-z]?\b[)\]]?")  # (?=: see OPEN_QUOTE
@@ -359,9 +360,14 @@ def take_tail(text: str, fields: Fields) -> None:
             text = (text[: numbered.start()] + " " + text[numbered.end() :]).strip(" ,.;")
             lowered = text.lower()
     month_named = has_month_name(lowered)
+    meeting_year = None
     if month_named and ("-" in text or "–" in text):  # every range has its dash
-        for span in reversed([m.span() for m in _DATE_RANGE.finditer(text)]):
-            text = (text[: span[0]] + " " + text[span[1] :]).strip()
+        for meeting in reversed(list(_DATE_RANGE.finditer(text))):
+            # a meeting's dates: its year dates the paper when no other year does (see below); the days
+            # are kept in the note (a one-date record has no place for CSL's event-date range)
+            meeting_year = YEAR_RE.search(meeting.group(0)) or meeting_year
+            fields.leftovers.append(meeting.group(0))
+            text = (text[: meeting.start()] + " " + text[meeting.end() :]).strip()
     full_date = _FULL_DATE.search(text) if month_named else None
     if full_date:
         if fields.issued is None or fields.issued.month is None:
@@ -405,6 +411,8 @@ def take_tail(text: str, fields: Fields) -> None:
     if "edition" in fields.variables:  # taken wherever it stood ("Third edition."): not container nor note
         before, after = LABELLED["edition"].sub(" ", before), LABELLED["edition"].sub(" ", after)
     take_year_anywhere(text, fields)
+    if fields.issued is None and meeting_year:
+        fields.issued = Date(int(meeting_year.group(0)))  # "…, Todi, 11-14 ottobre 1970": no other year
     # Book-like tails: "Place: Publisher, Year" may come before or after the numbers; an imprint after
     # a chapter's pages ("(pp. 233-255). New York, NY: Norton") is the surer one, so it goes first.
     if after:
