@@ -1988,6 +1988,12 @@ def test_journal_numbers_around_a_printed_date(
         ("Roe P: On the Stigma of Mills Washington, D.C.: Esempio Association 2005.", [[2005]], ""),
         ("Roe Council. Detention of Mills. Submission to the Committee 1 August 2008", [[2008, 8, 1]], ""),
         ("Roe, F., Analyse du gisement. Esempio Internal Report. 1982.", [[1982]], ""),
+        (
+            "Roe D. Advanced mills. Communications of Mills, 29(12) 1184-1201, December 1986.",
+            [[1986, 12]],
+            "",
+        ),
+        ("Roe, L. L’initiation. Objectif Soins, octobre 2013, n°219. p. 52-54.", [[2013, 10]], ""),
     ],
     ids=[
         "a-meeting-date-range-alone",
@@ -1996,11 +2002,14 @@ def test_journal_numbers_around_a_printed_date(
         "a-bare-year-closing-the-reference",
         "a-bare-full-date-closing-the-reference",
         "a-year-after-a-report-is-no-number",
+        "the-month-of-a-date-after-the-numbers",
+        "the-month-of-a-date-before-the-issue",
     ],
 )
 def test_dates_are_read_not_dropped(reference: str, issued: list[list[int]], kept: str) -> None:
     """A meeting's day range ("28-29 novembre 2003") dates the reference when no other year does and
-    stays in the note (it was dropped); a year closing the reference after a word is its date."""
+    stays in the note (it was dropped); a year closing the reference after a word is its date; a
+    printed month is kept though the year came from the numbers."""
     ref = refnorm.parse_reference(reference)
     assert ref.to_csl()["issued"] == {"date-parts": issued}
     assert kept in ref.get("note")

@@ -36,6 +36,7 @@ class Fields:
     truncated: bool = False
     issued: Date | None = None
     accessed: Date | None = None
+    printed_date: Date | None = None  # a fuller form of the year's date, seen where the year was dropped
     hints: set[str] = field(default_factory=set)
     leftovers: list[str] = field(default_factory=list)
 

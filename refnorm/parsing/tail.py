@@ -231,6 +231,10 @@ def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> s
         ):
             return match.group(0)  # "2010 IEEE/IFIP Symposium", "(ICLS 2014)": part of a name
         if year in match.group(0):
+            issued = fields.issued
+            if issued is not None and issued.month is None and not match.group(0)[:1].isdigit():
+                # "…, 1184-1201, December 1986": the year came from the numbers, the month is here
+                fields.printed_date = parse_date_text(_reorder_date(match.group(0).strip("()[] ")))
             return " "
         if after_a_lower_case_word(text, match.start()):
             return match.group(0)  # "… in der BRD seit 1970": a year inside the words, which keep it
@@ -251,7 +255,16 @@ def _reorder_date(text: str) -> str:
 
 
 def take_tail(text: str, fields: Fields) -> None:
-    text = text.strip()
+    """Read everything after the title: container, numbers, imprint, editors, dates."""
+    _read_tail(text.strip(), fields)
+    printed, issued = fields.printed_date, fields.issued
+    if printed and issued and printed.year == issued.year and issued.month is None:
+        # the month a printed date gives ("December 1986") is kept; only after the tail is read, as a
+        # date the year alone came with is no sign of a periodical's issue
+        fields.issued = printed
+
+
+def _read_tail(text: str, fields: Fields) -> None:
     bracketed_pages = _PAGES_BEFORE_IN.match(text)
     if bracketed_pages:
         fields.set("page", bracketed_pages.group("page") or bracketed_pages.group("labelled"))
