@@ -114,7 +114,7 @@ CASES: list[tuple[str, str, dict[str, Any]]] = [
             "volume": "27",
             "issue": "3",
             "page": "379-423",
-            "issued": [1948],
+            "issued": [1948, 7],  # "Jul. 1948"
             "citation-number": "7",
         },
     ),
