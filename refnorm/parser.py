@@ -26,6 +26,7 @@ from refnorm.model import Date, FrozenMap, Reference
 from refnorm.names import NAME_ALIAS, parse_names
 from refnorm.normalize import clean_text, normalize
 from refnorm.parsing.authors import BULLET, SAME_AUTHOR, author_end, strip_label
+from refnorm.parsing.coverage import unplaced_runs
 from refnorm.parsing.layout import title_first
 from refnorm.parsing.scratch import Fields
 from refnorm.parsing.tail import container_only, series_of_a_book, take_tail
@@ -145,6 +146,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         text = _DASH_AFTER_STOP.sub(" ", text)
     if "~" in text or "?" in text:  # after the identifiers: a URL keeps its "?" and "~"
         text = _LOST_DASH.sub("–", text)
+    source = text  # what the fields must account for (identifiers are out already)
     leading_year = LEADING_YEAR.match(text)  # "1995: Ulf Preuss-Lausitz: Title …" (lists sorted by year)
     if leading_year:
         fields.issued = Date(int(leading_year.group(1)))
@@ -204,6 +206,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         for piece in fields.leftovers
         if any(ch.isalnum() for ch in piece)
     ]
+    fields.leftovers.extend(unplaced_runs(source, fields))  # a last check: nothing is dropped unseen
     diagnostics = []
     if not fields.author and not fields.editor:
         diagnostics.append(Diagnostic(P202, "no author found", Severity.INFO, line, label))

@@ -723,6 +723,33 @@ def test_text_no_field_took_reaches_every_writer() -> None:
     assert "Some words nobody placed" in refnorm.to_csl_json([ref])
 
 
+@pytest.mark.parametrize(
+    ("reference", "kept"),
+    [
+        (
+            "Roe, S., Doe, G. W. Jr., Trace elements in mill samples. In: Poe, A. and Moe, K.G., eds., Deep"
+            " Milling in Crystalline Rock, v. 1, Esempio-Verlag, New York, pp. 148-155, 1988.",
+            "Esempio-Verlag, New York",
+        ),
+    ],
+    ids=["an-imprint-between-volume-and-pages"],
+)
+def test_words_no_rule_placed_are_kept(reference: str, kept: str) -> None:
+    """Words that no field took, where a rule read past them, are found by a last check and kept in
+    `note` (with a P205 diagnostic) instead of vanishing."""
+    ref = refnorm.parse_reference(reference)
+    assert kept in ref.get("note")
+    assert any(d.code == "P205" for d in ref.diagnostics)
+
+
+def test_frame_words_alone_are_no_leftover() -> None:
+    """Words that only mark a part ("edited by", "pp.", "Retrieved from") are not reported as unplaced."""
+    ref = refnorm.parse_reference(
+        "Roe, J. (2001). A mill. In Ann Doe (Ed.), Book of mills (pp. 3-9). Retrieved from http://example.org/m"
+    )
+    assert ref.leftovers == ()
+
+
 def test_unparsed_text_is_written_not_dropped() -> None:
     """A text too long to parse still reaches the BibTeX output whole (as a note of a @misc)."""
     text = "x " * MAX_REFERENCE_LENGTH
