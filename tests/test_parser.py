@@ -3385,3 +3385,28 @@ def test_aglc_journal_after_the_year(reference: str, expected: tuple) -> None:
     """AGLC: "‘Title’ (2014) 43(10) Journal 141" — volume, issue, journal, first page after the year."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("volume"), ref.get("issue"), ref.get("container-title"), ref.get("page")) == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Jane Roe, Widgets of the North: A Subtitle, rev. ed. (London: Example Press, 1991), 39.",
+            {"title": "Widgets of the North: A Subtitle", "edition": "rev.", "publisher": "Example Press"},
+        ),
+        (
+            "Roe, Jane. 1928. Die Widgets: Eine Untersuchung (4th rev. edn; 1st edn, 1907). Leipzig: Barth.",
+            {"title": "Die Widgets: Eine Untersuchung", "edition": "4th rev.", "publisher": "Barth"},
+        ),
+        (
+            "Roe, Jane. 2001. Widgets im Norden. 2., überarb. Aufl. Berlin: Example Verlag.",
+            {"title": "Widgets im Norden", "edition": "2., überarb.", "publisher-place": "Berlin"},
+        ),
+    ],
+    ids=["chicago-note-rev-ed", "rev-edn-in-brackets", "german-revised-edition"],
+)
+def test_where_a_book_title_ends(reference: str, expected: dict[str, str]) -> None:
+    """What follows a book's title is not title: an edition ("rev. ed.", "4th rev. edn", "2., überarb.
+    Aufl.") goes to `edition`."""
+    ref = refnorm.parse_reference(reference)
+    assert {key: ref.get(key) for key in expected} == expected

@@ -168,6 +168,11 @@ _ORDINAL_AFTER_WORD = re.compile(r"(?<![\w.])[a-zäöüß]{2,4}\s\d{1,3}\.$")  #
 # a whole word right before (no stop after it): "Wales" in "… in Wales. Commun. ACM" ends a title
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w.'’-])[^\W\d_]*[a-zß-ÿ]{2}\s$")
 _MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+# an abbreviated word saying how an edition differs, before the word "edition": "rev. ed.", "erw. Aufl."
+_EDITION_QUALIFIERS = frozenset(
+    {"rev", "enl", "corr", "augm", "aug", "erw", "überarb", "durchges", "verb", "neubearb"}
+)
+_EDITION_WORD_NEXT = re.compile(r"\s+(?:ed|edn|edition|éd|Aufl|Auflage)\b", re.IGNORECASE)
 
 
 def _first_sentence_end(text: str, start: int = 0) -> int:
@@ -182,6 +187,8 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
             _MONTH_NEXT.match(text, position + 1) or _ORDINAL_AFTER_WORD.search(text, 0, position + 1)
         ):
             continue  # "vom 27. März 616", "im 9. Jahrhundert": a German day or ordinal, no sentence end
+        if token in _EDITION_QUALIFIERS and _EDITION_WORD_NEXT.match(text, position + 1):
+            continue  # "…, rev. ed. (London: Verso, 1991)", "2., überarb. Aufl.": the edition's words
         if token.rstrip(".") in ABBREVIATIONS or _DOTTED_LETTERS.fullmatch(token) is not None:
             named_letter = (
                 _LETTER_AFTER_WORD.search(text, max(0, position - 40), position + 1)
@@ -254,7 +261,8 @@ _DETAILS_IN_WORDS = (
     r"\s\((?:translated\s+by|trans\.\s+by|trad\.|übers\.)\s",  # "(translated by Douglas Roe)"
     r"(?:,\s*|\s)(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)",
     r",\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b",
-    r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)",
+    r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+|(?:" + "|".join(sorted(_EDITION_QUALIFIERS)) + r")\.\s*){0,2}"
+    r"(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)",
     r"\s//\s",  # GOST: "Title // Container"
 )
 # The lookaheads of first characters (see OPEN_QUOTE) also name what may follow a space: a reading that
