@@ -3402,11 +3402,27 @@ def test_aglc_journal_after_the_year(reference: str, expected: tuple) -> None:
             "Roe, Jane. 2001. Widgets im Norden. 2., überarb. Aufl. Berlin: Example Verlag.",
             {"title": "Widgets im Norden", "edition": "2., überarb.", "publisher-place": "Berlin"},
         ),
+        (
+            "Roe, J. 2001. Widgeta roei, a new fish from Example Lake (Teleostei: Cyprinidae). Ann. Mus."
+            " Exa. 11: 1-10.",
+            {"title": "Widgeta roei, a new fish from Example Lake (Teleostei: Cyprinidae)", "page": "1-10"},
+        ),
+        (
+            "Roe J, Doe A (2007) Evolution of the widget bugs (Insecta : Hemiptera : Fulgoroidea). Example"
+            " Phylogenetics, 42, 556-572.",
+            {"title": "Evolution of the widget bugs (Insecta : Hemiptera : Fulgoroidea)"},
+        ),
     ],
-    ids=["chicago-note-rev-ed", "rev-edn-in-brackets", "german-revised-edition"],
+    ids=[
+        "chicago-note-rev-ed",
+        "rev-edn-in-brackets",
+        "german-revised-edition",
+        "taxa-family",
+        "taxa-superfamily",
+    ],
 )
 def test_where_a_book_title_ends(reference: str, expected: dict[str, str]) -> None:
     """What follows a book's title is not title: an edition ("rev. ed.", "4th rev. edn", "2., überarb.
-    Aufl.") goes to `edition`."""
+    Aufl.") goes to `edition`. But a closing "(Order: Family)" naming taxa is the title's own, no imprint."""
     ref = refnorm.parse_reference(reference)
     assert {key: ref.get(key) for key in expected} == expected

@@ -278,8 +278,9 @@ _WORDED_DETAIL_CUE = re.compile(
 )
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(
-    # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
-    rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage|\d(?:st|nd|rd|th)\s+ed\b)|[^()]*[^\W\d_][^()]*\b{YEAR}\b"
+    # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own; a zoologist's
+    # "… from Ethiopia (Teleostei: Cyprinidae)" names the taxa (a family, order, tribe ending it), no imprint
+    rf"\s\((?![^()]*[a-z](?:idae|inae|oidea|ini|aceae|ptera|formes|morpha)\))(?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage|\d(?:st|nd|rd|th)\s+ed\b)|[^()]*[^\W\d_][^()]*\b{YEAR}\b"
     rf"|[^()]*\b{YEAR}\b[^()]*[^\W\d_])[^()]*\)?\s*\.?$"
 )
 
