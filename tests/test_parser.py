@@ -3412,6 +3412,18 @@ def test_aglc_journal_after_the_year(reference: str, expected: tuple) -> None:
             " Phylogenetics, 42, 556-572.",
             {"title": "Evolution of the widget bugs (Insecta : Hemiptera : Fulgoroidea)"},
         ),
+        (
+            "Roe, Jane. Widgets of the North: Yesterday & Today., Westwood, N.J.: Example House. 1950.",
+            {"title": "Widgets of the North: Yesterday & Today", "publisher-place": "Westwood, N.J."},
+        ),
+        (
+            "Roe P: On the Stigma of Widgets Washington, D.C.: American Widget Association 2005.",
+            {"title": "On the Stigma of Widgets", "publisher": "American Widget Association"},
+        ),
+        (
+            "Roe, Jane (1996) Ensaio sobre os Widgets Maputo: Editora Exemplo",
+            {"title": "Ensaio sobre os Widgets", "publisher-place": "Maputo", "publisher": "Editora Exemplo"},
+        ),
     ],
     ids=[
         "chicago-note-rev-ed",
@@ -3419,10 +3431,15 @@ def test_aglc_journal_after_the_year(reference: str, expected: tuple) -> None:
         "german-revised-edition",
         "taxa-family",
         "taxa-superfamily",
+        "stop-comma-town-state-publisher",
+        "known-place-with-dotted-region",
+        "bare-place-before-publisher",
     ],
 )
 def test_where_a_book_title_ends(reference: str, expected: dict[str, str]) -> None:
     """What follows a book's title is not title: an edition ("rev. ed.", "4th rev. edn", "2., überarb.
-    Aufl.") goes to `edition`. But a closing "(Order: Family)" naming taxa is the title's own, no imprint."""
+    Aufl.") goes to `edition`; "Place, State: Publisher" (a town made a place by an abbreviated state, or a
+    known place) and a closing "Place: Publisher" with no mark before it are the imprint. But a closing
+    "(Order: Family)" naming taxa is the title's own, no imprint."""
     ref = refnorm.parse_reference(reference)
     assert {key: ref.get(key) for key in expected} == expected

@@ -13,6 +13,7 @@ from refnorm.lexicon import (
     PLACE_INITIALS,
     PUBLISHER_WORDS,
     THESIS,
+    is_region,
 )
 from refnorm.model import Date
 from refnorm.parsing.authors import CLOSE_FOR, OPEN_QUOTE
@@ -293,7 +294,7 @@ _IMPRINT_CUE = re.compile(
     # a capitalised "Publisher(: Place), Year" that ends the reference or its sentence
     rf";\s+(?=(?:[^;\"“”«»]{{2,80}};\s+){{0,2}}[A-ZÀ-ÖØ-Þ][^;:]{{1,80}}(?::\s*[A-ZÀ-ÖØ-Þ][^;:]{{1,60}})?,\s*{YEAR}[a-z]?"
     r"\s*(?:[;.]|$))|"
-    rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
+    rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?|,\s*[A-Z]\.\s?[A-Z]\.)?\s*:\s*\S)"
     r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
     # "Title, Ann Roe and Bo Doe (eds.) (Place: Publisher, 1990)": the book's editor or translator after it
@@ -337,6 +338,8 @@ def _title_end(text: str, comma_style: bool) -> int:
         and _word_before(text, imprint.start()) in _PLACE_PREPOSITIONS
     ):
         imprint = _IMPRINT_CUE.search(text, imprint.end(), end)  # "A Walk in Paris: Notes": the title's place
+    if imprint is None and text.find(":", 8, end) >= 0:
+        imprint = _place_and_region_colon(text, end) or _bare_place_before_publisher(text, end)
     if imprint and _ARTICLE_NUMBERS.match(text, imprint.end()):
         imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
     if imprint and _IN_BEFORE_IMPRINT.search(text, 8, imprint.start()):
@@ -401,6 +404,44 @@ def _title_end(text: str, comma_style: bool) -> int:
     if bracket and bracket.start() > 8:
         end = bracket.start()
     return end
+
+
+# "Title., Westwood, N.J.: Example Press. 1950": a town no list knows, made a place by the abbreviated
+# state after it (a region written out is a title's: "The Widget Crater, Ontario, Canada: An Enigma")
+_PLACE_REGION_COLON = re.compile(
+    r",\s*(?=(?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+\s){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+,\s*"
+    r"(?P<region>[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)\s*:\s*[A-ZÀ-ÖØ-Þ])"
+)
+
+
+def _place_and_region_colon(text: str, end: int) -> re.Match[str] | None:
+    """The first ", Place, Region: Publisher" before ``end`` whose region is a known state or country."""
+    for match in _PLACE_REGION_COLON.finditer(text, 8, end):
+        if is_region(match.group("region")):
+            return match
+    return None
+
+
+# "Title of the Book Maputo: Editora Popular, 1990.": the reference ends with "Place: Publisher(, Year)"
+# and no mark before the place — a capitalised word after a word, then capitalised words (no stop) with
+# a publisher's word
+_PLACE_THEN_PUBLISHER_AT_END = re.compile(
+    rf"(?<=\w)\s(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{{2,}}\s?:\s(?P<publisher>(?:[A-ZÀ-ÖØ-Þ][\w'’&-]*|de|da|do|of|and|&|für)"
+    rf"(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’&-]*|de|da|do|of|and|&|für)){{0,5}})(?:,?\s*{YEAR})?\s*\.?\s*$)"
+)
+
+_CAPITALISED_AFTER_COMMA = re.compile(r",\s*[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,4}$")
+
+
+def _bare_place_before_publisher(text: str, end: int) -> re.Match[str] | None:
+    """Where "Place: Publisher" closing the text starts, when the publisher reads as one; else None."""
+    colon = text.rfind(":", 8, end)
+    match = _PLACE_THEN_PUBLISHER_AT_END.match(text, text.rfind(" ", 0, colon - 1)) if colon > 8 else None
+    if match is None or _word_before(text, match.start()).lower() in _PLACE_PREPOSITIONS:
+        return None  # "A Walk in Paris: Notes": the title's place
+    if _CAPITALISED_AFTER_COMMA.search(text, max(0, match.start() - 40), match.start()):
+        return None  # "Title, Grand Rapids: Eerdmans", "Title, Example Series : Press": a comma's piece
+    return match if PUBLISHER_WORDS.search(match.group("publisher")) else None
 
 
 def _abbreviated_journal_start(text: str, end: int) -> int:
