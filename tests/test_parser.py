@@ -799,6 +799,20 @@ def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str
             "",
             "Example Bureau",
         ),
+        (
+            "Roe, J. 1992. Widgets of the north [unpublished MA thesis]. University of Example.",
+            "Widgets of the north",
+            "thesis",
+            "unpublished MA thesis",
+            "University of Example",
+        ),
+        (
+            "Roe, J. 1973. Les widgets du nord au XIVe siècle [mémoire inédit]. Université de Exemple.",
+            "Les widgets du nord au XIVe siècle",
+            "thesis",
+            "mémoire inédit",
+            "Université de Exemple",
+        ),
     ],
     ids=[
         "apa-thesis-bracket",
@@ -809,12 +823,15 @@ def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str
         "genre-without-number",
         "lower-case-genre",
         "report-code-without-genre",
+        "unpublished-ma-thesis",
+        "french-memoire",
     ],
 )
 def test_apa_descriptions_after_the_title(
     reference: str, title: str, kind: str, genre: str, publisher: str
 ) -> None:
-    """APA's "[Doctoral dissertation, School]" and "(Report No. 12)" end the title and say what it is."""
+    """APA's "[Doctoral dissertation, School]", "[unpublished MA thesis]", French "[mémoire inédit]" and
+    "(Report No. 12)" end the title and say what it is."""
     ref = refnorm.parse_reference(reference)
     assert (ref.title, ref.type, ref.get("genre"), ref.get("publisher")) == (title, kind, genre, publisher)
 

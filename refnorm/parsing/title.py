@@ -641,15 +641,20 @@ def _described_title(text: str, fields: Fields) -> str | None:
     return text[bracket.end() :].lstrip(" .,;:")
 
 
-# APA's "[Doctoral dissertation, School]", Vancouver's "[dissertation]", "(Tesis doctoral)"
+# APA's "[Doctoral dissertation, School]", Vancouver's "[dissertation]", "(Tesis doctoral)", "[unpublished MA
+# thesis]", French "[mémoire inédit]" / "(mémoire de maîtrise)"
 _THESIS_BRACKET = re.compile(
-    r"\s*[\[(](?P<genre>(?:Unpublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|[Hh]onou?rs)"
+    r"\s*[\[(](?P<genre>(?:[Uu]npublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|"
+    r"[Hh]onou?rs|MA|M\.A\.|MSc|M\.Sc\.|BA|B\.A\.)"
     r"\s+(?:dissertation|thesis)|[Dd]issertation|[Tt]hesis|Diplomarbeit|Doktorarbeit|Habilitationsschrift|"
-    r"Thèse de doctorat|Tesis doctoral|Diss\.)(?:,\s*(?P<school>[^\]()]{2,80}))?[\])]"
+    r"Thèse de doctorat|Tesis doctoral|Diss\.|"
+    r"[Mm]émoire(?:\s+(?:inédit|de\s+(?:maîtrise|master|licence|DEA)))?)"
+    r"(?:,\s*(?P<school>[^\]()]{2,80}))?[\])]"
 )
 _LONE_SCHOOL = re.compile(r"[A-ZÀ-ÖØ-Þ][^\d.,;:()\[\]]{2,80}(?:\.[^\d.,;:()\[\]\s][^\d.,;:()\[\]]{0,40})?")
 _THESIS_WORDS = (
     "hesis",
+    "émoire",
     "issertation",
     "Diss.",
     "Diplomarbeit",
