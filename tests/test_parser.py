@@ -3460,3 +3460,26 @@ def test_where_a_book_title_ends(reference: str, expected: dict[str, str]) -> No
     "(Order: Family)" naming taxa is the title's own, no imprint."""
     ref = refnorm.parse_reference(reference)
     assert {key: ref.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "note"),
+    [
+        (
+            "Roe, Jane. 1990. Widgets of the North (with Ann Doe). London: Example Press.",
+            "Widgets of the North",
+            "with Ann Doe",
+        ),
+        (
+            "ROE, Jane S., New Essays in Widget Theory (with Ann Doe), Example University Press; 2012.",
+            "New Essays in Widget Theory",
+            "with Ann Doe",
+        ),
+    ],
+    ids=["with-note-then-imprint", "with-note-then-comma-publisher"],
+)
+def test_a_with_note_after_the_title(reference: str, title: str, note: str) -> None:
+    """ "Title (with Ann Doe)": who worked with the author is no part of the title; the note is kept
+    (unplaced, so it reaches `note` and a diagnostic)."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.title, ref.get("note")) == (title, note)

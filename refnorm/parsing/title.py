@@ -597,6 +597,10 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         title = title[: volumes.start()].rstrip(" ,.")
     if title.endswith(")") and fields.issued is not None and end >= len(text.rstrip(" .")):
         title = _closing_imprint(title, fields)
+    with_note = _WITH_CONTRIBUTOR.search(title) if title.endswith(")") else None
+    if with_note and with_note.start() >= 8:  # "Title (with Ann Doe)": a co-worker's note, kept unplaced
+        fields.leftovers.append(with_note.group(0).strip(" ()"))
+        title = title[: with_note.start()].rstrip(" ,")
     medium = _MEDIUM.search(title) if "[" in title else None  # the pattern needs a "["
     if medium:  # APA's "[Motion picture]", "[Computer software]", "[Data set]": a description, not title
         fields.set("medium", medium.group(1))
@@ -710,6 +714,10 @@ _EDITION_BRACKET = re.compile(
     r"\s*\((?P<edition>\d{1,2}(?:st|nd|rd|th|ª|a|e|er|ème)?|[Rr]ev(?:ised)?|[Nn]ew|[Ff]irst|[Ss]econd|"
     r"[Tt]hird|[Ff]ourth|[Ff]ifth)\.?\s*(?:ed|edn|edition|éd|édition|Aufl|Auflage|izd)\.?\)",
     re.IGNORECASE,
+)
+# "New Essays on Widgets (with Ann Doe)", "(avec Jean Roe)", "(mit A. Roe)": who worked with the author
+_WITH_CONTRIBUTOR = re.compile(
+    r"\s\((?:with|in\s+collaboration\s+with|avec|mit|con|com)\s+[A-ZÀ-ÖØ-Þ][^()]{1,80}\)$"
 )
 _MEDIUM = re.compile(
     r"\s*\[((?:Motion picture|Film|Video(?: file)?|DVD|Audio(?: recording| file)?|Podcast(?: episode)?|"
