@@ -3475,11 +3475,18 @@ def test_where_a_book_title_ends(reference: str, expected: dict[str, str]) -> No
             "New Essays in Widget Theory",
             "with Ann Doe",
         ),
+        (
+            "Roe, Jane, The Widget Theology: An Experiential Theology (tr. Ann Doe), Shannon: Example"
+            " University Press, 1969.",
+            "The Widget Theology: An Experiential Theology",
+            "(tr. Ann Doe)",
+        ),
     ],
-    ids=["with-note-then-imprint", "with-note-then-comma-publisher"],
+    ids=["with-note-then-imprint", "with-note-then-comma-publisher", "tr-translator-note"],
 )
 def test_a_with_note_after_the_title(reference: str, title: str, note: str) -> None:
-    """ "Title (with Ann Doe)": who worked with the author is no part of the title; the note is kept
-    (unplaced, so it reaches `note` and a diagnostic)."""
+    """ "Title (with Ann Doe)", "Title (tr. Ann Doe)": who worked with the author or translated the book is
+    no part of the title ("tr." ends no sentence); the note is kept (unplaced, so it reaches `note` and a
+    diagnostic)."""
     ref = refnorm.parse_reference(reference)
     assert (ref.title, ref.get("note")) == (title, note)

@@ -90,6 +90,8 @@ ABBREVIATIONS = frozenset(
         "approx",
         "proc",
         "trans",
+        "tr",  # "(tr. Ann Roe)": translated by
+        "trad",
         "jan",
         "feb",
         "mar",
@@ -259,7 +261,7 @@ _DETAILS_IN_WORDS = (
     r"(?-i:,?\s+In:|,\s*In\s+(?=[A-Z])|,\s*(?:in|dans|en|im):?\s+|;\s*[Ii]n:\s|,\s*\[[wW]:?\]\s)",
     r"\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)",
     r"\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)",
-    r"\s\((?:translated\s+by|trans\.\s+by|trad\.|übers\.)\s",  # "(translated by Douglas Roe)"
+    r"\s\((?:translated\s+by|trans\.\s+by|trad\.|tr\.|übers\.)\s",  # "(translated by Douglas Roe)"
     r"(?:,\s*|\s)(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)",
     r",\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b",
     r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+|(?:" + "|".join(sorted(_EDITION_QUALIFIERS)) + r")\.\s*){0,2}"
@@ -295,7 +297,7 @@ _IMPRINT_CUE = re.compile(
     rf";\s+(?=(?:[^;\"“”«»]{{2,80}};\s+){{0,2}}[A-ZÀ-ÖØ-Þ][^;:]{{1,80}}(?::\s*[A-ZÀ-ÖØ-Þ][^;:]{{1,60}})?,\s*{YEAR}[a-z]?"
     r"\s*(?:[;.]|$))|"
     rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?|,\s*[A-Z]\.\s?[A-Z]\.)?\s*:\s*\S)"
-    r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
+    r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|tr\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
     # "Title, Ann Roe and Bo Doe (eds.) (Place: Publisher, 1990)": the book's editor or translator after it
     r"|,\s*(?=(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+(?:,?\s+(?:and|&)?\s*[A-Z][^()]{2,60})?\s+"
