@@ -840,6 +840,20 @@ def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str
             "",
             "Example Bureau",
         ),
+        (
+            "Roe, J. 1992. Widgets of the north [unpublished MA thesis]. University of Example.",
+            "Widgets of the north",
+            "thesis",
+            "unpublished MA thesis",
+            "University of Example",
+        ),
+        (
+            "Roe, J. 1973. Les widgets du nord au XIVe siècle [mémoire inédit]. Université de Exemple.",
+            "Les widgets du nord au XIVe siècle",
+            "thesis",
+            "mémoire inédit",
+            "Université de Exemple",
+        ),
     ],
     ids=[
         "apa-thesis-bracket",
@@ -850,12 +864,15 @@ def test_numbers_that_look_like_other_numbers(reference: str, expected: dict[str
         "genre-without-number",
         "lower-case-genre",
         "report-code-without-genre",
+        "unpublished-ma-thesis",
+        "french-memoire",
     ],
 )
 def test_apa_descriptions_after_the_title(
     reference: str, title: str, kind: str, genre: str, publisher: str
 ) -> None:
-    """APA's "[Doctoral dissertation, School]" and "(Report No. 12)" end the title and say what it is."""
+    """APA's "[Doctoral dissertation, School]", "[unpublished MA thesis]", French "[mémoire inédit]" and
+    "(Report No. 12)" end the title and say what it is."""
     ref = refnorm.parse_reference(reference)
     assert (ref.title, ref.type, ref.get("genre"), ref.get("publisher")) == (title, kind, genre, publisher)
 
@@ -3614,3 +3631,91 @@ def test_aglc_journal_after_the_year(reference: str, expected: tuple) -> None:
     """AGLC: "‘Title’ (2014) 43(10) Journal 141" — volume, issue, journal, first page after the year."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("volume"), ref.get("issue"), ref.get("container-title"), ref.get("page")) == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "expected"),
+    [
+        (
+            "Jane Roe, Widgets of the North: A Subtitle, rev. ed. (London: Example Press, 1991), 39.",
+            {"title": "Widgets of the North: A Subtitle", "edition": "rev.", "publisher": "Example Press"},
+        ),
+        (
+            "Roe, Jane. 1928. Die Widgets: Eine Untersuchung (4th rev. edn; 1st edn, 1907). Leipzig: Barth.",
+            {"title": "Die Widgets: Eine Untersuchung", "edition": "4th rev.", "publisher": "Barth"},
+        ),
+        (
+            "Roe, Jane. 2001. Widgets im Norden. 2., überarb. Aufl. Berlin: Example Verlag.",
+            {"title": "Widgets im Norden", "edition": "2., überarb.", "publisher-place": "Berlin"},
+        ),
+        (
+            "Roe, J. 2001. Widgeta roei, a new fish from Example Lake (Teleostei: Cyprinidae). Ann. Mus."
+            " Exa. 11: 1-10.",
+            {"title": "Widgeta roei, a new fish from Example Lake (Teleostei: Cyprinidae)", "page": "1-10"},
+        ),
+        (
+            "Roe J, Doe A (2007) Evolution of the widget bugs (Insecta : Hemiptera : Fulgoroidea). Example"
+            " Phylogenetics, 42, 556-572.",
+            {"title": "Evolution of the widget bugs (Insecta : Hemiptera : Fulgoroidea)"},
+        ),
+        (
+            "Roe, Jane. Widgets of the North: Yesterday & Today., Westwood, N.J.: Example House. 1950.",
+            {"title": "Widgets of the North: Yesterday & Today", "publisher-place": "Westwood, N.J."},
+        ),
+        (
+            "Roe P: On the Stigma of Widgets Washington, D.C.: American Widget Association 2005.",
+            {"title": "On the Stigma of Widgets", "publisher": "American Widget Association"},
+        ),
+        (
+            "Roe, Jane (1996) Ensaio sobre os Widgets Maputo: Editora Exemplo",
+            {"title": "Ensaio sobre os Widgets", "publisher-place": "Maputo", "publisher": "Editora Exemplo"},
+        ),
+    ],
+    ids=[
+        "chicago-note-rev-ed",
+        "rev-edn-in-brackets",
+        "german-revised-edition",
+        "taxa-family",
+        "taxa-superfamily",
+        "stop-comma-town-state-publisher",
+        "known-place-with-dotted-region",
+        "bare-place-before-publisher",
+    ],
+)
+def test_where_a_book_title_ends(reference: str, expected: dict[str, str]) -> None:
+    """What follows a book's title is not title: an edition ("rev. ed.", "4th rev. edn", "2., überarb.
+    Aufl.") goes to `edition`; "Place, State: Publisher" (a town made a place by an abbreviated state, or a
+    known place) and a closing "Place: Publisher" with no mark before it are the imprint. But a closing
+    "(Order: Family)" naming taxa is the title's own, no imprint."""
+    ref = refnorm.parse_reference(reference)
+    assert {key: ref.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "note"),
+    [
+        (
+            "Roe, Jane. 1990. Widgets of the North (with Ann Doe). London: Example Press.",
+            "Widgets of the North",
+            "with Ann Doe",
+        ),
+        (
+            "ROE, Jane S., New Essays in Widget Theory (with Ann Doe), Example University Press; 2012.",
+            "New Essays in Widget Theory",
+            "with Ann Doe",
+        ),
+        (
+            "Roe, Jane, The Widget Theology: An Experiential Theology (tr. Ann Doe), Shannon: Example"
+            " University Press, 1969.",
+            "The Widget Theology: An Experiential Theology",
+            "(tr. Ann Doe)",
+        ),
+    ],
+    ids=["with-note-then-imprint", "with-note-then-comma-publisher", "tr-translator-note"],
+)
+def test_a_with_note_after_the_title(reference: str, title: str, note: str) -> None:
+    """ "Title (with Ann Doe)", "Title (tr. Ann Doe)": who worked with the author or translated the book is
+    no part of the title ("tr." ends no sentence); the note is kept (unplaced, so it reaches `note` and a
+    diagnostic)."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.title, ref.get("note")) == (title, note)

@@ -52,7 +52,9 @@ LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
         re.I,
     ),
     "edition": re.compile(
-        r"\b(\d+(?:st|nd|rd|th|\.)?|[Ff]irst|[Ss]econd|[Tt]hird|[Rr]evised|[Nn]ew)\s*(?:ed|edn|edition|Aufl|Auflage|éd)\b\.?",
+        # "4th rev. edn", "2., überarb. Aufl.": the number with the word saying how the edition differs
+        r"\b((?:\d+(?:st|nd|rd|th|\.)?,?\s*)?(?:[Rr]ev(?:ised|\.)|überarb\.|erw\.|enl\.|corr\.)"
+        r"|\d+(?:st|nd|rd|th|\.)?|[Ff]irst|[Ss]econd|[Tt]hird|[Nn]ew)\s*(?:ed|edn|edition|Aufl|Auflage|éd)\b\.?",
         re.I,
     ),
 }

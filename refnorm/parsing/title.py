@@ -13,6 +13,7 @@ from refnorm.lexicon import (
     PLACE_INITIALS,
     PUBLISHER_WORDS,
     THESIS,
+    is_region,
 )
 from refnorm.model import Date
 from refnorm.parsing.authors import CLOSE_FOR, OPEN_QUOTE
@@ -89,6 +90,8 @@ ABBREVIATIONS = frozenset(
         "approx",
         "proc",
         "trans",
+        "tr",  # "(tr. Ann Roe)": translated by
+        "trad",
         "jan",
         "feb",
         "mar",
@@ -168,6 +171,11 @@ _ORDINAL_AFTER_WORD = re.compile(r"(?<![\w.])[a-zäöüß]{2,4}\s\d{1,3}\.$")  #
 # a whole word right before (no stop after it): "Wales" in "… in Wales. Commun. ACM" ends a title
 _TITLE_WORD_BEFORE = re.compile(r"(?<![\w.'’-])[^\W\d_]*[a-zß-ÿ]{2}\s$")
 _MONTH_NEXT = re.compile(rf"\s+(?:{MONTH_PATTERN})\b", re.IGNORECASE)
+# an abbreviated word saying how an edition differs, before the word "edition": "rev. ed.", "erw. Aufl."
+_EDITION_QUALIFIERS = frozenset(
+    {"rev", "enl", "corr", "augm", "aug", "erw", "überarb", "durchges", "verb", "neubearb"}
+)
+_EDITION_WORD_NEXT = re.compile(r"\s+(?:ed|edn|edition|éd|Aufl|Auflage)\b", re.IGNORECASE)
 
 
 def _first_sentence_end(text: str, start: int = 0) -> int:
@@ -182,6 +190,8 @@ def _first_sentence_end(text: str, start: int = 0) -> int:
             _MONTH_NEXT.match(text, position + 1) or _ORDINAL_AFTER_WORD.search(text, 0, position + 1)
         ):
             continue  # "vom 27. März 616", "im 9. Jahrhundert": a German day or ordinal, no sentence end
+        if token in _EDITION_QUALIFIERS and _EDITION_WORD_NEXT.match(text, position + 1):
+            continue  # "…, rev. ed. (London: Verso, 1991)", "2., überarb. Aufl.": the edition's words
         if token.rstrip(".") in ABBREVIATIONS or _DOTTED_LETTERS.fullmatch(token) is not None:
             named_letter = (
                 _LETTER_AFTER_WORD.search(text, max(0, position - 40), position + 1)
@@ -251,10 +261,11 @@ _DETAILS_IN_WORDS = (
     r"(?-i:,?\s+In:|,\s*In\s+(?=[A-Z])|,\s*(?:in|dans|en|im):?\s+|;\s*[Ii]n:\s|,\s*\[[wW]:?\]\s)",
     r"\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)",
     r"\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)",
-    r"\s\((?:translated\s+by|trans\.\s+by|trad\.|übers\.)\s",  # "(translated by Douglas Roe)"
+    r"\s\((?:translated\s+by|trans\.\s+by|trad\.|tr\.|übers\.)\s",  # "(translated by Douglas Roe)"
     r"(?:,\s*|\s)(?:Ph\.?\s?D\.?|Masters?'?s?|Doctoral|MSc|M\.A\.|Diploma|Bachelor'?s?)\s+(?:thesis|dissertation)",
     r",\s*(?:working|discussion|technical|research|policy)\s+(?:paper|report|note)s?\b",
-    r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+){0,2}(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)",
+    r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+|(?:" + "|".join(sorted(_EDITION_QUALIFIERS)) + r")\.\s*){0,2}"
+    r"(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)",
     r"\s//\s",  # GOST: "Title // Container"
 )
 # The lookaheads of first characters (see OPEN_QUOTE) also name what may follow a space: a reading that
@@ -270,8 +281,9 @@ _WORDED_DETAIL_CUE = re.compile(
 )
 _COMMA_BOUNDARY = re.compile(r",\s+(?=[\"“«‘A-ZÀ-ÖØ-Þ0-9])")
 _TITLE_BRACKET = re.compile(
-    # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own
-    rf"\s\((?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage|\d(?:st|nd|rd|th)\s+ed\b)|[^()]*[^\W\d_][^()]*\b{YEAR}\b"
+    # a year counts only beside words ("(Cambridge, 1918)"): "(1940-1943)" is the title's own; a zoologist's
+    # "… from Ethiopia (Teleostei: Cyprinidae)" names the taxa (a family, order, tribe ending it), no imprint
+    rf"\s\((?![^()]*[a-z](?:idae|inae|oidea|ini|aceae|ptera|formes|morpha)\))(?=[^()]*(?::\s|Trans\.|Hrsg\.|Eds?\.|[Ee]dition|Auflage|\d(?:st|nd|rd|th)\s+ed\b)|[^()]*[^\W\d_][^()]*\b{YEAR}\b"
     rf"|[^()]*\b{YEAR}\b[^()]*[^\W\d_])[^()]*\)?\s*\.?$"
 )
 
@@ -284,8 +296,8 @@ _IMPRINT_CUE = re.compile(
     # a capitalised "Publisher(: Place), Year" that ends the reference or its sentence
     rf";\s+(?=(?:[^;\"“”«»]{{2,80}};\s+){{0,2}}[A-ZÀ-ÖØ-Þ][^;:]{{1,80}}(?::\s*[A-ZÀ-ÖØ-Þ][^;:]{{1,60}})?,\s*{YEAR}[a-z]?"
     r"\s*(?:[;.]|$))|"
-    rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?)?\s*:\s*\S)"
-    r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
+    rf"(?:,\s*|\s+)(?=[{PLACE_INITIALS}])(?=(?:{PLACE})(?:,?\s+[A-Z]{{2}}\b|,\s*[A-Z][a-z]{{1,8}}\.?|,\s*[A-Z]\.\s?[A-Z]\.)?\s*:\s*\S)"
+    r"|,\s*(?=(?:trans(?:lated)?\.?|trad\.|tr\.|übers\.|tłum\.|edited|ed\.|eds\.|hrsg\.|hg\.|wyd\.|vol\.)\s)"
     r"|\.\s+(?=\d{1,2}\s+vols?\.)"
     # "Title, Ann Roe and Bo Doe (eds.) (Place: Publisher, 1990)": the book's editor or translator after it
     r"|,\s*(?=(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+(?:,?\s+(?:and|&)?\s*[A-Z][^()]{2,60})?\s+"
@@ -328,6 +340,8 @@ def _title_end(text: str, comma_style: bool) -> int:
         and _word_before(text, imprint.start()) in _PLACE_PREPOSITIONS
     ):
         imprint = _IMPRINT_CUE.search(text, imprint.end(), end)  # "A Walk in Paris: Notes": the title's place
+    if imprint is None and text.find(":", 8, end) >= 0:
+        imprint = _place_and_region_colon(text, end) or _bare_place_before_publisher(text, end)
     if imprint and _ARTICLE_NUMBERS.match(text, imprint.end()):
         imprint = None  # ", vol. 64, 1967, pp. 75-85": a journal's numbers, not a book's volume
     if imprint and _IN_BEFORE_IMPRINT.search(text, 8, imprint.start()):
@@ -392,6 +406,44 @@ def _title_end(text: str, comma_style: bool) -> int:
     if bracket and bracket.start() > 8:
         end = bracket.start()
     return end
+
+
+# "Title., Westwood, N.J.: Example Press. 1950": a town no list knows, made a place by the abbreviated
+# state after it (a region written out is a title's: "The Widget Crater, Ontario, Canada: An Enigma")
+_PLACE_REGION_COLON = re.compile(
+    r",\s*(?=(?:[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+\s){0,2}[A-ZÀ-ÖØ-Þ][a-zß-ÿ]+,\s*"
+    r"(?P<region>[A-Z]{2}|[A-Z][a-z]{1,4}\.|[A-Z]\.\s?[A-Z]\.)\s*:\s*[A-ZÀ-ÖØ-Þ])"
+)
+
+
+def _place_and_region_colon(text: str, end: int) -> re.Match[str] | None:
+    """The first ", Place, Region: Publisher" before ``end`` whose region is a known state or country."""
+    for match in _PLACE_REGION_COLON.finditer(text, 8, end):
+        if is_region(match.group("region")):
+            return match
+    return None
+
+
+# "Title of the Book Maputo: Editora Popular, 1990.": the reference ends with "Place: Publisher(, Year)"
+# and no mark before the place — a capitalised word after a word, then capitalised words (no stop) with
+# a publisher's word
+_PLACE_THEN_PUBLISHER_AT_END = re.compile(
+    rf"(?<=\w)\s(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{{2,}}\s?:\s(?P<publisher>(?:[A-ZÀ-ÖØ-Þ][\w'’&-]*|de|da|do|of|and|&|für)"
+    rf"(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'’&-]*|de|da|do|of|and|&|für)){{0,5}})(?:,?\s*{YEAR})?\s*\.?\s*$)"
+)
+
+_CAPITALISED_AFTER_COMMA = re.compile(r",\s*[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,4}$")
+
+
+def _bare_place_before_publisher(text: str, end: int) -> re.Match[str] | None:
+    """Where "Place: Publisher" closing the text starts, when the publisher reads as one; else None."""
+    colon = text.rfind(":", 8, end)
+    match = _PLACE_THEN_PUBLISHER_AT_END.match(text, text.rfind(" ", 0, colon - 1)) if colon > 8 else None
+    if match is None or _word_before(text, match.start()).lower() in _PLACE_PREPOSITIONS:
+        return None  # "A Walk in Paris: Notes": the title's place
+    if _CAPITALISED_AFTER_COMMA.search(text, max(0, match.start() - 40), match.start()):
+        return None  # "Title, Grand Rapids: Eerdmans", "Title, Example Series : Press": a comma's piece
+    return match if PUBLISHER_WORDS.search(match.group("publisher")) else None
 
 
 def _abbreviated_journal_start(text: str, end: int) -> int:
@@ -547,6 +599,10 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         title = title[: volumes.start()].rstrip(" ,.")
     if title.endswith(")") and fields.issued is not None and end >= len(text.rstrip(" .")):
         title = _closing_imprint(title, fields)
+    with_note = _WITH_CONTRIBUTOR.search(title) if title.endswith(")") else None
+    if with_note and with_note.start() >= 8:  # "Title (with Ann Doe)": a co-worker's note, kept unplaced
+        fields.leftovers.append(with_note.group(0).strip(" ()"))
+        title = title[: with_note.start()].rstrip(" ,")
     medium = _MEDIUM.search(title) if "[" in title else None  # the pattern needs a "["
     if medium:  # APA's "[Motion picture]", "[Computer software]", "[Data set]": a description, not title
         fields.set("medium", medium.group(1))
@@ -591,15 +647,20 @@ def _described_title(text: str, fields: Fields) -> str | None:
     return text[bracket.end() :].lstrip(" .,;:")
 
 
-# APA's "[Doctoral dissertation, School]", Vancouver's "[dissertation]", "(Tesis doctoral)"
+# APA's "[Doctoral dissertation, School]", Vancouver's "[dissertation]", "(Tesis doctoral)", "[unpublished MA
+# thesis]", French "[mémoire inédit]" / "(mémoire de maîtrise)"
 _THESIS_BRACKET = re.compile(
-    r"\s*[\[(](?P<genre>(?:Unpublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|[Hh]onou?rs)"
+    r"\s*[\[(](?P<genre>(?:[Uu]npublished\s+)?(?:[Dd]octoral|[Mm]aster'?’?s|PhD|Ph\.D\.|[Bb]achelor'?’?s|"
+    r"[Hh]onou?rs|MA|M\.A\.|MSc|M\.Sc\.|BA|B\.A\.)"
     r"\s+(?:dissertation|thesis)|[Dd]issertation|[Tt]hesis|Diplomarbeit|Doktorarbeit|Habilitationsschrift|"
-    r"Thèse de doctorat|Tesis doctoral|Diss\.)(?:,\s*(?P<school>[^\]()]{2,80}))?[\])]"
+    r"Thèse de doctorat|Tesis doctoral|Diss\.|"
+    r"[Mm]émoire(?:\s+(?:inédit|de\s+(?:maîtrise|master|licence|DEA)))?)"
+    r"(?:,\s*(?P<school>[^\]()]{2,80}))?[\])]"
 )
 _LONE_SCHOOL = re.compile(r"[A-ZÀ-ÖØ-Þ][^\d.,;:()\[\]]{2,80}(?:\.[^\d.,;:()\[\]\s][^\d.,;:()\[\]]{0,40})?")
 _THESIS_WORDS = (
     "hesis",
+    "émoire",
     "issertation",
     "Diss.",
     "Diplomarbeit",
@@ -655,6 +716,10 @@ _EDITION_BRACKET = re.compile(
     r"\s*\((?P<edition>\d{1,2}(?:st|nd|rd|th|ª|a|e|er|ème)?|[Rr]ev(?:ised)?|[Nn]ew|[Ff]irst|[Ss]econd|"
     r"[Tt]hird|[Ff]ourth|[Ff]ifth)\.?\s*(?:ed|edn|edition|éd|édition|Aufl|Auflage|izd)\.?\)",
     re.IGNORECASE,
+)
+# "New Essays on Widgets (with Ann Doe)", "(avec Jean Roe)", "(mit A. Roe)": who worked with the author
+_WITH_CONTRIBUTOR = re.compile(
+    r"\s\((?:with|in\s+collaboration\s+with|avec|mit|con|com)\s+[A-ZÀ-ÖØ-Þ][^()]{1,80}\)$"
 )
 _MEDIUM = re.compile(
     r"\s*\[((?:Motion picture|Film|Video(?: file)?|DVD|Audio(?: recording| file)?|Podcast(?: episode)?|"
