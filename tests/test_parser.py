@@ -1186,6 +1186,18 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Tidal oro Pools Santa Pasado Coast",
             "TDSJ",
         ),
+        (
+            "Ann Roe, Un article récent. Quelques remarques sur la liste des moulins, Widgetica, 46, 1976,"
+            " 354-367.",
+            "Un article récent. Quelques remarques sur la liste des moulins",
+            "Widgetica",
+        ),
+        (
+            "Roe, B; Doe, S 2011 Beyond the rules? Mapping gaps in rules for moving fishers, Harbour Policy,"
+            " 35, 379-388",
+            "Beyond the rules? Mapping gaps in rules for moving fishers",
+            "Harbour Policy",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -1201,6 +1213,8 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "question-then-year-span",
         "title-ending-in-a-name-then-abbreviated-journal",
         "title-ending-in-a-name-then-acronym-journal",
+        "prose-sentence-then-a-short-name-after-a-comma",
+        "question-then-prose-then-a-short-name-after-a-comma",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:

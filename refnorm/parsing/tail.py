@@ -661,6 +661,12 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
             and _PROSE_WORD.search(text, 0, comma)
         ):
             cut = comma + 2
+        elif (
+            comma > 0
+            and "title-comma" not in fields.hints
+            and _prose_then_name(text[:comma], text[comma + 2 : numbers_at_end.start()])
+        ):
+            cut, named_periodical = comma + 2, True
     journal, continuation = text[cut:].strip(), text[:cut].rstrip(" ,")
     if not cut or not (named_periodical or journal_like(journal)) or not _may_end_a_title(continuation):
         return text
@@ -668,6 +674,23 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
         return text  # "Geophys. J. R. Astr. Soc.", "IEEE Aerospace and Electronic Systems. Tutorials"
     _continue_title(fields, continuation.strip(" ."))
     return journal
+
+
+def _prose_then_name(prose: str, name: str) -> bool:
+    """ "Quelques réflexions sur la matricule des pauvres, Byzantion, 46": a capitalised sentence of prose
+    (four words or more, half of them lower-case words) ends the title before a short name that has none
+    of them, the journal, whose numbers follow."""
+    words, name_words = prose.split(), name.split()
+    return (
+        4 <= len(words) <= 25
+        and 1 <= len(name_words) <= 5
+        and prose[:1].isupper()
+        and name[:1].isupper()
+        and len(_PROSE_WORD.findall(prose)) * 2 >= len(words)
+        and len(_PROSE_WORD.findall(name)) <= 1
+        and not DIGIT.search(name)
+        and not is_place(name)
+    )
 
 
 # the last ", Capital" of a title: "Chapter here, Proceedings of the 4th Conference, 2nd edition"

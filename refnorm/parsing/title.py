@@ -555,6 +555,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             fields.hints.add(f"type:{kind}")
         title = title[: medium.start()].rstrip()
     fields.set("title", title)
+    if text[end : end + 1] == ",":
+        fields.hints.add("title-comma")  # "Title, Its Book, Place, 1985": what follows may be a book's name
     return text[end:].lstrip(" .,;:/")
 
 
