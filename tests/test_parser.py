@@ -270,8 +270,25 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
             "The Example Reader",
         ),
         ('Roe, M. "Maps of Home." in Example Studies 4 (2001): 12-19.', "Maps of Home", "Example Studies"),
+        (
+            "Roe, Jean, « Qu’est-ce qu’un moulin ? » La réponse des meuniers, RHW, 1986, vol. 64, p. 71-78.",
+            "« Qu’est-ce qu’un moulin ? » La réponse des meuniers",
+            "RHW",
+        ),
+        (
+            "DOE, Pavel, „Ne verbum in nobis…“ Mühlentechniken von Müllern des frühen Mittelalters, Widgetia"
+            " 48, 2008, 54-82.",
+            "„Ne verbum in nobis…“ Mühlentechniken von Müllern des frühen Mittelalters",
+            "Widgetia",
+        ),
     ],
-    ids=["scare-quotes-open-the-title", "quoted-title-then-in", "quoted-title-then-lower-case-in"],
+    ids=[
+        "scare-quotes-open-the-title",
+        "quoted-title-then-in",
+        "quoted-title-then-lower-case-in",
+        "quotation-then-prose-then-a-short-name",
+        "german-quotation-then-prose-then-a-short-name",
+    ],
 )
 def test_quotation_marks_opening_a_title(reference: str, title: str, container: str) -> None:
     """A quoted word that the title goes on after keeps its marks inside the title; a quoted title

@@ -13,6 +13,7 @@ from refnorm.lexicon import (
     PLACE_INITIALS,
     PUBLISHER_WORDS,
     THESIS,
+    is_place,
 )
 from refnorm.model import Date
 from refnorm.parsing.authors import CLOSE_FOR, OPEN_QUOTE
@@ -24,9 +25,11 @@ __all__ = [
     "EDITED_BY",
     "IN_CUE",
     "LEADING_YEAR",
+    "PROSE_WORD",
     "ROLE_AFTER_NAMES",
     "after_a_lower_case_word",
     "journal_like",
+    "prose_then_name",
     "take_date",
     "take_title",
 ]
@@ -448,6 +451,11 @@ _WORDS_AFTER_SCARE_QUOTES = re.compile(
     r"\s+(?!(?:in|en|dans|im|nel|edited|ed|eds|trans|translated|by|pp?|vol|no|paper|presented|"
     r"published|accessed|retrieved|available)\b)[a-zß-ÿ]{2,}\b"
 )
+# after a quotation opening the title: more of it up to a comma, then a short name and numbers
+_PROSE_AFTER_QUOTE = re.compile(
+    r"\s(?P<prose>[^\W\d_][^,.;:()\[\]\"“”«»„]{8,150}?),\s+(?P<name>[^\W\d_][^,.;:()\[\]\d]{0,60}?)"
+    r"(?:,\s*|\s+)(?:vol\.\s*|no\.\s*)?\d"
+)
 _SUBTITLE_AFTER_QUOTE = re.compile(r"\s*:\s+[^\W\d_]")
 
 
@@ -514,6 +522,18 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         scare_quotes = end > 0 and text[end - 1] not in ".,;:?!"
         if scare_quotes and _WORDS_AFTER_SCARE_QUOTES.match(text, end + len(closer)):
             end = -1  # "“Fake news” and the spread of rumours. Journal": quotation marks inside the title
+        after = end + len(closer)
+        run_on = (
+            _PROSE_AFTER_QUOTE.match(text, after)
+            if end > 0 and text[end - 1] not in ".,;:" and text[after + 1 : after + 2].isupper()
+            else None
+        )
+        if run_on and prose_then_name(run_on.group("prose"), run_on.group("name"), least=3, share=0.3):
+            # "« Qu’est-ce qu’un pays ? » La réponse médiévale, RHD, 1986": no stop or comma closes the
+            # quotation, and prose goes on before the journal's name and numbers (German capitalises its
+            # nouns: a third of lower-case words will do) — the title is all of it
+            fields.set("title", text[quote.start() : run_on.end("prose")].strip())
+            return text[run_on.end("prose") :].lstrip(" .,;:")
         if end > 0:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             fields.hints.add("quoted-title")
@@ -831,6 +851,29 @@ EDITED_BY = re.compile(
     r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?))\s+(?=[A-Z]))",
     re.I,
 )
+
+
+# a lower-case word of three letters or more other than a connective: prose, not a name ("l’Ardenne" has none)
+PROSE_WORD = re.compile(
+    r"(?<![\w-])(?!(?:and|of|the|for|in|on|de|des|der|die|und|et|la|le|du|di|del|y|e)\b)[a-zß-ÿ][\w'’-]{2,}"
+)
+
+
+def prose_then_name(prose: str, name: str, least: int = 4, share: float = 0.5) -> bool:
+    """ "Quelques réflexions sur la matricule des pauvres, Byzantion, 46": a capitalised sentence of prose
+    (``least`` words or more, a ``share`` of them lower-case words) ends the title before a short name
+    that has at most one of them, the journal, whose numbers follow."""
+    words, name_words = prose.split(), name.split()
+    return (
+        least <= len(words) <= 25
+        and 1 <= len(name_words) <= 5
+        and prose[:1].isupper()
+        and name[:1].isupper()
+        and len(PROSE_WORD.findall(prose)) >= share * len(words)
+        and len(PROSE_WORD.findall(name)) <= 1
+        and not DIGIT.search(name)
+        and not is_place(name)
+    )
 
 
 def journal_like(text: str) -> bool:
