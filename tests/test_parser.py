@@ -281,6 +281,18 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
             "„Ne verbum in nobis…“ Mühlentechniken von Müllern des frühen Mittelalters",
             "Widgetia",
         ),
+        (
+            "Roe, Jane. 1999. ‘Tone Marks’ in Language Group C.20. In Ann Doe (ed.), Papers on Tone, 37-82."
+            " Cologne: Verlag.",
+            "‘Tone Marks’ in Language Group C.20",
+            "Papers on Tone",
+        ),
+        (
+            "Роев, Иван. 2013. “Die Widgetmundarten” в превод на български език. Българска реч 19 (2)."
+            " 37 – 40",
+            "“Die Widgetmundarten” в превод на български език",
+            "Българска реч",
+        ),
     ],
     ids=[
         "scare-quotes-open-the-title",
@@ -288,6 +300,8 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
         "quoted-title-then-lower-case-in",
         "quotation-then-prose-then-a-short-name",
         "german-quotation-then-prose-then-a-short-name",
+        "quoted-words-then-in-before-the-container-in",
+        "quoted-words-then-a-cyrillic-preposition",
     ],
 )
 def test_quotation_marks_opening_a_title(reference: str, title: str, container: str) -> None:

@@ -449,13 +449,14 @@ _ASTRO_SHORT = re.compile(
 # a title going on in lower case after a quoted word; not "in"/"dans" (a container) or a role
 _WORDS_AFTER_SCARE_QUOTES = re.compile(
     r"\s+(?!(?:in|en|dans|im|nel|edited|ed|eds|trans|translated|by|pp?|vol|no|paper|presented|"
-    r"published|accessed|retrieved|available)\b)[a-zß-ÿ]{2,}\b"
+    r"published|accessed|retrieved|available)\b)(?:[a-zß-ÿ]{2,}|[а-яё]+)\b"  # "«старых» рукописей", "“…” в …"
 )
 # after a quotation opening the title: more of it up to a comma, then a short name and numbers
 _PROSE_AFTER_QUOTE = re.compile(
     r"\s(?P<prose>[^\W\d_][^,.;:()\[\]\"“”«»„]{8,150}?),\s+(?P<name>[^\W\d_][^,.;:()\[\]\d]{0,60}?)"
     r"(?:,\s*|\s+)(?:vol\.\s*|no\.\s*)?\d"
 )
+_LATER_IN = re.compile(r"[.,]\s+In:?\s+[A-Z]")
 _SUBTITLE_AFTER_QUOTE = re.compile(r"\s*:\s+[^\W\d_]")
 
 
@@ -520,7 +521,11 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             after = end + len(closer)
             end = _find_closing_single(text, after, closer) if opener in "'‘" else text.find(closer, after)
         scare_quotes = end > 0 and text[end - 1] not in ".,;:?!"
-        if scare_quotes and _WORDS_AFTER_SCARE_QUOTES.match(text, end + len(closer)):
+        if scare_quotes and (
+            _WORDS_AFTER_SCARE_QUOTES.match(text, end + len(closer))
+            # "‘Tone Marks’ in Group C.20. In Ann Doe (ed.), Book": the container's "In" comes later
+            or (text.startswith(" in ", end + len(closer)) and _LATER_IN.search(text, end) is not None)
+        ):
             end = -1  # "“Fake news” and the spread of rumours. Journal": quotation marks inside the title
         after = end + len(closer)
         run_on = (
