@@ -312,6 +312,31 @@ def test_quotation_marks_opening_a_title(reference: str, title: str, container: 
 
 
 @pytest.mark.parametrize(
+    ("reference", "author", "title"),
+    [
+        (
+            "Roe, N. Описание «старых» рукописей, хранящихся в архиве. Вестник архива, 1999, № 3, с. 12-20.",
+            "Roe, N.",
+            "Описание «старых» рукописей, хранящихся в архиве",
+        ),
+        (
+            'Roe, J. H., Doe, V.T. and Poe, R., Crooked Hill "cryptovolcanic" ridge, Steelville (abstract).'
+            " Geological Widget Bulletin, v. 65, pp. 1252-1253. 1954.",
+            "Roe, J. H.; Doe, V.T.; Poe, R.",
+            'Crooked Hill "cryptovolcanic" ridge, Steelville (abstract)',
+        ),
+    ],
+    ids=["cyrillic-guillemets", "capitalised-words-before-the-quotation"],
+)
+def test_a_quoted_word_inside_an_unquoted_title(reference: str, author: str, title: str) -> None:
+    """A quotation right after a word, with the title going on in lower case after it, does not end
+    the names: the title starts before it."""
+    ref = refnorm.parse_reference(reference)
+    names = "; ".join(f"{name.family}, {name.given}" for name in ref.author)
+    assert (names, ref.title) == (author, title)
+
+
+@pytest.mark.parametrize(
     ("reference", "container", "volume", "year"),
     [
         (
