@@ -1254,6 +1254,12 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Beyond the rules? Mapping gaps in rules for moving fishers",
             "Harbour Policy",
         ),
+        (
+            "Roe, A., & Doe, C. (2011). Marchés et moulins de la vallée. Une approche comparative. Widgets"
+            " comparés, 6, 69-90.",
+            "Marchés et moulins de la vallée. Une approche comparative",
+            "Widgets comparés",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -1271,6 +1277,7 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "title-ending-in-a-name-then-acronym-journal",
         "prose-sentence-then-a-short-name-after-a-comma",
         "question-then-prose-then-a-short-name-after-a-comma",
+        "prose-sentence-then-a-sentence-case-journal",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:

@@ -666,12 +666,28 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
         ):
             cut, named_periodical = comma + 2, True
     journal, continuation = text[cut:].strip(), text[:cut].rstrip(" ,")
-    if not cut or not (named_periodical or journal_like(journal)) or not _may_end_a_title(continuation):
+    if not cut or not _may_end_a_title(continuation):
+        return text
+    if not (named_periodical or journal_like(journal) or _sentence_case_journal(journal, continuation)):
         return text
     if not (_ROMAN.fullmatch(continuation.strip(" .")) or PROSE_WORD.search(continuation)):
         return text  # "Geophys. J. R. Astr. Soc.", "IEEE Aerospace and Electronic Systems. Tutorials"
     _continue_title(fields, continuation.strip(" ."))
     return journal
+
+
+_SHORT_NAME = re.compile(r"[^\W\d_][^\d.;:]{1,60}")  # "L’école des parents", "Education comparée (série)"
+
+
+def _sentence_case_journal(journal: str, continuation: str) -> bool:
+    """ "Title. Une approche comparative. Education comparée, 6, 69-90": after a sentence of prose (two
+    lower-case words), a short name in sentence case that the numbers follow is the journal."""
+    return (
+        len(journal.split()) <= 5
+        and journal[:1].isupper()
+        and _SHORT_NAME.fullmatch(journal) is not None
+        and len(PROSE_WORD.findall(continuation)) >= 2
+    )
 
 
 # the last ", Capital" of a title: "Chapter here, Proceedings of the 4th Conference, 2nd edition"
