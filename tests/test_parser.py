@@ -1260,6 +1260,12 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Marchés et moulins de la vallée. Une approche comparative",
             "Widgets comparés",
         ),
+        (
+            "Roe LJ. Tryptophan in widgets: the first remedy? The treatment of 99 out-patients with sore"
+            " thumbs. Widgetobiology 1980;6: 230-240.",
+            "Tryptophan in widgets: the first remedy? The treatment of 99 out-patients with sore thumbs",
+            "Widgetobiology",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -1278,6 +1284,7 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "prose-sentence-then-a-short-name-after-a-comma",
         "question-then-prose-then-a-short-name-after-a-comma",
         "prose-sentence-then-a-sentence-case-journal",
+        "question-then-prose-subtitle-with-a-count",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:

@@ -6,6 +6,7 @@ import re
 
 from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
 from refnorm.lexicon import (
+    CONFERENCE,
     JOURNAL_ABBREVIATIONS,
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
@@ -736,6 +737,16 @@ def _subtitle_end(text: str, end: int) -> int:
     words = _WORD_TOKEN.findall(sentence)
     lower = sum(1 for w in words if w[0].islower())
     if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not DIGIT.search(sentence):
+        return offset + next_end
+    if (
+        asked
+        and len(words) >= 5
+        and lower >= 0.6 * len(words)
+        and not _FREE_YEAR.search(sentence)
+        and not CONFERENCE.search(sentence)
+    ):
+        # "Does it work? The treatment of 99 patients with pain. Journal": a count in prose, no date or
+        # meeting ("Actes des 8èmes journées … 2008")
         return offset + next_end
     # "Does rent predict moving? Evidence from Spain. The Daily Example": after a question, a short
     # answer in prose ("from") is the title's too; a journal's name ("Lancet.") is not
