@@ -1266,6 +1266,12 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Tryptophan in widgets: the first remedy? The treatment of 99 out-patients with sore thumbs",
             "Widgetobiology",
         ),
+        (
+            "Roe L, Doe MT (1994) Women, Widgets, and Work. a Gadget Perspective on Work. Hist J Widg"
+            " 1:1195–1218",
+            "Women, Widgets, and Work. a Gadget Perspective on Work",
+            "Hist J Widg",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -1285,6 +1291,7 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "question-then-prose-then-a-short-name-after-a-comma",
         "prose-sentence-then-a-sentence-case-journal",
         "question-then-prose-subtitle-with-a-count",
+        "a-subtitle-opening-in-lower-case",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:

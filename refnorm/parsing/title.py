@@ -718,6 +718,13 @@ _MEDIUM_TYPES = {
 _PROSE_IN_A_SUBTITLE = re.compile(r"\s(?:from|about|with|without|versus|beyond|towards?|among|after)\s")
 
 
+# a sentence opening with a lower-case word — not a cue ("in", "pp", "vol", "ed") nor a name ("eLife", "mBio")
+_LOWER_CASE_OPENING = re.compile(
+    r"(?!(?:in|en|dans|im|pp?|vol|no|nr|ed|eds|edn|trans|transl|accessed|retrieved|available|online|"
+    r"doi|http|https|www|und|and|et|or|oder|ou|see|cf|hrsg|hg|npj)\b)[a-zß-ÿ]+\s"
+)
+
+
 def _subtitle_end(text: str, end: int) -> int:
     """A second sentence of prose (mostly lower-case words) before the container is the title's too:
     "Stand der Integration. Zusammenfassung einer persönlichen Einschätzung der Situation. In: …"."""
@@ -726,6 +733,8 @@ def _subtitle_end(text: str, end: int) -> int:
     if not rest or IN_CUE.match(rest) or EDITED_BY.match(rest):
         return end
     asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
+    # "Women and Work. a feminist perspective. Hist J 1:1": no source's name opens in lower case
+    asked = asked or _LOWER_CASE_OPENING.match(rest) is not None
     if not asked and not _prose_ahead(rest):
         return end  # cheap test before a second _title_end: most next sentences are a journal's name
     next_end = _title_end(rest, False)
