@@ -270,14 +270,70 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
             "The Example Reader",
         ),
         ('Roe, M. "Maps of Home." in Example Studies 4 (2001): 12-19.', "Maps of Home", "Example Studies"),
+        (
+            "Roe, Jean, « Qu’est-ce qu’un moulin ? » La réponse des meuniers, RHW, 1986, vol. 64, p. 71-78.",
+            "« Qu’est-ce qu’un moulin ? » La réponse des meuniers",
+            "RHW",
+        ),
+        (
+            "DOE, Pavel, „Ne verbum in nobis…“ Mühlentechniken von Müllern des frühen Mittelalters, Widgetia"
+            " 48, 2008, 54-82.",
+            "„Ne verbum in nobis…“ Mühlentechniken von Müllern des frühen Mittelalters",
+            "Widgetia",
+        ),
+        (
+            "Roe, Jane. 1999. ‘Tone Marks’ in Language Group C.20. In Ann Doe (ed.), Papers on Tone, 37-82."
+            " Cologne: Verlag.",
+            "‘Tone Marks’ in Language Group C.20",
+            "Papers on Tone",
+        ),
+        (
+            "Роев, Иван. 2013. “Die Widgetmundarten” в превод на български език. Българска реч 19 (2)."
+            " 37 – 40",
+            "“Die Widgetmundarten” в превод на български език",
+            "Българска реч",
+        ),
     ],
-    ids=["scare-quotes-open-the-title", "quoted-title-then-in", "quoted-title-then-lower-case-in"],
+    ids=[
+        "scare-quotes-open-the-title",
+        "quoted-title-then-in",
+        "quoted-title-then-lower-case-in",
+        "quotation-then-prose-then-a-short-name",
+        "german-quotation-then-prose-then-a-short-name",
+        "quoted-words-then-in-before-the-container-in",
+        "quoted-words-then-a-cyrillic-preposition",
+    ],
 )
 def test_quotation_marks_opening_a_title(reference: str, title: str, container: str) -> None:
     """A quoted word that the title goes on after keeps its marks inside the title; a quoted title
     followed by its container ("in …") ends at the closing mark."""
     ref = refnorm.parse_reference(reference)
     assert (ref.title, ref.container_title) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "author", "title"),
+    [
+        (
+            "Roe, N. Описание «старых» рукописей, хранящихся в архиве. Вестник архива, 1999, № 3, с. 12-20.",
+            "Roe, N.",
+            "Описание «старых» рукописей, хранящихся в архиве",
+        ),
+        (
+            'Roe, J. H., Doe, V.T. and Poe, R., Crooked Hill "cryptovolcanic" ridge, Steelville (abstract).'
+            " Geological Widget Bulletin, v. 65, pp. 1252-1253. 1954.",
+            "Roe, J. H.; Doe, V.T.; Poe, R.",
+            'Crooked Hill "cryptovolcanic" ridge, Steelville (abstract)',
+        ),
+    ],
+    ids=["cyrillic-guillemets", "capitalised-words-before-the-quotation"],
+)
+def test_a_quoted_word_inside_an_unquoted_title(reference: str, author: str, title: str) -> None:
+    """A quotation right after a word, with the title going on in lower case after it, does not end
+    the names: the title starts before it."""
+    ref = refnorm.parse_reference(reference)
+    names = "; ".join(f"{name.family}, {name.given}" for name in ref.author)
+    assert (names, ref.title) == (author, title)
 
 
 @pytest.mark.parametrize(
@@ -1247,6 +1303,36 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Tidal oro Pools Santa Pasado Coast",
             "TDSJ",
         ),
+        (
+            "Ann Roe, Un article récent. Quelques remarques sur la liste des moulins, Widgetica, 46, 1976,"
+            " 354-367.",
+            "Un article récent. Quelques remarques sur la liste des moulins",
+            "Widgetica",
+        ),
+        (
+            "Roe, B; Doe, S 2011 Beyond the rules? Mapping gaps in rules for moving fishers, Harbour Policy,"
+            " 35, 379-388",
+            "Beyond the rules? Mapping gaps in rules for moving fishers",
+            "Harbour Policy",
+        ),
+        (
+            "Roe, A., & Doe, C. (2011). Marchés et moulins de la vallée. Une approche comparative. Widgets"
+            " comparés, 6, 69-90.",
+            "Marchés et moulins de la vallée. Une approche comparative",
+            "Widgets comparés",
+        ),
+        (
+            "Roe LJ. Tryptophan in widgets: the first remedy? The treatment of 99 out-patients with sore"
+            " thumbs. Widgetobiology 1980;6: 230-240.",
+            "Tryptophan in widgets: the first remedy? The treatment of 99 out-patients with sore thumbs",
+            "Widgetobiology",
+        ),
+        (
+            "Roe L, Doe MT (1994) Women, Widgets, and Work. a Gadget Perspective on Work. Hist J Widg"
+            " 1:1195–1218",
+            "Women, Widgets, and Work. a Gadget Perspective on Work",
+            "Hist J Widg",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -1262,6 +1348,11 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "question-then-year-span",
         "title-ending-in-a-name-then-abbreviated-journal",
         "title-ending-in-a-name-then-acronym-journal",
+        "prose-sentence-then-a-short-name-after-a-comma",
+        "question-then-prose-then-a-short-name-after-a-comma",
+        "prose-sentence-then-a-sentence-case-journal",
+        "question-then-prose-subtitle-with-a-count",
+        "a-subtitle-opening-in-lower-case",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:

@@ -231,6 +231,8 @@ def _author_end_by_cues(text: str) -> int:
     head = text[:700]
     for cue in (_YEAR_PAREN, OPEN_QUOTE):
         match = cue.search(head)
+        if match and cue is OPEN_QUOTE and _quoted_word_inside_a_title(head, match.start()):
+            continue
         if (
             match
             and match.start() > 0
@@ -305,6 +307,20 @@ def _author_end_by_cues(text: str) -> int:
         if not strict or not _title_after_names(extension):
             return dated.end("block")
     return _more_natural_names(head, strict)
+
+
+# a short quotation that a lower-case word follows: "… «старых» рукописей", "… “Smart” controllers"
+_SCARE_QUOTED = re.compile(r"[^\W\d_][^\"“”„«»]{0,40}[\"”“»]\s+(?!(?:in|dans|en|im)\b)[a-zß-ÿа-яё]")
+
+
+def _quoted_word_inside_a_title(head: str, start: int) -> bool:
+    """ "Roe, N. Описание «старых» рукописей": a quotation right after a word, with no stop or comma
+    before it, that the words go on after in lower case, is inside the title — no cue for the names' end."""
+    return (
+        head[start - 1 : start] == " "
+        and head[start - 2 : start - 1].isalpha()
+        and _SCARE_QUOTED.match(head, start + 1) is not None
+    )
 
 
 _DEGREE_AT_END = re.compile(r"[\s,]*(?:Ph\.?\s?D\.?|M\.?\s?Sc\.?|M\.\s?A\.|Master'?s|Doctoral|Diploma)$")

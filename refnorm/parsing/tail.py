@@ -46,8 +46,10 @@ from refnorm.parsing.title import (
     BRACKETED_NOTE,
     EDITED_BY,
     IN_CUE,
+    PROSE_WORD,
     after_a_lower_case_word,
     journal_like,
+    prose_then_name,
 )
 
 __all__ = [
@@ -582,10 +584,6 @@ _PAGE_AFTER_IMPRINT = re.compile(r"\)\s*,\s*(?P<page>[A-Za-z]?\d{1,5}(?:\s*[-–
 # a full stop after a whole word (not an abbreviation such as "Bot." or "Physiol."), before a capital
 _TITLE_SENTENCE_END = re.compile(r"(?<![\w.])(?P<word>[^\W\d_]{3,}|[IVX]{1,4})[.?!]\s+(?=[A-ZÀ-ÖØ-Þ])")
 _ROMAN = re.compile(r"[IVX]{1,4}")
-# a lower-case word other than a connective: the continuation reads as prose, not as a name
-_PROSE_WORD = re.compile(
-    r"(?<![\w-])(?!(?:and|of|the|for|in|on|de|des|der|die|und|et|la|le|du|di|del|y|e)\b)[a-zß-ÿ][\w'’-]{2,}"
-)
 _ROLE_CUE = re.compile(
     r"\b(?:trans|transl|translated|tradu[cç]\w*|traduit|übers\w*|ed|eds|edited|hrsg|hg|a cura di|dir|coord)"
     r"\b\.?",
@@ -615,7 +613,7 @@ def _book_subtitle_or_leftover(text: str, fields: Fields) -> None:
         "title" in fields.variables
         and "quoted-title" not in fields.hints
         and 2 <= len(words) <= 15
-        and (_PROSE_WORD.search(sentence) or _title_case_subtitle(sentence, words))
+        and (PROSE_WORD.search(sentence) or _title_case_subtitle(sentence, words))
         and _may_end_a_title(_YEAR_IN_WORDS.sub(" ", sentence))
         and not _SERIES_CUE.search(sentence)
         and not is_place(sentence)
@@ -681,16 +679,38 @@ def _title_sentences_before_journal(text: str, fields: Fields) -> str:
         if (
             comma > 0
             and (named_periodical or JOURNAL_WORDS.search(text, comma))
-            and _PROSE_WORD.search(text, 0, comma)
+            and PROSE_WORD.search(text, 0, comma)
         ):
             cut = comma + 2
+        elif (
+            comma > 0
+            and "title-comma" not in fields.hints
+            and prose_then_name(text[:comma], text[comma + 2 : numbers_at_end.start()])
+        ):
+            cut, named_periodical = comma + 2, True
     journal, continuation = text[cut:].strip(), text[:cut].rstrip(" ,")
-    if not cut or not (named_periodical or journal_like(journal)) or not _may_end_a_title(continuation):
+    if not cut or not _may_end_a_title(continuation):
         return text
-    if not (_ROMAN.fullmatch(continuation.strip(" .")) or _PROSE_WORD.search(continuation)):
+    if not (named_periodical or journal_like(journal) or _sentence_case_journal(journal, continuation)):
+        return text
+    if not (_ROMAN.fullmatch(continuation.strip(" .")) or PROSE_WORD.search(continuation)):
         return text  # "Geophys. J. R. Astr. Soc.", "IEEE Aerospace and Electronic Systems. Tutorials"
     _continue_title(fields, continuation.strip(" ."))
     return journal
+
+
+_SHORT_NAME = re.compile(r"[^\W\d_][^\d.;:]{1,60}")  # "L’école des parents", "Education comparée (série)"
+
+
+def _sentence_case_journal(journal: str, continuation: str) -> bool:
+    """ "Title. Une approche comparative. Education comparée, 6, 69-90": after a sentence of prose (two
+    lower-case words), a short name in sentence case that the numbers follow is the journal."""
+    return (
+        len(journal.split()) <= 5
+        and journal[:1].isupper()
+        and _SHORT_NAME.fullmatch(journal) is not None
+        and len(PROSE_WORD.findall(continuation)) >= 2
+    )
 
 
 # the last ", Capital" of a title: "Chapter here, Proceedings of the 4th Conference, 2nd edition"

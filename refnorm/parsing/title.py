@@ -6,6 +6,7 @@ import re
 
 from refnorm.dates import MONTH_PATTERN, YEAR, has_month_name, parse_date_text
 from refnorm.lexicon import (
+    CONFERENCE,
     JOURNAL_ABBREVIATIONS,
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
@@ -13,6 +14,7 @@ from refnorm.lexicon import (
     PLACE_INITIALS,
     PUBLISHER_WORDS,
     THESIS,
+    is_place,
     is_region,
 )
 from refnorm.model import Date
@@ -25,9 +27,11 @@ __all__ = [
     "EDITED_BY",
     "IN_CUE",
     "LEADING_YEAR",
+    "PROSE_WORD",
     "ROLE_AFTER_NAMES",
     "after_a_lower_case_word",
     "journal_like",
+    "prose_then_name",
     "take_date",
     "take_title",
 ]
@@ -498,8 +502,14 @@ _ASTRO_SHORT = re.compile(
 # a title going on in lower case after a quoted word; not "in"/"dans" (a container) or a role
 _WORDS_AFTER_SCARE_QUOTES = re.compile(
     r"\s+(?!(?:in|en|dans|im|nel|edited|ed|eds|trans|translated|by|pp?|vol|no|paper|presented|"
-    r"published|accessed|retrieved|available)\b)[a-zß-ÿ]{2,}\b"
+    r"published|accessed|retrieved|available)\b)(?:[a-zß-ÿ]{2,}|[а-яё]+)\b"  # "«старых» рукописей", "“…” в …"
 )
+# after a quotation opening the title: more of it up to a comma, then a short name and numbers
+_PROSE_AFTER_QUOTE = re.compile(
+    r"\s(?P<prose>[^\W\d_][^,.;:()\[\]\"“”«»„]{8,150}?),\s+(?P<name>[^\W\d_][^,.;:()\[\]\d]{0,60}?)"
+    r"(?:,\s*|\s+)(?:vol\.\s*|no\.\s*)?\d"
+)
+_LATER_IN = re.compile(r"[.,]\s+In:?\s+[A-Z]")
 _SUBTITLE_AFTER_QUOTE = re.compile(r"\s*:\s+[^\W\d_]")
 
 
@@ -564,8 +574,24 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             after = end + len(closer)
             end = _find_closing_single(text, after, closer) if opener in "'‘" else text.find(closer, after)
         scare_quotes = end > 0 and text[end - 1] not in ".,;:?!"
-        if scare_quotes and _WORDS_AFTER_SCARE_QUOTES.match(text, end + len(closer)):
+        if scare_quotes and (
+            _WORDS_AFTER_SCARE_QUOTES.match(text, end + len(closer))
+            # "‘Tone Marks’ in Group C.20. In Ann Doe (ed.), Book": the container's "In" comes later
+            or (text.startswith(" in ", end + len(closer)) and _LATER_IN.search(text, end) is not None)
+        ):
             end = -1  # "“Fake news” and the spread of rumours. Journal": quotation marks inside the title
+        after = end + len(closer)
+        run_on = (
+            _PROSE_AFTER_QUOTE.match(text, after)
+            if end > 0 and text[end - 1] not in ".,;:" and text[after + 1 : after + 2].isupper()
+            else None
+        )
+        if run_on and prose_then_name(run_on.group("prose"), run_on.group("name"), least=3, share=0.3):
+            # "« Qu’est-ce qu’un pays ? » La réponse médiévale, RHD, 1986": no stop or comma closes the
+            # quotation, and prose goes on before the journal's name and numbers (German capitalises its
+            # nouns: a third of lower-case words will do) — the title is all of it
+            fields.set("title", text[quote.start() : run_on.end("prose")].strip())
+            return text[run_on.end("prose") :].lstrip(" .,;:")
         if end > 0:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             fields.hints.add("quoted-title")
@@ -611,6 +637,8 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             fields.hints.add(f"type:{kind}")
         title = title[: medium.start()].rstrip()
     fields.set("title", title)
+    if text[end : end + 1] == ",":
+        fields.hints.add("title-comma")  # "Title, Its Book, Place, 1985": what follows may be a book's name
     return text[end:].lstrip(" .,;:/")
 
 
@@ -755,6 +783,13 @@ _MEDIUM_TYPES = {
 _PROSE_IN_A_SUBTITLE = re.compile(r"\s(?:from|about|with|without|versus|beyond|towards?|among|after)\s")
 
 
+# a sentence opening with a lower-case word — not a cue ("in", "pp", "vol", "ed") nor a name ("eLife", "mBio")
+_LOWER_CASE_OPENING = re.compile(
+    r"(?!(?:in|en|dans|im|pp?|vol|no|nr|ed|eds|edn|trans|transl|accessed|retrieved|available|online|"
+    r"doi|http|https|www|und|and|et|or|oder|ou|see|cf|hrsg|hg|npj)\b)[a-zß-ÿ]+\s"
+)
+
+
 def _subtitle_end(text: str, end: int) -> int:
     """A second sentence of prose (mostly lower-case words) before the container is the title's too:
     "Stand der Integration. Zusammenfassung einer persönlichen Einschätzung der Situation. In: …"."""
@@ -763,6 +798,8 @@ def _subtitle_end(text: str, end: int) -> int:
     if not rest or IN_CUE.match(rest) or EDITED_BY.match(rest):
         return end
     asked = text[:end].rstrip()[-1:] in "?!"  # "Can There Ever be Too Many Options? A Meta-Analytic Review …"
+    # "Women and Work. a feminist perspective. Hist J 1:1": no source's name opens in lower case
+    asked = asked or _LOWER_CASE_OPENING.match(rest) is not None
     if not asked and not _prose_ahead(rest):
         return end  # cheap test before a second _title_end: most next sentences are a journal's name
     next_end = _title_end(rest, False)
@@ -774,6 +811,16 @@ def _subtitle_end(text: str, end: int) -> int:
     words = _WORD_TOKEN.findall(sentence)
     lower = sum(1 for w in words if w[0].islower())
     if len(words) >= 5 and (asked or lower >= 0.6 * len(words)) and not DIGIT.search(sentence):
+        return offset + next_end
+    if (
+        asked
+        and len(words) >= 5
+        and lower >= 0.6 * len(words)
+        and not _FREE_YEAR.search(sentence)
+        and not CONFERENCE.search(sentence)
+    ):
+        # "Does it work? The treatment of 99 patients with pain. Journal": a count in prose, no date or
+        # meeting ("Actes des 8èmes journées … 2008")
         return offset + next_end
     # "Does rent predict moving? Evidence from Spain. The Daily Example": after a question, a short
     # answer in prose ("from") is the title's too; a journal's name ("Lancet.") is not
@@ -895,6 +942,29 @@ EDITED_BY = re.compile(
     r"(?-i:\(?(?:Eds?|eds?|red|Red|dir|Dir)\.\)?|(?<=[.,:]\s)(?:Hg|Hrsg)\.))\s+(?=[A-Z]))",
     re.I,
 )
+
+
+# a lower-case word of three letters or more other than a connective: prose, not a name ("l’Ardenne" has none)
+PROSE_WORD = re.compile(
+    r"(?<![\w-])(?!(?:and|of|the|for|in|on|de|des|der|die|und|et|la|le|du|di|del|y|e)\b)[a-zß-ÿ][\w'’-]{2,}"
+)
+
+
+def prose_then_name(prose: str, name: str, least: int = 4, share: float = 0.5) -> bool:
+    """ "Quelques réflexions sur la matricule des pauvres, Byzantion, 46": a capitalised sentence of prose
+    (``least`` words or more, a ``share`` of them lower-case words) ends the title before a short name
+    that has at most one of them, the journal, whose numbers follow."""
+    words, name_words = prose.split(), name.split()
+    return (
+        least <= len(words) <= 25
+        and 1 <= len(name_words) <= 5
+        and prose[:1].isupper()
+        and name[:1].isupper()
+        and len(PROSE_WORD.findall(prose)) >= share * len(words)
+        and len(PROSE_WORD.findall(name)) <= 1
+        and not DIGIT.search(name)
+        and not is_place(name)
+    )
 
 
 def journal_like(text: str) -> bool:
