@@ -321,6 +321,46 @@ def test_quotation_marks_opening_a_title(reference: str, title: str, container: 
             "",
             2005,
         ),
+        (
+            "A. Roe and B. Doe. Reading maps. In Proc. of the 1992 International Conference on Widgets,"
+            " pages 2-9, Aug 1992.",
+            "Proc. of the 1992 International Conference on Widgets",
+            "",
+            1992,
+        ),
+        (
+            "[3] T. Roe, “Reading maps,” in Widget Conference, 2004. Proceedings of the 2004, vol. 1,"
+            " June 2004, pp. 891-896.",
+            "Widget Conference, 2004. Proceedings of the 2004",
+            "1",
+            2004,
+        ),
+        (
+            "[22] C. Roe, “Reading maps”, in Proc. of IEEE Widgetcom 2013, Atlanta, USA, December 2013,"
+            " pp. 3009 - 3015.",
+            "Proc. of IEEE Widgetcom 2013",
+            "",
+            2013,
+        ),
+        (
+            "[5] A. Roe, “Reading maps,” in Widget Control, 2001. Proceedings of the 40th IEEE Conference on,"
+            " vol. 5, 2001, pp. 4228–4233.",
+            "Widget Control, 2001. Proceedings of the 40th IEEE Conference on",
+            "5",
+            2001,
+        ),
+        (
+            "Roe, A. (1984). Reading maps. In Proceedings of the 1984 European Conference on Widgets, 3-9.",
+            "Proceedings of the 1984 European Conference on Widgets",
+            "",
+            1984,
+        ),
+        (
+            "A. Roe, Reading maps, in: 2013 Information security for Nowhere, 2013, pp. 1-8.",
+            "2013 Information security for Nowhere",
+            "",
+            2013,
+        ),
     ],
     ids=[
         "acronym-meeting-year",
@@ -330,11 +370,17 @@ def test_quotation_marks_opening_a_title(reference: str, title: str, container: 
         "meeting-name-ending-in-its-year",
         "bracketed-year-after-a-meeting-is-the-date",
         "year-joined-to-a-word",
+        "printed-twice-before-a-capital",
+        "printed-twice-after-the",
+        "printed-twice-after-a-name-word",
+        "printed-twice-set-off-by-commas",
+        "read-before-then-before-a-capital",
+        "printed-twice-opening-the-name",
     ],
 )
 def test_a_year_inside_a_meeting_name_stays(reference: str, container: str, volume: str, year: int) -> None:
     """ "Proceedings of CHI 2015": the year is part of the meeting's name; after a journal's name it is
-    the date."""
+    the date. A year printed twice (or read before the title) stays inside the name it stands in."""
     ref = refnorm.parse_reference(reference)
     assert ref.issued is not None
     assert (ref.container_title, ref.get("volume"), ref.issued.year) == (container, volume, year)

@@ -198,13 +198,50 @@ def _place_and_year(text: str, fields: Fields) -> str:
 _YEAR_IN_WORDS = re.compile(rf"(?<=[a-zß-ÿ]{{2}}\s){YEAR}\b")  # "seit 1970", "since 1945"
 
 
-def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> str:
-    """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost."""
+# A year printed twice ("in Proc. of the 1992 Conference on X, pages 2-9, Aug 1992") names the meeting or
+# book where it stands inside a name: before a capitalised word or an ordinal ("1992 International", "2015
+# 4th"), after "the" ("Proceedings of the 2004"), after a capitalised word ("Widgetcom 2013, Atlanta") or as
+# the comma-set year that IEEE Xplore puts inside a name ("OCEANS, 2001. MTS/IEEE Conference")
+_NAME_AFTER_YEAR = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]|\d{1,2}(?:st|nd|rd|th)\b)")
+_THE_BEFORE_YEAR = re.compile(r"\b(?:the|The)\s$")
+_NAME_WORD_BEFORE_YEAR = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][\w'’-]*[a-zß-ÿ]\s$")
+_END_AFTER_YEAR = re.compile(r"\s*(?:[,:]|$)")
+_SENTENCE_AFTER_YEAR = re.compile(r"\.\s+[A-Z]")
+
+
+def _year_in_a_name(text: str, match: re.Match[str], again_later: bool) -> bool:
+    """The bare year ``match`` stands inside a name (see _NAME_AFTER_YEAR); the looser readings only when
+    the year is printed again later, as the date."""
+    start, end = match.span()
+    if _NAME_AFTER_YEAR.match(text, end) or _THE_BEFORE_YEAR.search(text, max(0, start - 4), start):
+        return True
+    if not again_later:
+        return False
+    word = _NAME_WORD_BEFORE_YEAR.search(text, max(0, start - 40), start)
+    if word:  # "Widgetcom 2013, Atlanta" — not a place's year ("Weinheim und Basel 1986, S. 3-9")
+        return _END_AFTER_YEAR.match(text, end) is not None and not is_place(word.group(0).strip())
+    return text[start - 2 : start] == ", " and _SENTENCE_AFTER_YEAR.match(text, end) is not None
+
+
+def _drop_printed_date(
+    pattern: re.Pattern[str], text: str, fields: Fields, rest: str = "", read_before: bool = False
+) -> str:
+    """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost.
+
+    ``rest`` is the tail after ``text`` and ``read_before`` says the date was read before the tail: with
+    the year printed again, a year inside a name is kept (see _NAME_AFTER_YEAR)."""
     if fields.issued is None or fields.issued.year is None or not DIGIT.search(text):
         return text  # both date patterns hold a year: no digit, nothing to drop
     year = str(fields.issued.year)
+    repeated = read_before or year in rest or text.count(year) > 1
 
     def drop(match: re.Match[str]) -> str:
+        if (
+            repeated
+            and match.group(0) == year
+            and _year_in_a_name(text, match, year in rest or year in text[match.end() :])
+        ):
+            return year
         if _YEAR_SPAN_EDGE.search(text, max(0, match.start() - 2), match.start()) or _YEAR_SPAN_START.match(
             text, match.end()
         ):
@@ -251,6 +288,7 @@ def _reorder_date(text: str) -> str:
 
 def take_tail(text: str, fields: Fields) -> None:
     text = text.strip()
+    read_before = fields.issued is not None  # the date stood before the title or after the names
     bracketed_pages = _PAGES_BEFORE_IN.match(text)
     if bracketed_pages:
         fields.set("page", bracketed_pages.group("page") or bracketed_pages.group("labelled"))
@@ -416,7 +454,7 @@ def take_tail(text: str, fields: Fields) -> None:
     if not fields.variables.keys() & {"volume", "issue", "page", "publisher", "publisher-place"}:
         before = _place_and_year(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
-    before = _drop_printed_date(printed_date, before, fields)
+    before = _drop_printed_date(printed_date, before, fields, text[start:], read_before)
     before = " ".join(before.split()).strip(" ,.;:")  # str.split() splits at exactly the \s characters
     if thesis:
         pieces = [
