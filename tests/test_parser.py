@@ -361,6 +361,20 @@ def test_quotation_marks_opening_a_title(reference: str, title: str, container: 
             "",
             2013,
         ),
+        (
+            "Roe, M., Doe, B., Reading maps, Proceedings -, 2015 4th International Conference on Widgets"
+            " (ICW-G), (2016), 282-287",
+            "Proceedings -, 2015 4th International Conference on Widgets (ICW-G)",
+            "",
+            2016,
+        ),
+        (
+            "[16] S. E. Roe, “Reading maps,” in Invented Submersible Technology 2013, Portsmouth, NH,"
+            " 09/2013.",
+            "Invented Submersible Technology 2013",
+            "",
+            2013,
+        ),
     ],
     ids=[
         "acronym-meeting-year",
@@ -376,6 +390,8 @@ def test_quotation_marks_opening_a_title(reference: str, title: str, container: 
         "printed-twice-set-off-by-commas",
         "read-before-then-before-a-capital",
         "printed-twice-opening-the-name",
+        "another-year-before-an-ordinal",
+        "month-slash-year-is-the-date",
     ],
 )
 def test_a_year_inside_a_meeting_name_stays(reference: str, container: str, volume: str, year: int) -> None:

@@ -209,6 +209,9 @@ _END_AFTER_YEAR = re.compile(r"\s*(?:[,:]|$)")
 _SENTENCE_AFTER_YEAR = re.compile(r"\.\s+[A-Z]")
 
 
+_MONTH_SLASH_YEAR = re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?=({YEAR})\b)")
+
+
 def _year_in_a_name(text: str, match: re.Match[str], again_later: bool) -> bool:
     """The bare year ``match`` stands inside a name (see _NAME_AFTER_YEAR); the looser readings only when
     the year is printed again later, as the date."""
@@ -233,6 +236,8 @@ def _drop_printed_date(
     if fields.issued is None or fields.issued.year is None or not DIGIT.search(text):
         return text  # both date patterns hold a year: no digit, nothing to drop
     year = str(fields.issued.year)
+    if "/" in text:  # "…, Portsmouth, NH, 09/2013": the month goes with the year it dates
+        text = _MONTH_SLASH_YEAR.sub(lambda m: "" if m.group(1) == year else m.group(0), text)
     repeated = read_before or year in rest or text.count(year) > 1
 
     def drop(match: re.Match[str]) -> str:
@@ -270,6 +275,8 @@ def _drop_printed_date(
             return " "
         if after_a_lower_case_word(text, match.start()):
             return match.group(0)  # "… in der BRD seit 1970": a year inside the words, which keep it
+        if match.group(0).isdigit() and _year_in_a_name(text, match, False):
+            return match.group(0)  # "Proceedings -, 2015 4th International Conference …, (2016)"
         fields.leftovers.append(match.group(0).strip("()[] "))  # a second year ("reprinted 2006") is kept
         return " "
 
