@@ -2404,11 +2404,39 @@ def test_a_numbered_conference_after_a_hyphenated_word() -> None:
             "Roe, J. -M. (1892). Leçons du mardi. Polyclinique (1887-1888). Paris : Example Press.",
             {"page": ""},
         ),
+        (
+            "Roe, AE; Doe, R; Poe, K Reading maps on widgets J Invented Sci, in press",
+            {"container-title": "J Invented Sci", "status": "in press"},
+        ),
+        ("Roe, A. Reading maps on widgets. In press.", {"container-title": "", "status": "In press"}),
+        (
+            "Roe, A. Reading maps. Journal of Widgets. In press. These authors contributed equally.",
+            {"container-title": "Journal of Widgets", "status": "In press"},
+        ),
+        (
+            "Roe, A., 2013. Reading maps. Journal of Widgets (submitted).",
+            {"container-title": "Journal of Widgets", "status": "submitted"},
+        ),
+        (
+            "A. Roe, B. Doe, Reading maps, to appear in ACM Transactions on Widget Systems.",
+            {"container-title": "ACM Transactions on Widget Systems", "status": "to appear"},
+        ),
     ],
-    ids=["bracketed-edited-by", "in-press", "bracketed-pages-after-book", "bracketed-years-are-no-pages"],
+    ids=[
+        "bracketed-edited-by",
+        "in-press",
+        "bracketed-pages-after-book",
+        "bracketed-years-are-no-pages",
+        "in-press-after-a-journal-glued-to-the-title",
+        "in-press-alone-is-no-container",
+        "in-press-sentence-before-a-note",
+        "submitted-in-brackets",
+        "to-appear-in-a-journal",
+    ],
 )
 def test_what_trails_a_container(reference: str, expected: dict[str, Any]) -> None:
-    """Editors, status and pages trailing a container are taken out of its name; years in brackets stay."""
+    """Editors, status and pages trailing a container are taken out of its name; years in brackets stay.
+    A status ("in press", "(submitted)", "to appear in") is never a container nor part of one."""
     ref = refnorm.parse_reference(reference)
     for key, value in expected.items():
         if key == "editor":

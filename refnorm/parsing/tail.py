@@ -56,6 +56,11 @@ __all__ = [
     "take_tail",
 ]
 
+_IN_PRESS_AT_START = re.compile(r"in\s+(?:press|prep)", re.IGNORECASE)
+_STATUS_BEFORE_SOURCE = re.compile(
+    r"(?P<status>to\s+appear|forthcoming|(?:accepted|submitted)(?:\s+for\s+publication)?)\s+(?:in|to)\s*:?\s+",
+    re.IGNORECASE,
+)
 _IMPRINT_BEFORE_PAGES = re.compile(
     r"\s*\((?P<publisher>[A-ZÀ-ÖØ-Þ][^()\d]{1,80})\)(?=,\s*pp\.\s*[A-Za-z]?\d)"  # "(Esempio), pp. 3–9"
 )
@@ -341,7 +346,11 @@ def take_tail(text: str, fields: Fields) -> None:
                         fields.variables.pop(key, None)
                 fields.set("publisher", imprint)
             text = (text[: imprint_before_pages.start()] + text[imprint_before_pages.end() :]).strip()
-    in_match = IN_CUE.match(text)
+    status = _STATUS_BEFORE_SOURCE.match(text) if text[:1] in "tTfFaAsS" else None
+    if status:  # "to appear in ACM Transactions on Widgets", "submitted to Invented Geology"
+        fields.set("status", status.group("status"))
+        text = text[status.end() :]
+    in_match = IN_CUE.match(text) if not _IN_PRESS_AT_START.match(text) else None  # "In press." is no "In"
     if in_match:
         fields.hints.add("in")
         text = text[in_match.end() :]
@@ -780,9 +789,15 @@ _NOT_A_PUBLISHER = re.compile(
 _LINK_WORDS = re.compile(
     r"(?i)(?:available\s+)?(?:at|from|on|in|via|unter|sur|en)|retrieved(?:\s+from)?|online"
 )
-_IN_PRESS = re.compile(rf"[,.]?\s*\(?\b(?:{NOT_YET_PUBLISHED})\)?\s*$", re.IGNORECASE)
-# what every reading of NOT_YET_PUBLISHED holds (no "i" or "s": "ı" and "ſ" match them in any case)
-_IN_PRESS_CUES = ("pre", "forthcom", "druck", "appear")
+# the status closing a container, or its own sentence before a note ("J Widg. In press. Equal authors."); a
+# "submitted" or "accepted" only set off by punctuation ("Journal of Widgets (submitted)", "…. Submitted")
+_IN_PRESS = re.compile(
+    rf"(?:[,.]?\s*\(?\b(?:{NOT_YET_PUBLISHED})|(?:[,.]\s*\(?|\s*\()(?:submitted|accepted))\)?"
+    r"(?:\s*$|\.\s+(?P<note>\S.*)$)",
+    re.IGNORECASE,
+)
+# what every reading of _IN_PRESS holds (no "i" or "s": "ı" and "ſ" match them in any case)
+_IN_PRESS_CUES = ("pre", "forthcom", "druck", "appear", "ubmit", "ccept")
 _BRACKETED_RANGE = re.compile(r"\s*\((?P<page>\d{1,5}\s*[-–]\s*\d{1,5})\)\s*$")
 _TRAILING_MONTH = re.compile(
     rf"[.,;]\s*(?:(?:{MONTH_PATTERN})\.?|\d(?:er|e|st|nd|rd|th)\s+(?:trimestre|semestre|quarter))\s*$", re.I
@@ -793,8 +808,12 @@ def _take_container_trailers(container: str, fields: Fields) -> str:
     """What trails a journal's or book's name but is no part of it: "J Neural Eng, in press" (status),
     "Facing the limits (443-464)" (pages), "Cancer. Jan" / ", 1er trimestre" (a date already read)."""
     status = _IN_PRESS.search(container) if mentions(container.lower(), _IN_PRESS_CUES) else None
-    if status and status.start() > 0:
-        fields.set("status", status.group(0).strip(" ,.()"))
+    if status:  # "In press." alone after the title: a status and no container
+        note = status.group("note")
+        printed = container[status.start() : status.start("note") if note else None]
+        fields.set("status", printed.strip(" ,.()"))
+        if note:  # "These authors contributed equally."
+            fields.leftovers.append(note)
         container = container[: status.start()]
     pages = _BRACKETED_RANGE.search(container)
     if pages and looks_like_year_span(pages.group("page")):
