@@ -2421,6 +2421,14 @@ def test_a_numbered_conference_after_a_hyphenated_word() -> None:
             "A. Roe, B. Doe, Reading maps, to appear in ACM Transactions on Widget Systems.",
             {"container-title": "ACM Transactions on Widget Systems", "status": "to appear"},
         ),
+        (
+            "[40] K. Roe, “Reading maps,” in Proceedings of the 21st Meeting of the Institute of Widgets"
+            " (IW 2008), Savannah, GA, September 2008, pp. 1679–1687.",
+            {
+                "container-title": "Proceedings of the 21st Meeting of the Institute of Widgets (IW 2008)",
+                "publisher": "",
+            },
+        ),
     ],
     ids=[
         "bracketed-edited-by",
@@ -2432,6 +2440,7 @@ def test_a_numbered_conference_after_a_hyphenated_word() -> None:
         "in-press-sentence-before-a-note",
         "submitted-in-brackets",
         "to-appear-in-a-journal",
+        "proceedings-with-a-publisher-word",
     ],
 )
 def test_what_trails_a_container(reference: str, expected: dict[str, Any]) -> None:

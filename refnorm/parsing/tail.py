@@ -521,8 +521,10 @@ def take_tail(text: str, fields: Fields) -> None:
                 fields.leftovers.append(container)
         elif "publisher" in fields.variables:
             fields.set("container-title", container)
-        elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and (
-            not _looks_like_journal(container, fields) or _report_institution(container, fields)
+        elif (
+            (PUBLISHER_WORDS.search(container) or "report" in fields.hints)
+            and (not _looks_like_journal(container, fields) or _report_institution(container, fields))
+            and not _proceedings_in(container, fields)
         ):
             # "Wadsworth Publishing Company, Belmont, California": with its year gone, the place reads
             had_place = "publisher-place" in fields.variables
@@ -831,6 +833,18 @@ def _take_container_trailers(container: str, fields: Fields) -> str:
     if _LINK_WORDS.fullmatch(container.strip(" ,;:.")):
         return ""  # "Retrieved on November 11, 2015 at <URL>": what the URL and date left behind
     return container.strip(" ,;:")
+
+
+def _proceedings_in(text: str, fields: Fields) -> bool:
+    """ "in Proceedings of the 21st Meeting of the Institute of Widgets (IW 2008), …, pp. 3-9": a meeting's
+    proceedings after "In", with pages, is the container though a publisher's word ("Institute") is in it
+    (not DIN's "In: Proceedings of X : Widget Verlag, 2021": the publisher after a colon)."""
+    return (
+        "in" in fields.hints
+        and "page" in fields.variables
+        and ":" not in text
+        and CONFERENCE.search(text) is not None
+    )
 
 
 def _bare_imprint(text: str, fields: Fields) -> bool:
