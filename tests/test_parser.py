@@ -726,6 +726,13 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
             "",
             "309-317",
         ),
+        (
+            "Roe A. Reading maps[J]. Proceedings of the 2014 Conference on Widgets (CW), 2014: 1746–1751.",
+            "",
+            "",
+            "1746-1751",
+        ),
+        ("Roe, Ann. “Reading Maps,” Invented Quarterly 52 (1990: 28.", "52", "", "28"),
     ],
     ids=[
         "volume-year-pages",
@@ -755,6 +762,8 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "volume-page-space-only-before-year",
         "labelled-volume-slash-issue",
         "labelled-double-volume",
+        "gbt-year-colon-pages",
+        "year-colon-page-closing",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:
