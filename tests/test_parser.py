@@ -375,6 +375,18 @@ def test_quotation_marks_opening_a_title(reference: str, title: str, container: 
             "",
             2013,
         ),
+        (
+            'Roe, Ann (2002): "Reading maps", in Widget-AV, 11/02/2002, p. 42-57.',
+            "Widget-AV",
+            "",
+            2002,
+        ),
+        (
+            "Roe A, Doe B. Reading maps among widgets. J Am Widg Assoc 2009 Jul-Aug 99(4) 330-8",
+            "J Am Widg Assoc",
+            "99",
+            2009,
+        ),
     ],
     ids=[
         "acronym-meeting-year",
@@ -392,6 +404,8 @@ def test_quotation_marks_opening_a_title(reference: str, title: str, container: 
         "printed-twice-opening-the-name",
         "another-year-before-an-ordinal",
         "month-slash-year-is-the-date",
+        "day-month-slash-year-is-the-date",
+        "month-range-after-the-year-is-the-date",
     ],
 )
 def test_a_year_inside_a_meeting_name_stays(reference: str, container: str, volume: str, year: int) -> None:

@@ -85,7 +85,7 @@ _PRINTED_DATE = re.compile(
     # "Sep-Oct 2008", "(January–February 2004)": a range of months before the year goes with it
     # "(November, 1965)", "(July-August, 1963)": a comma after the month
     rf"[(\[]?(?:\b(?:(?:{MONTH_PATTERN})\.?\s*[-–/]\s*)?(?:{MONTH_PATTERN})\.?,?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
-    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
+    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s*[-–/]\s*(?:{MONTH_PATTERN})\b\.?)?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
     re.IGNORECASE,
 )
 
@@ -214,7 +214,9 @@ _END_AFTER_YEAR = re.compile(r"\s*(?:[,:]|$)")
 _SENTENCE_AFTER_YEAR = re.compile(r"\.\s+[A-Z]")
 
 
-_MONTH_SLASH_YEAR = re.compile(rf"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?=({YEAR})\b)")
+_MONTH_SLASH_YEAR = re.compile(
+    rf"(?<![\w/.-])(?:(?:0?[1-9]|[12]\d|3[01])/)?(?:0?[1-9]|1[0-2])/(?=({YEAR})\b)"
+)
 
 
 def _year_in_a_name(text: str, match: re.Match[str], again_later: bool) -> bool:
@@ -241,7 +243,7 @@ def _drop_printed_date(
     if fields.issued is None or fields.issued.year is None or not DIGIT.search(text):
         return text  # both date patterns hold a year: no digit, nothing to drop
     year = str(fields.issued.year)
-    if "/" in text:  # "…, Portsmouth, NH, 09/2013": the month goes with the year it dates
+    if "/" in text:  # "…, Portsmouth, NH, 09/2013", "WIDG, 02/11/2012": day and month go with the year
         text = _MONTH_SLASH_YEAR.sub(lambda m: "" if m.group(1) == year else m.group(0), text)
     repeated = read_before or year in rest or text.count(year) > 1
 
