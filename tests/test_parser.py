@@ -2452,6 +2452,15 @@ def test_a_numbered_conference_after_a_hyphenated_word() -> None:
                 "publisher": "",
             },
         ),
+        (
+            "Roe, M. B., Reading maps (abstract), Geological Society of Nowhere, 1995 Annual Meeting,"
+            " pp. A-349. 1995.",
+            {
+                "container-title": "Geological Society of Nowhere, 1995 Annual Meeting",
+                "page": "A-349",
+                "publisher": "",
+            },
+        ),
     ],
     ids=[
         "bracketed-edited-by",
@@ -2464,6 +2473,7 @@ def test_a_numbered_conference_after_a_hyphenated_word() -> None:
         "submitted-in-brackets",
         "to-appear-in-a-journal",
         "proceedings-with-a-publisher-word",
+        "meeting-with-a-publisher-word-and-lettered-pages",
     ],
 )
 def test_what_trails_a_container(reference: str, expected: dict[str, Any]) -> None:

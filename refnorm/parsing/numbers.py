@@ -47,7 +47,7 @@ LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
         # Indonesian "hlm." (halaman)
         r"(?=[psсh])(?<!\d )(?:\b(?:pp|pages|p|pgs?|seiten?|págs?|str|hlm)\.?\s*|\bss?\.\s*|\bpage\s+"
         r"|(?<!\w)[СсS]\.\s*)"
-        r"(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
+        r"(?P<v>(?:[A-Z]-|[A-Za-z]{0,2})\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"  # "pp. A-349"
         rf"(?:\s*,\s*(?!{YEAR}\b)\d+(?:\s*[-–]\s*\d+)?)*)",
         re.I,
     ),

@@ -839,10 +839,11 @@ def _take_container_trailers(container: str, fields: Fields) -> str:
 
 def _proceedings_in(text: str, fields: Fields) -> bool:
     """ "in Proceedings of the 21st Meeting of the Institute of Widgets (IW 2008), …, pp. 3-9": a meeting's
-    proceedings after "In", with pages, is the container though a publisher's word ("Institute") is in it
-    (not DIN's "In: Proceedings of X : Widget Verlag, 2021": the publisher after a colon)."""
+    proceedings after "In" (or a meeting named without it: "Widget Society, 1995 Annual Meeting, pp. A-3"),
+    with pages, is the container though a publisher's word ("Institute", "Society") is in it (not DIN's
+    "In: Proceedings of X : Widget Verlag, 2021": the publisher after a colon)."""
     return (
-        "in" in fields.hints
+        ("in" in fields.hints or _MEETING_WORD.search(text) is not None)
         and "page" in fields.variables
         and ":" not in text
         and CONFERENCE.search(text) is not None
