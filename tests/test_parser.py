@@ -377,6 +377,72 @@ def test_a_quoted_word_inside_an_unquoted_title(reference: str, author: str, tit
             "",
             2005,
         ),
+        (
+            "A. Roe and B. Doe. Reading maps. In Proc. of the 1992 International Conference on Widgets,"
+            " pages 2-9, Aug 1992.",
+            "Proc. of the 1992 International Conference on Widgets",
+            "",
+            1992,
+        ),
+        (
+            "[3] T. Roe, “Reading maps,” in Widget Conference, 2004. Proceedings of the 2004, vol. 1,"
+            " June 2004, pp. 891-896.",
+            "Widget Conference, 2004. Proceedings of the 2004",
+            "1",
+            2004,
+        ),
+        (
+            "[22] C. Roe, “Reading maps”, in Proc. of IEEE Widgetcom 2013, Atlanta, USA, December 2013,"
+            " pp. 3009 - 3015.",
+            "Proc. of IEEE Widgetcom 2013",
+            "",
+            2013,
+        ),
+        (
+            "[5] A. Roe, “Reading maps,” in Widget Control, 2001. Proceedings of the 40th IEEE Conference on,"
+            " vol. 5, 2001, pp. 4228–4233.",
+            "Widget Control, 2001. Proceedings of the 40th IEEE Conference on",
+            "5",
+            2001,
+        ),
+        (
+            "Roe, A. (1984). Reading maps. In Proceedings of the 1984 European Conference on Widgets, 3-9.",
+            "Proceedings of the 1984 European Conference on Widgets",
+            "",
+            1984,
+        ),
+        (
+            "A. Roe, Reading maps, in: 2013 Information security for Nowhere, 2013, pp. 1-8.",
+            "2013 Information security for Nowhere",
+            "",
+            2013,
+        ),
+        (
+            "Roe, M., Doe, B., Reading maps, Proceedings -, 2015 4th International Conference on Widgets"
+            " (ICW-G), (2016), 282-287",
+            "Proceedings -, 2015 4th International Conference on Widgets (ICW-G)",
+            "",
+            2016,
+        ),
+        (
+            "[16] S. E. Roe, “Reading maps,” in Invented Submersible Technology 2013, Portsmouth, NH,"
+            " 09/2013.",
+            "Invented Submersible Technology 2013",
+            "",
+            2013,
+        ),
+        (
+            'Roe, Ann (2002): "Reading maps", in Widget-AV, 11/02/2002, p. 42-57.',
+            "Widget-AV",
+            "",
+            2002,
+        ),
+        (
+            "Roe A, Doe B. Reading maps among widgets. J Am Widg Assoc 2009 Jul-Aug 99(4) 330-8",
+            "J Am Widg Assoc",
+            "99",
+            2009,
+        ),
     ],
     ids=[
         "acronym-meeting-year",
@@ -386,11 +452,21 @@ def test_a_quoted_word_inside_an_unquoted_title(reference: str, author: str, tit
         "meeting-name-ending-in-its-year",
         "bracketed-year-after-a-meeting-is-the-date",
         "year-joined-to-a-word",
+        "printed-twice-before-a-capital",
+        "printed-twice-after-the",
+        "printed-twice-after-a-name-word",
+        "printed-twice-set-off-by-commas",
+        "read-before-then-before-a-capital",
+        "printed-twice-opening-the-name",
+        "another-year-before-an-ordinal",
+        "month-slash-year-is-the-date",
+        "day-month-slash-year-is-the-date",
+        "month-range-after-the-year-is-the-date",
     ],
 )
 def test_a_year_inside_a_meeting_name_stays(reference: str, container: str, volume: str, year: int) -> None:
     """ "Proceedings of CHI 2015": the year is part of the meeting's name; after a journal's name it is
-    the date."""
+    the date. A year printed twice (or read before the title) stays inside the name it stands in."""
     ref = refnorm.parse_reference(reference)
     assert ref.issued is not None
     assert (ref.container_title, ref.get("volume"), ref.issued.year) == (container, volume, year)
@@ -734,6 +810,13 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
             "",
             "309-317",
         ),
+        (
+            "Roe A. Reading maps[J]. Proceedings of the 2014 Conference on Widgets (CW), 2014: 1746–1751.",
+            "",
+            "",
+            "1746-1751",
+        ),
+        ("Roe, Ann. “Reading Maps,” Invented Quarterly 52 (1990: 28.", "52", "", "28"),
     ],
     ids=[
         "volume-year-pages",
@@ -763,6 +846,8 @@ def test_doi_edge_cases(reference: str, doi: str) -> None:
         "volume-page-space-only-before-year",
         "labelled-volume-slash-issue",
         "labelled-double-volume",
+        "gbt-year-colon-pages",
+        "year-colon-page-closing",
     ],
 )
 def test_number_notations(reference: str, volume: str, issue: str, page: str) -> None:
@@ -2679,11 +2764,58 @@ def test_a_numbered_conference_after_a_hyphenated_word() -> None:
             "Roe, J. -M. (1892). Leçons du mardi. Polyclinique (1887-1888). Paris : Example Press.",
             {"page": ""},
         ),
+        (
+            "Roe, AE; Doe, R; Poe, K Reading maps on widgets J Invented Sci, in press",
+            {"container-title": "J Invented Sci", "status": "in press"},
+        ),
+        ("Roe, A. Reading maps on widgets. In press.", {"container-title": "", "status": "In press"}),
+        (
+            "Roe, A. Reading maps. Journal of Widgets. In press. These authors contributed equally.",
+            {"container-title": "Journal of Widgets", "status": "In press"},
+        ),
+        (
+            "Roe, A., 2013. Reading maps. Journal of Widgets (submitted).",
+            {"container-title": "Journal of Widgets", "status": "submitted"},
+        ),
+        (
+            "A. Roe, B. Doe, Reading maps, to appear in ACM Transactions on Widget Systems.",
+            {"container-title": "ACM Transactions on Widget Systems", "status": "to appear"},
+        ),
+        (
+            "[40] K. Roe, “Reading maps,” in Proceedings of the 21st Meeting of the Institute of Widgets"
+            " (IW 2008), Savannah, GA, September 2008, pp. 1679–1687.",
+            {
+                "container-title": "Proceedings of the 21st Meeting of the Institute of Widgets (IW 2008)",
+                "publisher": "",
+            },
+        ),
+        (
+            "Roe, M. B., Reading maps (abstract), Geological Society of Nowhere, 1995 Annual Meeting,"
+            " pp. A-349. 1995.",
+            {
+                "container-title": "Geological Society of Nowhere, 1995 Annual Meeting",
+                "page": "A-349",
+                "publisher": "",
+            },
+        ),
     ],
-    ids=["bracketed-edited-by", "in-press", "bracketed-pages-after-book", "bracketed-years-are-no-pages"],
+    ids=[
+        "bracketed-edited-by",
+        "in-press",
+        "bracketed-pages-after-book",
+        "bracketed-years-are-no-pages",
+        "in-press-after-a-journal-glued-to-the-title",
+        "in-press-alone-is-no-container",
+        "in-press-sentence-before-a-note",
+        "submitted-in-brackets",
+        "to-appear-in-a-journal",
+        "proceedings-with-a-publisher-word",
+        "meeting-with-a-publisher-word-and-lettered-pages",
+    ],
 )
 def test_what_trails_a_container(reference: str, expected: dict[str, Any]) -> None:
-    """Editors, status and pages trailing a container are taken out of its name; years in brackets stay."""
+    """Editors, status and pages trailing a container are taken out of its name; years in brackets stay.
+    A status ("in press", "(submitted)", "to appear in") is never a container nor part of one."""
     ref = refnorm.parse_reference(reference)
     for key, value in expected.items():
         if key == "editor":

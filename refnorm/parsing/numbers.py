@@ -47,7 +47,7 @@ LABELLED = {  # the leading lookaheads: see OPEN_QUOTE
         # Indonesian "hlm." (halaman)
         r"(?=[psсh])(?<!\d )(?:\b(?:pp|pages|p|pgs?|seiten?|págs?|str|hlm)\.?\s*|\bss?\.\s*|\bpage\s+"
         r"|(?<!\w)[СсS]\.\s*)"
-        r"(?P<v>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"
+        r"(?P<v>(?:[A-Z]-|[A-Za-z]{0,2})\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+[A-Za-z]?)?"  # "pp. A-349"
         rf"(?:\s*,\s*(?!{YEAR}\b)\d+(?:\s*[-–]\s*\d+)?)*)",
         re.I,
     ),
@@ -74,6 +74,11 @@ _VOLUME_SLASH_ISSUE = re.compile(
     rf"(?:(?=\s*(?:\((?:[^()\d]{{3,25}}\s)?{YEAR}\)|:))|(?<=/{YEAR}))"
     rf"(?:\s*\((?:[^()\d]{{3,25}}\s)?{YEAR}\))?\s*[:,]?\s*(?:pp?\.\s*)?"
     r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{0,2}\d+)?)?"
+)
+_RANGE_DASH = re.compile(r"[-–—]")
+_CLOSES_TEXT = re.compile(r"\s*\.?\s*$")
+_VOLUME_COLON_PAGE = re.compile(
+    rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
 )
 # (characters every match holds, pattern): a pattern is not tried on a text that lacks one of them
 _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
@@ -184,12 +189,7 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
         ),
     ),
     # 19: 437-488 | 1089:1-22 | 4:32
-    (
-        frozenset(":"),
-        re.compile(
-            rf"(?P<volume>{_OPENING}\d{{0,4}}[A-Za-z]?)\s*:\s*(?P<page>[A-Za-z]{{0,2}}\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]{{0,2}}\d+)?)"
-        ),
-    ),
+    (frozenset(":"), _VOLUME_COLON_PAGE),
     # Ageing & Society: "Journal, 132, 11, 303–16." — volume, issue and pages between commas at the end
     # (no year: "Latomus, 14, 1955, 186", "Biochemistry, 2011, 50, 1100", "Ocean Sci., 9, 4, 2013.")
     (
@@ -285,6 +285,17 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
             groups = found.groupdict()
             value_year = groups.get("volume")
             if value_year and YEAR_RE.fullmatch(value_year) and not groups.get("issue"):
+                if (
+                    pattern is _VOLUME_COLON_PAGE
+                    and groups.get("page")
+                    and "page" not in fields.variables
+                    and (_RANGE_DASH.search(groups["page"]) or _CLOSES_TEXT.match(text, found.end()))
+                ):
+                    # GB/T 7714's proceedings: "Proceedings of X, 2014: 1746-1751" — the year, then pages
+                    # (a range, or a page closing the text: not the volume of "J Child Neurol 1999: 14 Suppl")
+                    fields.set("page", groups["page"])
+                    cover(found.start("page"), found.end())
+                    break
                 # "2011, 50, 110" — the first number is the year (ACS style); the next pair is vol, page
                 continue
             page = groups.get("page")

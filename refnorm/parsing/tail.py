@@ -58,6 +58,11 @@ __all__ = [
     "take_tail",
 ]
 
+_IN_PRESS_AT_START = re.compile(r"in\s+(?:press|prep)", re.IGNORECASE)
+_STATUS_BEFORE_SOURCE = re.compile(
+    r"(?P<status>to\s+appear|forthcoming|(?:accepted|submitted)(?:\s+for\s+publication)?)\s+(?:in|to)\s*:?\s+",
+    re.IGNORECASE,
+)
 _IMPRINT_BEFORE_PAGES = re.compile(
     r"\s*\((?P<publisher>[A-ZÀ-ÖØ-Þ][^()\d]{1,80})\)(?=,\s*pp\.\s*[A-Za-z]?\d)"  # "(Esempio), pp. 3–9"
 )
@@ -82,7 +87,7 @@ _PRINTED_DATE = re.compile(
     # "Sep-Oct 2008", "(January–February 2004)": a range of months before the year goes with it
     # "(November, 1965)", "(July-August, 1963)": a comma after the month
     rf"[(\[]?(?:\b(?:(?:{MONTH_PATTERN})\.?\s*[-–/]\s*)?(?:{MONTH_PATTERN})\.?,?\s+(?:\d{{1,2}},?\s+)?)?\b{YEAR}[a-z]?\b"
-    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
+    rf"(?:\s+(?:{MONTH_PATTERN})\.?(?:\s*[-–/]\s*(?:{MONTH_PATTERN})\b\.?)?(?:\s+\d{{1,2}}\b)?)?[)\]]?)",
     re.IGNORECASE,
 )
 
@@ -201,13 +206,57 @@ def _place_and_year(text: str, fields: Fields) -> str:
 _YEAR_IN_WORDS = re.compile(rf"(?<=[a-zß-ÿ]{{2}}\s){YEAR}\b")  # "seit 1970", "since 1945"
 
 
-def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> str:
-    """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost."""
+# A year printed twice ("in Proc. of the 1992 Conference on X, pages 2-9, Aug 1992") names the meeting or
+# book where it stands inside a name: before a capitalised word or an ordinal ("1992 International", "2015
+# 4th"), after "the" ("Proceedings of the 2004"), after a capitalised word ("Widgetcom 2013, Atlanta") or as
+# the comma-set year that IEEE Xplore puts inside a name ("OCEANS, 2001. MTS/IEEE Conference")
+_NAME_AFTER_YEAR = re.compile(r"\s+(?:[A-ZÀ-ÖØ-Þ][\w'’-]|\d{1,2}(?:st|nd|rd|th)\b)")
+_THE_BEFORE_YEAR = re.compile(r"\b(?:the|The)\s$")
+_NAME_WORD_BEFORE_YEAR = re.compile(r"(?<![\w.])[A-ZÀ-ÖØ-Þ][\w'’-]*[a-zß-ÿ]\s$")
+_END_AFTER_YEAR = re.compile(r"\s*(?:[,:]|$)")
+_SENTENCE_AFTER_YEAR = re.compile(r"\.\s+[A-Z]")
+
+
+_MONTH_SLASH_YEAR = re.compile(
+    rf"(?<![\w/.-])(?:(?:0?[1-9]|[12]\d|3[01])/)?(?:0?[1-9]|1[0-2])/(?=({YEAR})\b)"
+)
+
+
+def _year_in_a_name(text: str, match: re.Match[str], again_later: bool) -> bool:
+    """The bare year ``match`` stands inside a name (see _NAME_AFTER_YEAR); the looser readings only when
+    the year is printed again later, as the date."""
+    start, end = match.span()
+    if _NAME_AFTER_YEAR.match(text, end) or _THE_BEFORE_YEAR.search(text, max(0, start - 4), start):
+        return True
+    if not again_later:
+        return False
+    word = _NAME_WORD_BEFORE_YEAR.search(text, max(0, start - 40), start)
+    if word:  # "Widgetcom 2013, Atlanta" — not a place's year ("Weinheim und Basel 1986, S. 3-9")
+        return _END_AFTER_YEAR.match(text, end) is not None and not is_place(word.group(0).strip())
+    return text[start - 2 : start] == ", " and _SENTENCE_AFTER_YEAR.match(text, end) is not None
+
+
+def _drop_printed_date(
+    pattern: re.Pattern[str], text: str, fields: Fields, rest: str = "", read_before: bool = False
+) -> str:
+    """Remove the printed publication date from ``text``; other years ("1940-1943") stay, never lost.
+
+    ``rest`` is the tail after ``text`` and ``read_before`` says the date was read before the tail: with
+    the year printed again, a year inside a name is kept (see _NAME_AFTER_YEAR)."""
     if fields.issued is None or fields.issued.year is None or not DIGIT.search(text):
         return text  # both date patterns hold a year: no digit, nothing to drop
     year = str(fields.issued.year)
+    if "/" in text:  # "…, Portsmouth, NH, 09/2013", "WIDG, 02/11/2012": day and month go with the year
+        text = _MONTH_SLASH_YEAR.sub(lambda m: "" if m.group(1) == year else m.group(0), text)
+    repeated = read_before or year in rest or text.count(year) > 1
 
     def drop(match: re.Match[str]) -> str:
+        if (
+            repeated
+            and match.group(0) == year
+            and _year_in_a_name(text, match, year in rest or year in text[match.end() :])
+        ):
+            return year
         if _YEAR_SPAN_EDGE.search(text, max(0, match.start() - 2), match.start()) or _YEAR_SPAN_START.match(
             text, match.end()
         ):
@@ -240,6 +289,8 @@ def _drop_printed_date(pattern: re.Pattern[str], text: str, fields: Fields) -> s
             return " "
         if after_a_lower_case_word(text, match.start()):
             return match.group(0)  # "… in der BRD seit 1970": a year inside the words, which keep it
+        if match.group(0).isdigit() and _year_in_a_name(text, match, False):
+            return match.group(0)  # "Proceedings -, 2015 4th International Conference …, (2016)"
         fields.leftovers.append(match.group(0).strip("()[] "))  # a second year ("reprinted 2006") is kept
         return " "
 
@@ -267,6 +318,7 @@ def take_tail(text: str, fields: Fields) -> None:
 
 
 def _read_tail(text: str, fields: Fields) -> None:
+    read_before = fields.issued is not None  # the date stood before the title or after the names
     bracketed_pages = _PAGES_BEFORE_IN.match(text)
     if bracketed_pages:
         fields.set("page", bracketed_pages.group("page") or bracketed_pages.group("labelled"))
@@ -312,7 +364,11 @@ def _read_tail(text: str, fields: Fields) -> None:
                         fields.variables.pop(key, None)
                 fields.set("publisher", imprint)
             text = (text[: imprint_before_pages.start()] + text[imprint_before_pages.end() :]).strip()
-    in_match = IN_CUE.match(text)
+    status = _STATUS_BEFORE_SOURCE.match(text) if text[:1] in "tTfFaAsS" else None
+    if status:  # "to appear in ACM Transactions on Widgets", "submitted to Invented Geology"
+        fields.set("status", status.group("status"))
+        text = text[status.end() :]
+    in_match = IN_CUE.match(text) if not _IN_PRESS_AT_START.match(text) else None  # "In press." is no "In"
     if in_match:
         fields.hints.add("in")
         text = text[in_match.end() :]
@@ -439,7 +495,7 @@ def _read_tail(text: str, fields: Fields) -> None:
     if not fields.variables.keys() & {"volume", "issue", "page", "publisher", "publisher-place"}:
         before = _place_and_year(before, fields)
     printed_date = _PRINTED_DATE if month_named else _BRACKETED_YEAR
-    before = _drop_printed_date(printed_date, before, fields)
+    before = _drop_printed_date(printed_date, before, fields, text[start:], read_before)
     before = " ".join(before.split()).strip(" ,.;:")  # str.split() splits at exactly the \s characters
     if thesis:
         pieces = [
@@ -490,8 +546,10 @@ def _read_tail(text: str, fields: Fields) -> None:
                 fields.leftovers.append(container)
         elif "publisher" in fields.variables:
             fields.set("container-title", container)
-        elif (PUBLISHER_WORDS.search(container) or "report" in fields.hints) and (
-            not _looks_like_journal(container, fields) or _report_institution(container, fields)
+        elif (
+            (PUBLISHER_WORDS.search(container) or "report" in fields.hints)
+            and (not _looks_like_journal(container, fields) or _report_institution(container, fields))
+            and not _proceedings_in(container, fields)
         ):
             # "Wadsworth Publishing Company, Belmont, California": with its year gone, the place reads
             had_place = "publisher-place" in fields.variables
@@ -778,9 +836,15 @@ _NOT_A_PUBLISHER = re.compile(
 _LINK_WORDS = re.compile(
     r"(?i)(?:available\s+)?(?:at|from|on|in|via|unter|sur|en)|retrieved(?:\s+from)?|online"
 )
-_IN_PRESS = re.compile(rf"[,.]?\s*\(?\b(?:{NOT_YET_PUBLISHED})\)?\s*$", re.IGNORECASE)
-# what every reading of NOT_YET_PUBLISHED holds (no "i" or "s": "ı" and "ſ" match them in any case)
-_IN_PRESS_CUES = ("pre", "forthcom", "druck", "appear")
+# the status closing a container, or its own sentence before a note ("J Widg. In press. Equal authors."); a
+# "submitted" or "accepted" only set off by punctuation ("Journal of Widgets (submitted)", "…. Submitted")
+_IN_PRESS = re.compile(
+    rf"(?:[,.]?\s*\(?\b(?:{NOT_YET_PUBLISHED})|(?:[,.]\s*\(?|\s*\()(?:submitted|accepted))\)?"
+    r"(?:\s*$|\.\s+(?P<note>\S.*)$)",
+    re.IGNORECASE,
+)
+# what every reading of _IN_PRESS holds (no "i" or "s": "ı" and "ſ" match them in any case)
+_IN_PRESS_CUES = ("pre", "forthcom", "druck", "appear", "ubmit", "ccept")
 _BRACKETED_RANGE = re.compile(r"\s*\((?P<page>\d{1,5}\s*[-–]\s*\d{1,5})\)\s*$")
 _TRAILING_MONTH = re.compile(
     rf"[.,;]\s*(?:(?:{MONTH_PATTERN})\.?|\d(?:er|e|st|nd|rd|th)\s+(?:trimestre|semestre|quarter))\s*$", re.I
@@ -791,8 +855,12 @@ def _take_container_trailers(container: str, fields: Fields) -> str:
     """What trails a journal's or book's name but is no part of it: "J Neural Eng, in press" (status),
     "Facing the limits (443-464)" (pages), "Cancer. Jan" / ", 1er trimestre" (a date already read)."""
     status = _IN_PRESS.search(container) if mentions(container.lower(), _IN_PRESS_CUES) else None
-    if status and status.start() > 0:
-        fields.set("status", status.group(0).strip(" ,.()"))
+    if status:  # "In press." alone after the title: a status and no container
+        note = status.group("note")
+        printed = container[status.start() : status.start("note") if note else None]
+        fields.set("status", printed.strip(" ,.()"))
+        if note:  # "These authors contributed equally."
+            fields.leftovers.append(note)
         container = container[: status.start()]
     pages = _BRACKETED_RANGE.search(container)
     if pages and looks_like_year_span(pages.group("page")):
@@ -810,6 +878,19 @@ def _take_container_trailers(container: str, fields: Fields) -> str:
     if _LINK_WORDS.fullmatch(container.strip(" ,;:.")):
         return ""  # "Retrieved on November 11, 2015 at <URL>": what the URL and date left behind
     return container.strip(" ,;:")
+
+
+def _proceedings_in(text: str, fields: Fields) -> bool:
+    """ "in Proceedings of the 21st Meeting of the Institute of Widgets (IW 2008), …, pp. 3-9": a meeting's
+    proceedings after "In" (or a meeting named without it: "Widget Society, 1995 Annual Meeting, pp. A-3"),
+    with pages, is the container though a publisher's word ("Institute", "Society") is in it (not DIN's
+    "In: Proceedings of X : Widget Verlag, 2021": the publisher after a colon)."""
+    return (
+        ("in" in fields.hints or _MEETING_WORD.search(text) is not None)
+        and "page" in fields.variables
+        and ":" not in text
+        and CONFERENCE.search(text) is not None
+    )
 
 
 def _bare_imprint(text: str, fields: Fields) -> bool:

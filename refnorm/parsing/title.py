@@ -259,10 +259,13 @@ _DETAILS_WITH_A_DIGIT = (
     rf";\s*(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?:\d{{1,2}},?\s+)?{YEAR}\s*;",  # ProQuest's "Journal; Dec 2000; 45"
     rf"\s\((?=[^()]*[^\W\d][^()]*\b{YEAR}\s*\))",  # "(Cambridge, 1918)" — not a bare "(1918-1943)"
 )
+_STATUS_AFTER_COMMA = r",\s*(?:in\s+press|forthcoming|to\s+appear)\b"
+_STATUS_CUE = re.compile(_STATUS_AFTER_COMMA, re.IGNORECASE)
 _DETAILS_IN_WORDS = (
     # a bare "In" needs a comma before it: "A Reader In Cultural Theory" is Title Case, not a container
     # German "Title; in: Journal" and Polish "Title, [w:] Book" ("w" = in)
-    r"(?-i:,?\s+In:|,\s*In\s+(?=[A-Z])|,\s*(?:in|dans|en|im):?\s+|;\s*[Ii]n:\s|,\s*\[[wW]:?\]\s)",
+    # (", in press" is a status: "J Invented Sci, in press")
+    r"(?-i:,?\s+In:|,\s*In\s+(?=[A-Z])|,\s*(?:in|dans|en|im):?\s+(?!press\b|prep)|;\s*[Ii]n:\s|,\s*\[[wW]:?\]\s)",
     r"\s\((?:Unpublished\s+)?(?:Doctoral|Master|PhD|Ph\.D)",
     r"\s\([^()]*(?:Trans|Hrsg|Ed|Eds)\.\)",
     r"\s\((?:translated\s+by|trans\.\s+by|trad\.|tr\.|übers\.)\s",  # "(translated by Douglas Roe)"
@@ -271,6 +274,7 @@ _DETAILS_IN_WORDS = (
     r",\s*(?:\d+\.?,?\s*)?(?:[\w-]+\s+|(?:" + "|".join(sorted(_EDITION_QUALIFIERS)) + r")\.\s*){0,2}"
     r"(?:ed\.|edn\b|edition\b|éd\.|édition\b|Auflage\b|Aufl\.|izd\.|изд\.)",
     r"\s//\s",  # GOST: "Title // Container"
+    _STATUS_AFTER_COMMA,  # a status ends the title as numbers do: "Title J Invented Sci, in press"
 )
 # The lookaheads of first characters (see OPEN_QUOTE) also name what may follow a space: a reading that
 # opens with a space goes on with a space, "(", "/", "In", a label ("vol", "no", "p", "t", "bd", "heft"),
@@ -405,6 +409,8 @@ def _title_end(text: str, comma_style: bool) -> int:
             and (journal_like(piece) and piece[:1].isupper())
         ):
             end = last_comma
+        elif _STATUS_CUE.match(text, end):  # "Title of paper J Invented Sci, in press": the journal glued on
+            end = _journal_suffix_start(text, end)
     # a trailing "(New York: Oxford University Press, 2011)" or "(D. F. Krell, Trans.)" is not title
     bracket = _TITLE_BRACKET.search(text[:end]) if "(" in text else None  # the pattern needs a "("
     if bracket and bracket.start() > 8:
