@@ -82,7 +82,8 @@ _INITIAL = re.compile(
     rf"^(?:[{_UPPER}][{_LOWER}]?\.(?:\s?-?[{_UPPER}][{_LOWER}]?\.)*-?|[{_UPPER}](?:-[{_UPPER}])?)$"
 )
 _BARE_INITIALS = re.compile(rf"^[{_UPPER}]{{1,3}}(?:-[{_UPPER}]{{1,2}})?$")  # Vancouver: "SY", "J-P"
-_WORD = re.compile(rf"^(?:[{_UPPER}]|[dDoO]['’]|Mc|Mac)[\w'’\-]*\.?$")
+# "Al-Ma‘mūn", "‘Umar": Arabic and Hebrew transliteration writes the ayin as an opening quote
+_WORD = re.compile(rf"^(?:[{_UPPER}]|[dDoO]['’]|Mc|Mac|‘(?=[{_UPPER}]))[\w'’‘\-]*\.?$")
 _CAPITAL_LOWER_STOP = re.compile(rf"[{_UPPER}][{_LOWER}]\.")  # "Jo.": an abbreviation, no sentence end
 _INITIAL_RUN = re.compile(r"I+")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}\. [A-Z]")
@@ -168,6 +169,8 @@ def _token_class(token: str, last: bool) -> str:
 def _form(piece: str) -> str:
     tokens = piece.replace(".", ". ").replace(". -", ".-").split()
     classes = [_token_class(t, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    if "‘" in piece and "’" in piece[piece.index("‘") :]:  # "‘Tidal Mills’": a quotation, not an ayin
+        classes[next(i for i, t in enumerate(tokens) if "‘" in t)] = "X"
     for i, token in enumerate(tokens):
         # capitals without dots next to a capitalised surname are part of it ("LE GALL"), and a
         # piece that is one capitalised word is a surname ("LAW, John"), not Vancouver initials

@@ -1938,6 +1938,21 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Doe", "Poe"],
             "Widgets in the hills",
         ),
+        (
+            "Al-Ma‘mūn, A. B., “Widgets in the hills,” Acta Viae 3 (1990): 4-9.",
+            ["Al-Ma‘mūn"],
+            "Widgets in the hills",
+        ),
+        (
+            "Roe, Ann, ‘Umar, Khaled Ali. Widgets in the hills. (Cairo: Example Press, 2002).",
+            ["Roe", "‘Umar"],
+            "Widgets in the hills",
+        ),
+        (
+            "Roe, Ann, and Khaled ‘Umar, ‘Widgets in the hills’, Acta Viae 3 (1990): 4-9.",
+            ["Roe", "‘Umar"],
+            "Widgets in the hills",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1953,6 +1968,9 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "vancouver-name-then-journal-and-year",
         "names-between-spaced-slashes",
         "vancouver-then-natural-names-with-stopless-initials",
+        "ayin-inside-a-family-name",
+        "ayin-opening-a-family-name-no-closing-quote",
+        "ayin-opening-a-family-name-before-a-quoted-title",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:

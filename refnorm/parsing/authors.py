@@ -227,10 +227,25 @@ def author_end(text: str) -> int:
     return end
 
 
+# "Khaled ‘Umar, ‘Title’": a lone word after a name's word, then a comma — an ayin ("‘Umar"), no quote
+_AYIN_WORD = re.compile(r"(?<=[^\W\d_]\s)‘[^\W\d_]+,")
+
+
+def _opening_quote(head: str) -> re.Match[str] | None:
+    """The first opening quote, passing over a transliterated ayin that only looks like one ("Al-Ma‘mūn" is
+    no opener; "‘Umar, Khaled" is none when no closing ’ follows, nor "Khaled ‘Umar, …")."""
+    match = OPEN_QUOTE.search(head)
+    while match and head[match.start()] == "‘":
+        if "’" in head[match.end() :] and not _AYIN_WORD.match(head, match.start()):
+            return match
+        match = OPEN_QUOTE.search(head, match.end())
+    return match
+
+
 def _author_end_by_cues(text: str) -> int:
     head = text[:700]
     for cue in (_YEAR_PAREN, OPEN_QUOTE):
-        match = cue.search(head)
+        match = cue.search(head) if cue is _YEAR_PAREN else _opening_quote(head)
         if (
             match
             and match.start() > 0
