@@ -78,8 +78,12 @@ _ETAL = re.compile(
     r"\bи\s+др\.|…|\.\.\.)\s*$",
     re.IGNORECASE,
 )
+# given names abbreviated past one letter, as older and German lists print them ("Chr. Roe", "Roe, Jas."):
+# an initial, not a word whose stop ends a sentence
+GIVEN_ABBREVIATION = r"(?:Chr|Chas|Jas|Jno|Geo|Thos|Benj|Saml|Edw|Robt|Richd|Wm|Jos|Joh|Fr|Th|Ch|Ph)\."
 _INITIAL = re.compile(
-    rf"^(?:[{_UPPER}][{_LOWER}]?\.(?:\s?-?[{_UPPER}][{_LOWER}]?\.)*-?|[{_UPPER}](?:-[{_UPPER}])?)$"
+    rf"^(?:[{_UPPER}][{_LOWER}]?\.(?:\s?-?[{_UPPER}][{_LOWER}]?\.)*-?|[{_UPPER}](?:-[{_UPPER}])?"
+    rf"|{GIVEN_ABBREVIATION}(?:\s?-?[{_UPPER}][{_LOWER}]?\.)*)$"
 )
 _BARE_INITIALS = re.compile(rf"^[{_UPPER}]{{1,3}}(?:-[{_UPPER}]{{1,2}})?$")  # Vancouver: "SY", "J-P"
 # "Al-Ma‘mūn", "‘Umar": Arabic and Hebrew transliteration writes the ayin as an opening quote

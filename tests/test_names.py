@@ -100,6 +100,8 @@ def test_particles_are_split_off(text: str, expected: list[tuple[str, str]]) -> 
         ("Das, Santanu", True),
         ("Das Kapital", False),
         ("Roe JQ, MY Doe, and AT Poe", True),
+        ("Chr. Roe", True),
+        ("Wm. Roe and Jas. Doe", True),
     ],
 )
 def test_is_name_list(text: str, is_names: bool) -> None:

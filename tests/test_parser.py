@@ -1953,6 +1953,16 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "‘Umar"],
             "Widgets in the hills",
         ),
+        (
+            "Chr. Roe, « Widgets in the hills » in Acta Viae 3 (1990), p. 4-9.",
+            ["Roe"],
+            "Widgets in the hills",
+        ),
+        (
+            "Wm. Roe and Jas. Doe, Widgets in the hills. London: Example Press, 1890.",
+            ["Roe", "Doe"],
+            "Widgets in the hills",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1971,12 +1981,27 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "ayin-inside-a-family-name",
         "ayin-opening-a-family-name-no-closing-quote",
         "ayin-opening-a-family-name-before-a-quoted-title",
+        "abbreviated-given-name-before-guillemets",
+        "abbreviated-given-names-joined-by-and",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
     """A fragment of names keeps its last name; a block never swallows a title or an open bracket."""
     ref = refnorm.parse_reference(reference)
     assert ([name.family for name in ref.author], ref.get("title")) == (authors, title)
+
+
+@pytest.mark.parametrize(
+    ("reference", "given"),
+    [
+        ("Roe, Jas. Widgets in the hills. London: Example Press, 1890.", ["Jas."]),
+        ("Chr. Roe, Thos. Doe, Widgets in the hills, London, 1890.", ["Chr.", "Thos."]),
+    ],
+    ids=["inverted", "natural-order"],
+)
+def test_an_abbreviated_given_name_keeps_its_stop(reference: str, given: list[str]) -> None:
+    """ "Jas.", "Chr.", "Thos.": a given name abbreviated past its initial keeps its stop."""
+    assert [name.given for name in refnorm.parse_reference(reference).author] == given
 
 
 @pytest.mark.parametrize(
