@@ -517,10 +517,11 @@ def _parse_names(text: str) -> NameList:
     # "Volf, Miroslav, After Our Likeness" / "Susan Holden, Possible Pompidous": a second full-word name
     # after a comma needs the list to close with "and"/"&" to be believed
     closes_with_and = False
-    for _, separator in pieces:
+    last_and = -1  # the index of the piece after the last "and"
+    for position, (_, separator) in enumerate(pieces):
         if separator in _AND_SEPARATORS:
             closes_with_and = True
-            break
+            last_and = position
     seen_and = False
     index = 0
     while index < count:
@@ -570,7 +571,12 @@ def _parse_names(text: str) -> NameList:
         if names and separator == "," and "I" not in form and not vancouver_list and not closes_with_and:
             and_missing = True
         if seen_and and separator == "," and not vancouver:
-            valid = False  # "… and Karen Strøm, Comparative Politics Today": nothing after the last "and"
+            if index < last_and and natural:
+                # Chicago with the first name inverted: "Roe, Jane T., and Ann B. Doe, Mark A. Poe, and Sam D.
+                # Hoe": an "and" after the first name and another closing the list — believable before a cue
+                and_missing = True
+            else:
+                valid = False  # "… and Karen Strøm, Comparative Politics Today": nothing after the last "and"
         if separator in _AND_SEPARATORS:
             seen_and = True
         name = parse_name(piece, inverted=False)

@@ -1963,6 +1963,17 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Doe"],
             "Widgets in the hills",
         ),
+        (
+            "Roe, Jane T., and Ann B. Doe, Mark A. Poe, Lee C. Moe, and Sam D. Hoe, “Widgets in the Hills,”"
+            " Acta Viae 3 (1990): 1–9.",
+            ["Roe", "Doe", "Poe", "Moe", "Hoe"],
+            "Widgets in the Hills",
+        ),
+        (
+            "Roe, Jane, and Ann Doe, Mark Poe, and Sam Hoe, “Widgets in the Hills,” Acta Viae 3 (1990): 1–9.",
+            ["Roe", "Doe", "Poe", "Hoe"],
+            "Widgets in the Hills",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -1983,6 +1994,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "ayin-opening-a-family-name-before-a-quoted-title",
         "abbreviated-given-name-before-guillemets",
         "abbreviated-given-names-joined-by-and",
+        "and-after-the-inverted-first-name-and-before-the-last",
+        "and-after-the-inverted-first-name-full-given-names",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
