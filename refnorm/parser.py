@@ -24,7 +24,7 @@ from refnorm.extract import extract_identifiers
 from refnorm.model import Date, FrozenMap, Reference
 from refnorm.names import NAME_ALIAS, parse_names
 from refnorm.normalize import clean_text, normalize
-from refnorm.parsing.authors import BULLET, SAME_AUTHOR, author_end, strip_label
+from refnorm.parsing.authors import BULLET, SAME_AUTHOR, author_end, body_sentences, strip_label
 from refnorm.parsing.layout import title_first
 from refnorm.parsing.scratch import Fields
 from refnorm.parsing.tail import container_only, series_of_a_book, take_tail
@@ -131,7 +131,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
             end = author_end(text)
     if end:
         block = text[:end]
-        names = parse_names(block)
+        names = body_sentences(block) or parse_names(block)  # "Ministry of Roads. Bureau of Bridges. (2011)."
         fields.truncated = names.truncated
         if names.editors:
             fields.editor = names.names

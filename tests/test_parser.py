@@ -2051,6 +2051,21 @@ def test_an_abbreviated_given_name_keeps_its_stop(reference: str, given: list[st
             "Institut national des gadgets",
             "Gadgets in the hills",
         ),
+        (
+            "Ministry of Roads. Bureau of Bridges. (2011). Bridges in the hills. Erewhon: Example Press.",
+            "Ministry of Roads. Bureau of Bridges",
+            "Bridges in the hills",
+        ),
+        (
+            "Roe Foundation. Programme on Rivers. (2015). Rivers in the hills. London: Example Press.",
+            "Roe Foundation. Programme on Rivers",
+            "Rivers in the hills",
+        ),
+        (
+            "Erewhon. Department of Roads and Bridges. (1999). Roads in the hills. Erewhon: Example Press.",
+            "Erewhon. Department of Roads and Bridges",
+            "Roads in the hills",
+        ),
     ],
     ids=[
         "ministry-and-government",
@@ -2059,12 +2074,15 @@ def test_an_abbreviated_given_name_keeps_its_stop(reference: str, given: list[st
         "body-and-parent-before-a-quote",
         "body-with-lower-case-words-before-a-year",
         "sentence-case-body-before-a-stop",
+        "apa-body-and-parent-in-two-sentences",
+        "apa-foundation-and-programme",
+        "apa-country-then-department",
     ],
 )
 def test_a_body_with_its_parent_before_the_year(reference: str, author: str, title: str) -> None:
     """ "Ministry of Health, Government of Kerala (1998)": a body and its parent, comma and all, is one
     author before the bracketed year; so is a body (lower-case words and all) before a stop, a quoted
-    title or a bare year."""
+    title or a bare year; in APA, a body and its parents written as sentences before "(2011)." too."""
     ref = refnorm.parse_reference(reference)
     assert ([name.literal for name in ref.author], ref.title) == ([author], title)
 

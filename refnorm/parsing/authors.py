@@ -12,7 +12,14 @@ from refnorm.lexicon import (
     PUBLISHER_WORDS,
 )
 from refnorm.model import Name
-from refnorm.names import _TITLE_START, CAPITALISED_PARTICLES, PARTICLES, is_name_list, parse_names
+from refnorm.names import (
+    _TITLE_START,
+    CAPITALISED_PARTICLES,
+    PARTICLES,
+    NameList,
+    is_name_list,
+    parse_names,
+)
 
 __all__ = [
     "BULLET",
@@ -20,6 +27,7 @@ __all__ = [
     "OPEN_QUOTE",
     "SAME_AUTHOR",
     "author_end",
+    "body_sentences",
     "names_ok",
     "strip_label",
 ]
@@ -159,7 +167,26 @@ def _body_before_year(prefix: str) -> bool:
     pieces = text.split(", ")
     return (
         2 <= len(pieces) <= 3
-        and all(_BODY_PIECE.fullmatch(piece) for piece in pieces)
+        and all(_BODY_PIECE.fullmatch(piece.replace(".", "")) for piece in pieces)  # "U.S. Department of …"
+        and any(_BODY_WORD.search(piece) for piece in pieces)
+    )
+
+
+def body_sentences(block: str) -> NameList | None:
+    """The author block "Ministry of Roads. Bureau of Bridges." as one body (None when it is no such block):
+    the name grammar would read its stops as the ends of names."""
+    if ". " not in block.strip() or not _bodies_before_year(block):
+        return None
+    return NameList((Name(literal=block.strip(" .,")),))
+
+
+def _bodies_before_year(prefix: str) -> bool:
+    """APA: "Ministry of Roads. Bureau of Bridges. (2011).", "Erewhon. Department of Health. (1999).": a body
+    and its parents, a sentence each, are one author before the bracketed year (the title follows it)."""
+    pieces = prefix.strip().rstrip(".").split(". ")
+    return (
+        2 <= len(pieces) <= 4
+        and all(_BODY_PIECE.fullmatch(piece.replace(".", "")) for piece in pieces)  # "U.S. Department of …"
         and any(_BODY_WORD.search(piece) for piece in pieces)
     )
 
@@ -253,6 +280,11 @@ def _author_end_by_cues(text: str) -> int:
                 names_ok(head[: match.start()], strict=False)
                 or _lone_author(head[: match.start()])
                 or (cue is _YEAR_PAREN and _body_before_year(head[: match.start()]))
+                or (
+                    cue is _YEAR_PAREN
+                    and ". " in head[: match.start()]
+                    and _bodies_before_year(head[: match.start()])
+                )
             )
         ):
             return match.start()
