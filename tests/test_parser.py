@@ -2377,8 +2377,24 @@ def test_types_from_a_quoted_title_and_numbers(reference: str, kind: str) -> Non
             ["Roe"],
             "The Europeans",
         ),
+        (
+            "Ann Roe, James R Doe, Eve Poe, A study of widgets in the hills, Acta Viae 3 (1990) 4-9.",
+            ["Roe", "Doe", "Poe"],
+            "A study of widgets in the hills",
+        ),
+        (
+            "Ann Roe, Martin Gilje Doe, Widget storage in the hills: a case study, Acta Viae 3 (1990) 4-9.",
+            ["Roe", "Doe"],
+            "Widget storage in the hills: a case study",
+        ),
     ],
-    ids=["natural-names-without-and", "two-word-title-before-imprint", "title-opening-with-the"],
+    ids=[
+        "natural-names-without-and",
+        "two-word-title-before-imprint",
+        "title-opening-with-the",
+        "middle-initial-without-a-stop",
+        "two-given-names",
+    ],
 )
 def test_natural_order_names_without_a_closing_and(reference: str, families: list[str], title: str) -> None:
     """A further 'Given Family' piece is a name only when prose follows it, never a title."""

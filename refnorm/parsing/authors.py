@@ -385,18 +385,27 @@ def _colon_before_prose(head: str, end: int) -> bool:
     return len(pieces) >= 3 and all(_NATURAL_PAIR.fullmatch(piece.strip()) for piece in pieces)
 
 
-# "Given Family" with no lower-case word: "Georges Declercq", "Michel Dagenais", "Jean-Paul Roe"
+# "Given Family" with no lower-case word: "Georges Declercq", "Jean-Paul Roe", "James R Roe", "Martin Gilje
+# Roe" (a second given name); the family has a lower-case letter ("Roe SM" is a Vancouver name)
 _NATURAL_PAIR = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ]\.)?\s[A-ZÀ-ÖØ-Þ][\w'’-]+(?:-[A-ZÀ-ÖØ-Þ][\w'’-]+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ]\.?|\s[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+)?"
+    r"\s[A-ZÀ-ÖØ-Þ](?=[\w'’-]*[a-zß-ÿ])[\w'’-]+(?:-[A-ZÀ-ÖØ-Þ][\w'’-]+)?"
 )
 _PROSE_AHEAD = re.compile(r"[^,.:;]*?\s[a-zß-ÿ][\w'’-]*\s")
+# a lower-case word no Title Case title has ("Communications of the ACM", "The Battle of Maldon" have none)
+_SENTENCE_CASE_AHEAD = re.compile(
+    r"[^,.:;]*?\s(?!(?:of|the|and|in|on|for|a|an|to|with|at|by|from|de|la|le|des|du|et|und|der|die|das)\s)"
+    r"[a-zß-ÿ][\w'’-]*\s"
+)
 
 
 def _more_natural_names(head: str, end: int) -> int:
     """ "Adriaan Roe, Georges Doe, Villa et mansus dans …": in a list of natural-order names with no
     closing "and", a further "Given Family" piece is a name when prose (a lower-case word) follows it."""
-    if not end or not _NATURAL_PAIR.fullmatch(head[:end].strip(" ,")):
-        return end
+    if not end or not all(
+        _NATURAL_PAIR.fullmatch(piece.strip()) for piece in head[:end].strip(" ,").split(",")
+    ):
+        return end  # "Brit Roe, James R Doe, …": every name read so far is one "Given Family" piece
     # the run of further "Given Family" pieces counts when prose follows the last of them
     # ("Ann Roe, Carl Doe, Eve Poe, Mapping the ontology of …")
     believed = candidate = end
@@ -407,7 +416,9 @@ def _more_natural_names(head: str, end: int) -> int:
         piece = head[piece_start:comma].strip()
         if comma < 0 or not _NATURAL_PAIR.fullmatch(piece) or piece.split()[0] in _TITLE_START:
             return believed  # "Henry James, The Europeans, in Novels": a title
-        if _PROSE_AHEAD.match(head, comma + 1):
+        # a piece of three words ("Martin Gilje Roe") may be a Title Case title: a sentence-case one follows
+        prose = _PROSE_AHEAD if piece.count(" ") == 1 else _SENTENCE_CASE_AHEAD
+        if prose.match(head, comma + 1):
             believed = comma  # "John Roe, Selected Works, London": a title, then an imprint — not this
         candidate = comma
 
