@@ -1066,6 +1066,11 @@ def test_place_sentence_then_publisher_after_pages(reference: str, place: str, p
             "Probleme des Lernens",
         ),
         (
+            "Hans Roe, Anna Doe: Probleme und Grenzen des Lernens. In: Lernen 12 (1990), 4-9.",
+            ["Roe", "Doe"],
+            "Probleme und Grenzen des Lernens",
+        ),
+        (
             "Roe, Jan, Modern Freedom: the history of a word, Oxford: Esempio, 2001.",
             ["Roe"],
             "Modern Freedom: the history of a word",
@@ -1083,6 +1088,7 @@ def test_place_sentence_then_publisher_after_pages(reference: str, place: str, p
         "spanish-a-is-no-and",
         "semicolon-and",
         "german-colon-after-natural-names",
+        "german-colon-after-two-natural-names",
         "title-case-subtitle-is-no-name",
     ],
 )

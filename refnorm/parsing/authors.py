@@ -382,7 +382,16 @@ def _colon_before_prose(head: str, end: int) -> bool:
     if head[end : end + 1] != ":" or _PROSE_AHEAD.match(head, end + 1) is None:
         return False
     pieces = head[:end].split(",")
-    return len(pieces) >= 3 and all(_NATURAL_PAIR.fullmatch(piece.strip()) for piece in pieces)
+    return (
+        (len(pieces) >= 3 or (len(pieces) == 2 and _GERMAN_AHEAD.match(head, end + 1) is not None))
+        and all(_NATURAL_PAIR.fullmatch(piece.strip()) for piece in pieces)
+        and pieces[-1].split()[0] not in _TITLE_START
+    )
+
+
+# German lists: "Hans Roe, Jan Poe: Probleme des Lernens" — two names are believed before a colon when
+# a German title follows (an English "Carl Roe, Young Widgets: Becoming a Genius" keeps its title)
+_GERMAN_AHEAD = re.compile(r"[^,.:;]*?\s(?:und|der|die|das|des|dem|zur|zum|im|für|mit|eine?)\s")
 
 
 # "Given Family" with no lower-case word: "Georges Declercq", "Jean-Paul Roe", "James R Roe", "Martin Gilje
