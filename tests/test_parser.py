@@ -1980,6 +1980,16 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Doe", "Poe", "Hoe"],
             "Widgets in the Hills",
         ),
+        (
+            "Roe, E., Doe, L., *Poe, N., Widget Impairments in Mining Communities, Widget Seminar, 2015.",
+            ["Roe", "Doe", "Poe"],
+            "Widget Impairments in Mining Communities",
+        ),
+        (
+            "*Roe, Ann, Carl Doe, and Eve Poe. A Lexicon of Widgets. Oxford, 1907.",
+            ["Roe", "Doe", "Poe"],
+            "A Lexicon of Widgets",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -2002,6 +2012,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "abbreviated-given-names-joined-by-and",
         "and-after-the-inverted-first-name-and-before-the-last",
         "and-after-the-inverted-first-name-full-given-names",
+        "starred-student-co-author",
+        "starred-first-author",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
