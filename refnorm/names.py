@@ -78,11 +78,16 @@ _ETAL = re.compile(
     r"\bи\s+др\.|…|\.\.\.)\s*$",
     re.IGNORECASE,
 )
+# given names abbreviated past one letter, as older and German lists print them ("Chr. Roe", "Roe, Jas."):
+# an initial, not a word whose stop ends a sentence
+GIVEN_ABBREVIATION = r"(?:Chr|Chas|Jas|Jno|Geo|Thos|Benj|Saml|Edw|Robt|Richd|Wm|Jos|Joh|Fr|Th|Ch|Ph)\."
 _INITIAL = re.compile(
-    rf"^(?:[{_UPPER}][{_LOWER}]?\.(?:\s?-?[{_UPPER}][{_LOWER}]?\.)*-?|[{_UPPER}](?:-[{_UPPER}])?)$"
+    rf"^(?:[{_UPPER}][{_LOWER}]?\.(?:\s?-?[{_UPPER}][{_LOWER}]?\.)*-?|[{_UPPER}](?:-[{_UPPER}])?"
+    rf"|{GIVEN_ABBREVIATION}(?:\s?-?[{_UPPER}][{_LOWER}]?\.)*)$"
 )
 _BARE_INITIALS = re.compile(rf"^[{_UPPER}]{{1,3}}(?:-[{_UPPER}]{{1,2}})?$")  # Vancouver: "SY", "J-P"
-_WORD = re.compile(rf"^(?:[{_UPPER}]|[dDoO]['’]|Mc|Mac)[\w'’\-]*\.?$")
+# "Al-Ma‘mūn", "‘Umar": Arabic and Hebrew transliteration writes the ayin as an opening quote
+_WORD = re.compile(rf"^(?:[{_UPPER}]|[dDoO]['’]|Mc|Mac|‘(?=[{_UPPER}]))[\w'’‘\-]*\.?$")
 _CAPITAL_LOWER_STOP = re.compile(rf"[{_UPPER}][{_LOWER}]\.")  # "Jo.": an abbreviation, no sentence end
 _INITIAL_RUN = re.compile(r"I+")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}\. [A-Z]")
@@ -168,6 +173,8 @@ def _token_class(token: str, last: bool) -> str:
 def _form(piece: str) -> str:
     tokens = piece.replace(".", ". ").replace(". -", ".-").split()
     classes = [_token_class(t, i == len(tokens) - 1) for i, t in enumerate(tokens)]
+    if "‘" in piece and "’" in piece[piece.index("‘") :]:  # "‘Tidal Mills’": a quotation, not an ayin
+        classes[next(i for i, t in enumerate(tokens) if "‘" in t)] = "X"
     for i, token in enumerate(tokens):
         # capitals without dots next to a capitalised surname are part of it ("LE GALL"), and a
         # piece that is one capitalised word is a surname ("LAW, John"), not Vancouver initials
@@ -510,10 +517,11 @@ def _parse_names(text: str) -> NameList:
     # "Volf, Miroslav, After Our Likeness" / "Susan Holden, Possible Pompidous": a second full-word name
     # after a comma needs the list to close with "and"/"&" to be believed
     closes_with_and = False
-    for _, separator in pieces:
+    last_and = -1  # the index of the piece after the last "and"
+    for position, (_, separator) in enumerate(pieces):
         if separator in _AND_SEPARATORS:
             closes_with_and = True
-            break
+            last_and = position
     seen_and = False
     index = 0
     while index < count:
@@ -563,7 +571,12 @@ def _parse_names(text: str) -> NameList:
         if names and separator == "," and "I" not in form and not vancouver_list and not closes_with_and:
             and_missing = True
         if seen_and and separator == "," and not vancouver:
-            valid = False  # "… and Karen Strøm, Comparative Politics Today": nothing after the last "and"
+            if index < last_and and natural:
+                # Chicago with the first name inverted: "Roe, Jane T., and Ann B. Doe, Mark A. Poe, and Sam D.
+                # Hoe": an "and" after the first name and another closing the list — believable before a cue
+                and_missing = True
+            else:
+                valid = False  # "… and Karen Strøm, Comparative Politics Today": nothing after the last "and"
         if separator in _AND_SEPARATORS:
             seen_and = True
         name = parse_name(piece, inverted=False)

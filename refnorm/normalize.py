@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from refnorm.doi import normalize_doi
 from refnorm.lexicon import CONFERENCE, JOURNAL_WORDS, REPORT, REPORT_CUES, THESIS, THESIS_CUES, mentions
 from refnorm.model import FrozenMap, Name, Reference
+from refnorm.names import GIVEN_ABBREVIATION
 from refnorm.pages import normalize_pages
 from refnorm.parsing.numbers import LABELLED
 
@@ -74,6 +75,7 @@ _EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*[,;:.]?\s*\)|\[\s*[,;:.]?\s*\])")
 _WHITESPACE = re.compile(r"\s+")
 _ABBREVIATION_AT_END = re.compile(r"\b(?:[A-Z]|Inc|Ltd|Co|al|eds?)\.$")
 _WORD_STOP_AT_END = re.compile(r"[a-zà-ÿ]{2}\.$")
+_GIVEN_ABBREVIATION_AT_END = re.compile(rf"\b{GIVEN_ABBREVIATION}$")  # "Chr.", "Jas.": the stop stays
 
 
 def _strip_field_punctuation(value: str) -> str:
@@ -155,7 +157,11 @@ def _numbers(ref: Reference, hints: frozenset[str]) -> Reference:
 def _name(name: Name) -> Name:
     family = name.family.strip(" .,;")
     given = name.given.strip(" ,;")
-    if given.endswith(".") and _WORD_STOP_AT_END.search(given):
+    if (
+        given.endswith(".")
+        and _WORD_STOP_AT_END.search(given)
+        and not _GIVEN_ABBREVIATION_AT_END.search(given)  # "Chr.", "Jas." keep theirs
+    ):
         given = given[:-1]  # "Rachel." — a sentence stop, not an abbreviation
     if family.isupper() and len(family) > 3 and not given.isupper():
         family = family.title()  # "BARBEIRO, H." → "Barbeiro"

@@ -25,7 +25,7 @@ from refnorm.extract import extract_identifiers
 from refnorm.model import Date, FrozenMap, Reference
 from refnorm.names import NAME_ALIAS, parse_names
 from refnorm.normalize import clean_text, normalize
-from refnorm.parsing.authors import BULLET, SAME_AUTHOR, author_end, strip_label
+from refnorm.parsing.authors import BULLET, SAME_AUTHOR, author_end, body_sentences, strip_label
 from refnorm.parsing.coverage import unplaced_runs
 from refnorm.parsing.layout import title_first
 from refnorm.parsing.scratch import Fields
@@ -83,6 +83,7 @@ def _unparsed(raw: str, label: str, line: int | None, diagnostic: Diagnostic) ->
 # replacement puts it back), so that a search jumps from stop to stop instead of trying every position.
 _SPACED_HYPHEN_INITIAL = re.compile(r"(?<=\b[A-ZÀ-ÖØ-Þ])\.\s-(?=[A-ZÀ-ÖØ-Þ]\.)")
 _SPACE_BEFORE_COMMA = re.compile(r"(?<=\S)\s+,\s*")
+_STARRED_NAME = re.compile(r"(?:^|(?<=,\s)|(?<=\sand\s))\*(?=[A-ZÀ-ÖØ-Þ][\w'’-]+,\s)")
 _MISSING_SPACE = re.compile(r"\.(?<=\b[A-ZÀ-ÖØ-Þ]\.)(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2})")
 
 
@@ -138,6 +139,8 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
     text = extracted.text
     if " ," in text:  # "Ann Roe , Carl Doe ,": a space before a comma is a typing slip
         text = _SPACE_BEFORE_COMMA.sub(", ", text)
+    if "*" in text:  # CV lists: "Roe, E., *Doe, N., Title": the star marks a student co-author
+        text = _STARRED_NAME.sub("", text)
     if "." in text:  # identifiers are out already, so no DOI or URL is touched
         text = _MISSING_SPACE.sub(". ", text)
         if ". -" in text:
@@ -160,7 +163,7 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
             end = author_end(text)
     if end:
         block = text[:end]
-        names = parse_names(block)
+        names = body_sentences(block) or parse_names(block)  # "Ministry of Roads. Bureau of Bridges. (2011)."
         fields.truncated = names.truncated
         if names.editors:
             fields.editor = names.names

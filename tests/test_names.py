@@ -100,6 +100,11 @@ def test_particles_are_split_off(text: str, expected: list[tuple[str, str]]) -> 
         ("Das, Santanu", True),
         ("Das Kapital", False),
         ("Roe JQ, MY Doe, and AT Poe", True),
+        ("Chr. Roe", True),
+        ("Wm. Roe and Jas. Doe", True),
+        # nothing but names after the last "and"; the names between two "and"s only before a strong cue
+        ("Roe, Ann, and Carl Doe, Widget Theory", False),
+        ("Roe, Ann, and Carl Doe, Eve Poe, and Jan Moe", False),
     ],
 )
 def test_is_name_list(text: str, is_names: bool) -> None:

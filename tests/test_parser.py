@@ -1268,6 +1268,11 @@ def test_place_sentence_then_publisher_after_pages(reference: str, place: str, p
             "Probleme des Lernens",
         ),
         (
+            "Hans Roe, Anna Doe: Probleme und Grenzen des Lernens. In: Lernen 12 (1990), 4-9.",
+            ["Roe", "Doe"],
+            "Probleme und Grenzen des Lernens",
+        ),
+        (
             "Roe, Jan, Modern Freedom: the history of a word, Oxford: Esempio, 2001.",
             ["Roe"],
             "Modern Freedom: the history of a word",
@@ -1285,6 +1290,7 @@ def test_place_sentence_then_publisher_after_pages(reference: str, place: str, p
         "spanish-a-is-no-and",
         "semicolon-and",
         "german-colon-after-natural-names",
+        "german-colon-after-two-natural-names",
         "title-case-subtitle-is-no-name",
     ],
 )
@@ -2353,6 +2359,52 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Doe", "Poe"],
             "Widgets in the hills",
         ),
+        (
+            "Al-Ma‘mūn, A. B., “Widgets in the hills,” Acta Viae 3 (1990): 4-9.",
+            ["Al-Ma‘mūn"],
+            "Widgets in the hills",
+        ),
+        (
+            "Roe, Ann, ‘Umar, Khaled Ali. Widgets in the hills. (Cairo: Example Press, 2002).",
+            ["Roe", "‘Umar"],
+            "Widgets in the hills",
+        ),
+        (
+            "Roe, Ann, and Khaled ‘Umar, ‘Widgets in the hills’, Acta Viae 3 (1990): 4-9.",
+            ["Roe", "‘Umar"],
+            "Widgets in the hills",
+        ),
+        (
+            "Chr. Roe, « Widgets in the hills » in Acta Viae 3 (1990), p. 4-9.",
+            ["Roe"],
+            "Widgets in the hills",
+        ),
+        (
+            "Wm. Roe and Jas. Doe, Widgets in the hills. London: Example Press, 1890.",
+            ["Roe", "Doe"],
+            "Widgets in the hills",
+        ),
+        (
+            "Roe, Jane T., and Ann B. Doe, Mark A. Poe, Lee C. Moe, and Sam D. Hoe, “Widgets in the Hills,”"
+            " Acta Viae 3 (1990): 1–9.",
+            ["Roe", "Doe", "Poe", "Moe", "Hoe"],
+            "Widgets in the Hills",
+        ),
+        (
+            "Roe, Jane, and Ann Doe, Mark Poe, and Sam Hoe, “Widgets in the Hills,” Acta Viae 3 (1990): 1–9.",
+            ["Roe", "Doe", "Poe", "Hoe"],
+            "Widgets in the Hills",
+        ),
+        (
+            "Roe, E., Doe, L., *Poe, N., Widget Impairments in Mining Communities, Widget Seminar, 2015.",
+            ["Roe", "Doe", "Poe"],
+            "Widget Impairments in Mining Communities",
+        ),
+        (
+            "*Roe, Ann, Carl Doe, and Eve Poe. A Lexicon of Widgets. Oxford, 1907.",
+            ["Roe", "Doe", "Poe"],
+            "A Lexicon of Widgets",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -2368,12 +2420,34 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "vancouver-name-then-journal-and-year",
         "names-between-spaced-slashes",
         "vancouver-then-natural-names-with-stopless-initials",
+        "ayin-inside-a-family-name",
+        "ayin-opening-a-family-name-no-closing-quote",
+        "ayin-opening-a-family-name-before-a-quoted-title",
+        "abbreviated-given-name-before-guillemets",
+        "abbreviated-given-names-joined-by-and",
+        "and-after-the-inverted-first-name-and-before-the-last",
+        "and-after-the-inverted-first-name-full-given-names",
+        "starred-student-co-author",
+        "starred-first-author",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
     """A fragment of names keeps its last name; a block never swallows a title or an open bracket."""
     ref = refnorm.parse_reference(reference)
     assert ([name.family for name in ref.author], ref.get("title")) == (authors, title)
+
+
+@pytest.mark.parametrize(
+    ("reference", "given"),
+    [
+        ("Roe, Jas. Widgets in the hills. London: Example Press, 1890.", ["Jas."]),
+        ("Chr. Roe, Thos. Doe, Widgets in the hills, London, 1890.", ["Chr.", "Thos."]),
+    ],
+    ids=["inverted", "natural-order"],
+)
+def test_an_abbreviated_given_name_keeps_its_stop(reference: str, given: list[str]) -> None:
+    """ "Jas.", "Chr.", "Thos.": a given name abbreviated past its initial keeps its stop."""
+    assert [name.given for name in refnorm.parse_reference(reference).author] == given
 
 
 @pytest.mark.parametrize(
@@ -2410,6 +2484,21 @@ def test_where_the_author_block_ends(reference: str, authors: list[str], title: 
             "Institut national des gadgets",
             "Gadgets in the hills",
         ),
+        (
+            "Ministry of Roads. Bureau of Bridges. (2011). Bridges in the hills. Erewhon: Example Press.",
+            "Ministry of Roads. Bureau of Bridges",
+            "Bridges in the hills",
+        ),
+        (
+            "Roe Foundation. Programme on Rivers. (2015). Rivers in the hills. London: Example Press.",
+            "Roe Foundation. Programme on Rivers",
+            "Rivers in the hills",
+        ),
+        (
+            "Erewhon. Department of Roads and Bridges. (1999). Roads in the hills. Erewhon: Example Press.",
+            "Erewhon. Department of Roads and Bridges",
+            "Roads in the hills",
+        ),
     ],
     ids=[
         "ministry-and-government",
@@ -2418,12 +2507,15 @@ def test_where_the_author_block_ends(reference: str, authors: list[str], title: 
         "body-and-parent-before-a-quote",
         "body-with-lower-case-words-before-a-year",
         "sentence-case-body-before-a-stop",
+        "apa-body-and-parent-in-two-sentences",
+        "apa-foundation-and-programme",
+        "apa-country-then-department",
     ],
 )
 def test_a_body_with_its_parent_before_the_year(reference: str, author: str, title: str) -> None:
     """ "Ministry of Health, Government of Kerala (1998)": a body and its parent, comma and all, is one
     author before the bracketed year; so is a body (lower-case words and all) before a stop, a quoted
-    title or a bare year."""
+    title or a bare year; in APA, a body and its parents written as sentences before "(2011)." too."""
     ref = refnorm.parse_reference(reference)
     assert ([name.literal for name in ref.author], ref.title) == ([author], title)
 
@@ -2725,8 +2817,24 @@ def test_types_from_a_quoted_title_and_numbers(reference: str, kind: str) -> Non
             ["Roe"],
             "The Europeans",
         ),
+        (
+            "Ann Roe, James R Doe, Eve Poe, A study of widgets in the hills, Acta Viae 3 (1990) 4-9.",
+            ["Roe", "Doe", "Poe"],
+            "A study of widgets in the hills",
+        ),
+        (
+            "Ann Roe, Martin Gilje Doe, Widget storage in the hills: a case study, Acta Viae 3 (1990) 4-9.",
+            ["Roe", "Doe"],
+            "Widget storage in the hills: a case study",
+        ),
     ],
-    ids=["natural-names-without-and", "two-word-title-before-imprint", "title-opening-with-the"],
+    ids=[
+        "natural-names-without-and",
+        "two-word-title-before-imprint",
+        "title-opening-with-the",
+        "middle-initial-without-a-stop",
+        "two-given-names",
+    ],
 )
 def test_natural_order_names_without_a_closing_and(reference: str, families: list[str], title: str) -> None:
     """A further 'Given Family' piece is a name only when prose follows it, never a title."""

@@ -12,7 +12,14 @@ from refnorm.lexicon import (
     PUBLISHER_WORDS,
 )
 from refnorm.model import Name
-from refnorm.names import _TITLE_START, CAPITALISED_PARTICLES, PARTICLES, is_name_list, parse_names
+from refnorm.names import (
+    _TITLE_START,
+    CAPITALISED_PARTICLES,
+    PARTICLES,
+    NameList,
+    is_name_list,
+    parse_names,
+)
 
 __all__ = [
     "BULLET",
@@ -20,6 +27,7 @@ __all__ = [
     "OPEN_QUOTE",
     "SAME_AUTHOR",
     "author_end",
+    "body_sentences",
     "names_ok",
     "strip_label",
 ]
@@ -159,7 +167,26 @@ def _body_before_year(prefix: str) -> bool:
     pieces = text.split(", ")
     return (
         2 <= len(pieces) <= 3
-        and all(_BODY_PIECE.fullmatch(piece) for piece in pieces)
+        and all(_BODY_PIECE.fullmatch(piece.replace(".", "")) for piece in pieces)  # "U.S. Department of …"
+        and any(_BODY_WORD.search(piece) for piece in pieces)
+    )
+
+
+def body_sentences(block: str) -> NameList | None:
+    """The author block "Ministry of Roads. Bureau of Bridges." as one body (None when it is no such block):
+    the name grammar would read its stops as the ends of names."""
+    if ". " not in block.strip() or not _bodies_before_year(block):
+        return None
+    return NameList((Name(literal=block.strip(" .,")),))
+
+
+def _bodies_before_year(prefix: str) -> bool:
+    """APA: "Ministry of Roads. Bureau of Bridges. (2011).", "Erewhon. Department of Health. (1999).": a body
+    and its parents, a sentence each, are one author before the bracketed year (the title follows it)."""
+    pieces = prefix.strip().rstrip(".").split(". ")
+    return (
+        2 <= len(pieces) <= 4
+        and all(_BODY_PIECE.fullmatch(piece.replace(".", "")) for piece in pieces)  # "U.S. Department of …"
         and any(_BODY_WORD.search(piece) for piece in pieces)
     )
 
@@ -227,10 +254,25 @@ def author_end(text: str) -> int:
     return end
 
 
+# "Khaled ‘Umar, ‘Title’": a lone word after a name's word, then a comma — an ayin ("‘Umar"), no quote
+_AYIN_WORD = re.compile(r"(?<=[^\W\d_]\s)‘[^\W\d_]+,")
+
+
+def _opening_quote(head: str) -> re.Match[str] | None:
+    """The first opening quote, passing over a transliterated ayin that only looks like one ("Al-Ma‘mūn" is
+    no opener; "‘Umar, Khaled" is none when no closing ’ follows, nor "Khaled ‘Umar, …")."""
+    match = OPEN_QUOTE.search(head)
+    while match and head[match.start()] == "‘":
+        if "’" in head[match.end() :] and not _AYIN_WORD.match(head, match.start()):
+            return match
+        match = OPEN_QUOTE.search(head, match.end())
+    return match
+
+
 def _author_end_by_cues(text: str) -> int:
     head = text[:700]
     for cue in (_YEAR_PAREN, OPEN_QUOTE):
-        match = cue.search(head)
+        match = cue.search(head) if cue is _YEAR_PAREN else _opening_quote(head)
         if match and cue is OPEN_QUOTE and _quoted_word_inside_a_title(head, match.start()):
             continue
         if (
@@ -240,6 +282,11 @@ def _author_end_by_cues(text: str) -> int:
                 names_ok(head[: match.start()], strict=False)
                 or _lone_author(head[: match.start()])
                 or (cue is _YEAR_PAREN and _body_before_year(head[: match.start()]))
+                or (
+                    cue is _YEAR_PAREN
+                    and ". " in head[: match.start()]
+                    and _bodies_before_year(head[: match.start()])
+                )
             )
         ):
             return match.start()
@@ -351,21 +398,39 @@ def _colon_before_prose(head: str, end: int) -> bool:
     if head[end : end + 1] != ":" or _PROSE_AHEAD.match(head, end + 1) is None:
         return False
     pieces = head[:end].split(",")
-    return len(pieces) >= 3 and all(_NATURAL_PAIR.fullmatch(piece.strip()) for piece in pieces)
+    return (
+        (len(pieces) >= 3 or (len(pieces) == 2 and _GERMAN_AHEAD.match(head, end + 1) is not None))
+        and all(_NATURAL_PAIR.fullmatch(piece.strip()) for piece in pieces)
+        and pieces[-1].split()[0] not in _TITLE_START
+    )
 
 
-# "Given Family" with no lower-case word: "Georges Declercq", "Michel Dagenais", "Jean-Paul Roe"
+# German lists: "Hans Roe, Jan Poe: Probleme des Lernens" — two names are believed before a colon when
+# a German title follows (an English "Carl Roe, Young Widgets: Becoming a Genius" keeps its title)
+_GERMAN_AHEAD = re.compile(r"[^,.:;]*?\s(?:und|der|die|das|des|dem|zur|zum|im|für|mit|eine?)\s")
+
+
+# "Given Family" with no lower-case word: "Georges Declercq", "Jean-Paul Roe", "James R Roe", "Martin Gilje
+# Roe" (a second given name); the family has a lower-case letter ("Roe SM" is a Vancouver name)
 _NATURAL_PAIR = re.compile(
-    r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ]\.)?\s[A-ZÀ-ÖØ-Þ][\w'’-]+(?:-[A-ZÀ-ÖØ-Þ][\w'’-]+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s[A-ZÀ-ÖØ-Þ]\.?|\s[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+)?"
+    r"\s[A-ZÀ-ÖØ-Þ](?=[\w'’-]*[a-zß-ÿ])[\w'’-]+(?:-[A-ZÀ-ÖØ-Þ][\w'’-]+)?"
 )
 _PROSE_AHEAD = re.compile(r"[^,.:;]*?\s[a-zß-ÿ][\w'’-]*\s")
+# a lower-case word no Title Case title has ("Communications of the ACM", "The Battle of Maldon" have none)
+_SENTENCE_CASE_AHEAD = re.compile(
+    r"[^,.:;]*?\s(?!(?:of|the|and|in|on|for|a|an|to|with|at|by|from|de|la|le|des|du|et|und|der|die|das)\s)"
+    r"[a-zß-ÿ][\w'’-]*\s"
+)
 
 
 def _more_natural_names(head: str, end: int) -> int:
     """ "Adriaan Roe, Georges Doe, Villa et mansus dans …": in a list of natural-order names with no
     closing "and", a further "Given Family" piece is a name when prose (a lower-case word) follows it."""
-    if not end or not _NATURAL_PAIR.fullmatch(head[:end].strip(" ,")):
-        return end
+    if not end or not all(
+        _NATURAL_PAIR.fullmatch(piece.strip()) for piece in head[:end].strip(" ,").split(",")
+    ):
+        return end  # "Brit Roe, James R Doe, …": every name read so far is one "Given Family" piece
     # the run of further "Given Family" pieces counts when prose follows the last of them
     # ("Ann Roe, Carl Doe, Eve Poe, Mapping the ontology of …")
     believed = candidate = end
@@ -376,7 +441,9 @@ def _more_natural_names(head: str, end: int) -> int:
         piece = head[piece_start:comma].strip()
         if comma < 0 or not _NATURAL_PAIR.fullmatch(piece) or piece.split()[0] in _TITLE_START:
             return believed  # "Henry James, The Europeans, in Novels": a title
-        if _PROSE_AHEAD.match(head, comma + 1):
+        # a piece of three words ("Martin Gilje Roe") may be a Title Case title: a sentence-case one follows
+        prose = _PROSE_AHEAD if piece.count(" ") == 1 else _SENTENCE_CASE_AHEAD
+        if prose.match(head, comma + 1):
             believed = comma  # "John Roe, Selected Works, London": a title, then an imprint — not this
         candidate = comma
 
