@@ -12,7 +12,14 @@ from refnorm.lexicon import (
     PUBLISHER_WORDS,
 )
 from refnorm.model import Name
-from refnorm.names import _TITLE_START, CAPITALISED_PARTICLES, PARTICLES, is_name_list, parse_names
+from refnorm.names import (
+    _TITLE_START,
+    CAPITALISED_PARTICLES,
+    PARTICLES,
+    is_body_name,
+    is_name_list,
+    parse_names,
+)
 
 __all__ = [
     "BULLET",
@@ -183,8 +190,7 @@ def _leading_body(head: str) -> int:
         if boundary.group(0)[:1] == "," and not _QUOTE_OR_YEAR.match(head, boundary.end()):
             continue  # "Ministry of Health, Government of …": the name may go on
         pieces = candidate.split(", ")
-        names = parse_names(pieces[0]).names
-        if not (len(names) == 1 and names[0].literal) or not all(
+        if not is_body_name(pieces[0]) or not all(
             _BODY_WORD.search(piece) or _BODY_WORD.search(piece.title()) for piece in pieces[1:]
         ):
             break
