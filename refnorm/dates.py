@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from refnorm.model import Date
 
@@ -61,6 +62,7 @@ def _date(year: str, month: str | int | None = None, day: str | None = None) -> 
     return Date(y, m, d)
 
 
+@lru_cache(maxsize=4096)  # the same few thousand date texts ("2015", "2015 Mar") recur list after list
 def parse_date_text(text: str) -> Date | None:
     """The date at the start of ``text`` (after brackets/commas), as precise as printed."""
     text = text.strip().lstrip("([").strip()

@@ -25,6 +25,7 @@ __all__ = [
     "CAPITALISED_PARTICLES",
     "NAME_ALIAS",
     "NameList",
+    "is_body_name",
     "is_name_list",
     "looks_like_initials",
     "parse_name",
@@ -474,12 +475,25 @@ _OMITTED_NAMES = re.compile(r"\s*,?\s*(?:…|\.\s?\.\s?\.)\s*(?=[A-ZÀ-ÖØ-Þ])
 
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
+    return _parse_names(_prepared(text))
+
+
+def _prepared(text: str) -> str:
+    """The text a name list is read from: without roles, APA's ellipsis, outer spaces and separators."""
     if "(" in text:  # "Davidson, F. (Producer), & Davidson, J. (Director)": roles are no names
         text = _ROLE.sub("", text)
     if "…" in text or ". . ." in text or "..." in text:  # APA 7: "Roe, A., Doe, C., … Zoe, P."
         text = _OMITTED_NAMES.sub(", & ", text)
     # the outer spaces and separators never change the reading: "Roe, A. " and "Roe, A.," share one parse
-    return _parse_names(text.strip().strip(",;:"))
+    return text.strip().strip(",;:")
+
+
+def is_body_name(text: str) -> bool:
+    """Does ``parse_names`` read ``text`` as one organisation ("Ministry of Health")? Only its first test
+    can give an organisation (persons are never literals), so the persons' reading is skipped."""
+    text = _strip_marks(_prepared(text))[0]
+    organisation = _organisation(text) if text and ";" not in text else None
+    return organisation is not None and bool(organisation.literal)
 
 
 @lru_cache(maxsize=4096)  # the parser asks again for the prefix it just tested with is_name_list

@@ -17,6 +17,7 @@ from refnorm.names import (
     CAPITALISED_PARTICLES,
     PARTICLES,
     NameList,
+    is_body_name,
     is_name_list,
     parse_names,
 )
@@ -210,8 +211,7 @@ def _leading_body(head: str) -> int:
         if boundary.group(0)[:1] == "," and not _QUOTE_OR_YEAR.match(head, boundary.end()):
             continue  # "Ministry of Health, Government of …": the name may go on
         pieces = candidate.split(", ")
-        names = parse_names(pieces[0]).names
-        if not (len(names) == 1 and names[0].literal) or not all(
+        if not is_body_name(pieces[0]) or not all(
             _BODY_WORD.search(piece) or _BODY_WORD.search(piece.title()) for piece in pieces[1:]
         ):
             break
