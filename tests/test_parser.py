@@ -2157,6 +2157,13 @@ def test_journal_after_a_comma_and_lost_apostrophes(
             "Journal of Things",
         ),
         (
+            "Roe, B. Settings of the tongue. Phonetica 61: 4, 220-233. 2004.",
+            "61",
+            "4",
+            "220-233",
+            "Phonetica",
+        ),
+        (
             "Roe A, A review, Journal of Things 112 (2) (2008) 510?520.",
             "112",
             "2",
@@ -2179,6 +2186,7 @@ def test_journal_after_a_comma_and_lost_apostrophes(
         "french-n-degree",
         "volume-colon-issue",
         "volume-comma-issue-then-a-dated-bracket",
+        "volume-colon-issue-comma-page-range",
         "a-question-mark-for-a-lost-dash",
         "a-tilde-for-a-dash",
         "mla-season-comma",
@@ -2191,6 +2199,12 @@ def test_journal_numbers_around_a_printed_date(
     ref = refnorm.parse_reference(reference)
     got = tuple(ref.get(key) for key in ("volume", "issue", "page", "container-title"))
     assert got == (volume, issue, page, container)
+
+
+def test_a_page_with_a_thousands_comma_is_no_issue() -> None:
+    """ "11: 12,813-12,837" is no "volume: issue, pages" (the issue would be the page's thousands)."""
+    ref = refnorm.parse_reference("Roe, B. Simulations of gas. Atmos. Chem. Phys. 11: 12,813-12,837. 2011.")
+    assert (ref.volume, ref.issue) == ("11", "")
 
 
 @pytest.mark.parametrize(

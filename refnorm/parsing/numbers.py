@@ -82,6 +82,14 @@ _VOLUME_COLON_PAGE = re.compile(
 )
 # (characters every match holds, pattern): a pattern is not tried on a text that lacks one of them
 _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
+    # "Phonetica 61: 4, 220-233. 2004" — volume: issue, then a page range (two ranges cannot both be pages;
+    # not "11: 12,813-12,837", pages with a thousands comma)
+    (
+        frozenset(":,"),
+        re.compile(
+            rf"(?P<volume>{_OPENING}\d{{0,3}}):\s*(?P<issue>\d{{1,3}}),\s*(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b(?!,\d)"
+        ),
+    ),
     # 1:5: 318 | 128:11: 1056 — volume:issue: page
     (
         frozenset(":"),
@@ -137,7 +145,7 @@ _NUMBERS: list[tuple[frozenset[str], re.Pattern[str]]] = [
     (
         frozenset(""),
         re.compile(
-            rf"(?P<volume>{_OPENING}\d{{0,3}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b"
+            rf"(?P<volume>{_OPENING}\d{{0,3}})\s+{YEAR}\s+(?P<page>[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+)\b(?!,\d)"
         ),
     ),
     # "Latomus, 14, 1955, p. 186-201": a volume right before the year (the pages are labelled)
