@@ -1609,8 +1609,19 @@ def test_book_editor_or_translator_after_the_title(reference: str, title: str, e
             "Das Dorf am Fluss. Die Geschichte einer Landschaft und ihrer Menschen",
             "Wien",
         ),
+        ("Jane Roe, The Mill Book (London, 1991).", "The Mill Book", "London"),
+        ("Jane Roe, The Mill Book (Cambridge, MA, 1991).", "The Mill Book", "Cambridge, MA"),
+        ("Roe, Winfried, Die Mühlen in Böhmen (Munich: 1978).", "Die Mühlen in Böhmen", "Munich"),
     ],
-    ids=["place-year", "comma-place-year", "subtitle-with-a-year-then-place-year", "subtitle-then-place"],
+    ids=[
+        "place-year",
+        "comma-place-year",
+        "subtitle-with-a-year-then-place-year",
+        "subtitle-then-place",
+        "chicago-note-bracket-place-year",
+        "chicago-note-bracket-place-region-year",
+        "bracket-place-colon-year",
+    ],
 )
 def test_book_with_a_place_and_no_publisher(reference: str, title: str, place: str) -> None:
     """ "Title. Subtitle. Weinheim 2003": the place alone closes a book; the prose before it, years and

@@ -143,6 +143,12 @@ ROLE_AFTER_NAMES = re.compile(
 )
 
 
+def _place_with_region(text: str) -> bool:
+    """A known place, alone or with its state or country: "London", "Cambridge, MA", "Munich, Germany"."""
+    head, _, region = text.partition(",")
+    return is_place(text) or (bool(region) and is_place(head) and is_region(region.strip()))
+
+
 def take_date(text: str, fields: Fields) -> str:
     match = _LEADING_DATE.match(text)
     if not match:
@@ -152,8 +158,14 @@ def take_date(text: str, fields: Fields) -> str:
         if _NO_DATE.match(inner.strip()) or _NOT_YET.match(inner.strip()):
             fields.issued = Date(literal=inner.strip())
             return text[match.end() :]
-        if not _FREE_YEAR.search(inner):
+        year = _FREE_YEAR.search(inner)
+        if not year:
             return text
+        place = inner[: year.start()].strip(" ,:;")
+        if place and _place_with_region(place) and not inner[year.end() :].strip(" )]"):
+            # Chicago notes with no publisher: "The Mill Book (London, 1991)", "(Cambridge, MA: 1978)"
+            fields.set("publisher-place", place)
+            inner = year.group(0)
     date = parse_date_text(inner)
     if date is None:
         return text
