@@ -872,8 +872,13 @@ def test_text_no_field_took_reaches_every_writer() -> None:
             " Milling in Crystalline Rock, v. 1, Esempio-Verlag, New York, pp. 148-155, 1988.",
             "Esempio-Verlag, New York",
         ),
+        (
+            "ROE Jean, « Aux origines des moulins », Bulletin de la société des moulins n°108,"
+            " Quimperlé, 1980, pp. 165-206",
+            "Quimperlé",
+        ),
     ],
-    ids=["an-imprint-between-volume-and-pages"],
+    ids=["an-imprint-between-volume-and-pages", "a-lone-place-name"],
 )
 def test_words_no_rule_placed_are_kept(reference: str, kept: str) -> None:
     """Words that no field took, where a rule read past them, are found by a last check and kept in

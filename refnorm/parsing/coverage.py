@@ -19,9 +19,10 @@ _ROUGH_WORD = re.compile(r"[a-z0-9]+")
 # them is the reference's frame, not its content, and placing the part they mark is enough
 _FRAME_WORDS = frozenset(
     """
-    a al and at available bd by cited dans de der des di do doi ed edited editor editors eds edn et from
-    hg hgg hrsg http https in jg nr no nos of on online p page pages pp retrieved s see ss t the to tome
-    trans translated u und url v vol vols www y
+    a al and at auch aufl autumn available band bd by cited dans de der des di do doi ed edited edition
+    editor editors eds edn et fall from heft hg hgg hrsg http https in issue jahrgang jg nr no nos number
+    of on online p page pages part pp retrieved s see serie série spring ss summer supp suppl t teil the to
+    tome trans translated u und url v vol vols volume winter www y
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
@@ -37,8 +38,9 @@ def _placed_text(fields: Fields) -> str:
 
 
 def unplaced_runs(source: str, fields: Fields) -> list[str]:
-    """The stretches of ``source`` holding at least two content words that no field (nor a leftover, nor
-    a date) took: "… , Springer-Verlag, New York, pp. 3-9" read as pages alone loses the imprint."""
+    """The stretches of ``source`` holding two content words, or one capitalised name, that no field (nor
+    a leftover, nor a date) took: "…, Springer-Verlag, New York, pp. 3-9" read as pages alone loses the
+    imprint."""
     placed = _placed_text(fields)
     years = {str(date.year) for date in (fields.issued, fields.accessed) if date and date.year}
     # the common case, cheaply: every word of the source is a word of the fields, a year or a frame word
@@ -49,6 +51,7 @@ def unplaced_runs(source: str, fields: Fields) -> list[str]:
     runs: list[str] = []
     start = end = -1
     content = 0
+    named = False  # a capitalised word of four letters or more: a name or a place, worth keeping alone
     for word in _WORD.finditer(source):
         token = word.group(0)
         lowered = token.lower()
@@ -58,10 +61,11 @@ def unplaced_runs(source: str, fields: Fields) -> list[str]:
                 start, content = word.start(), 0
             end = word.end()
             content += lowered not in _FRAME_WORDS and not (token.isdigit() and len(token) < 3)
+            named = named or (token[:1].isupper() and len(token) >= 4 and lowered not in _FRAME_WORDS)
             continue
-        if start >= 0 and content >= 2:
+        if start >= 0 and (content >= 2 or named):
             runs.append(source[start:end])
-        start = -1
-    if start >= 0 and content >= 2:
+        start, named = -1, False
+    if start >= 0 and (content >= 2 or named):
         runs.append(source[start:end])
     return runs
