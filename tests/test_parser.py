@@ -1600,6 +1600,21 @@ def test_book_editor_or_translator_after_the_title(reference: str, title: str, e
 
 
 @pytest.mark.parametrize(
+    ("reference", "publisher"),
+    [
+        ("[102] J. D. Roe, Classical Mills (Esempio, 1998), 3rd ed.", "Esempio"),
+        ('14 Roe, A. J. & Doe, L. R. "Electrochemical Mills". (Esempio Verlag, 2000).', "Esempio Verlag"),
+        ("Roe, J. (Spring 1998). A mill. Esempio Magazine, 3.", ""),
+    ],
+    ids=["publisher-comma-year", "publisher-word-comma-year", "a-season-is-no-publisher"],
+)
+def test_bracketed_publisher_and_year_after_the_title(reference: str, publisher: str) -> None:
+    """Chicago notes' "(Publisher, Year)" with no place keep the publisher (the date reader kept only
+    the year); "(Spring 1998)" is a date."""
+    assert refnorm.parse_reference(reference).get("publisher") == publisher
+
+
+@pytest.mark.parametrize(
     ("reference", "title", "place"),
     [
         ("Roe, Marta: Die alte Mühle im Tal. Weinheim 2003", "Die alte Mühle im Tal", "Weinheim"),

@@ -19,6 +19,7 @@ from refnorm.lexicon import (
 )
 from refnorm.model import Date
 from refnorm.parsing.authors import CLOSE_FOR, OPEN_QUOTE
+from refnorm.parsing.imprint import split_publisher
 from refnorm.parsing.scratch import DIGIT, Fields
 
 __all__ = [
@@ -143,6 +144,10 @@ ROLE_AFTER_NAMES = re.compile(
 )
 
 
+# a publisher's short name: one to five capitalised words, no digits ("Wiley", "Presses de Sciences Po")
+_IMPRINT_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w&'’.-]*(?:\s+[\w&'’.-]+){0,4}")
+
+
 def _place_with_region(text: str) -> bool:
     """A known place, alone or with its state or country: "London", "Cambridge, MA", "Munich, Germany"."""
     head, _, region = text.partition(",")
@@ -161,11 +166,18 @@ def take_date(text: str, fields: Fields) -> str:
         year = _FREE_YEAR.search(inner)
         if not year:
             return text
-        place = inner[: year.start()].strip(" ,:;")
-        if place and _place_with_region(place) and not inner[year.end() :].strip(" )]"):
-            # Chicago notes with no publisher: "The Mill Book (London, 1991)", "(Cambridge, MA: 1978)"
-            fields.set("publisher-place", place)
-            inner = year.group(0)
+        imprint = inner[: year.start()].strip(" ,:;")
+        if imprint and not inner[year.end() :].strip(" )]") and not has_month_name(imprint.lower()):
+            if _place_with_region(imprint):
+                # Chicago notes with no publisher: "The Mill Book (London, 1991)", "(Cambridge, MA: 1978)"
+                fields.set("publisher-place", imprint)
+                inner = year.group(0)
+            elif _IMPRINT_NAME.fullmatch(imprint) and inner[: year.start()].rstrip()[-1:] in ",:":
+                # or with no place: "Classical Things (Wiley, 1998)" — the date reader kept only the year
+                # (a comma or colon before it: not "(Summer 2008)", "(En cours 2015)")
+                unplaced = split_publisher(imprint, fields)
+                fields.set("publisher", unplaced)
+                inner = year.group(0)
     date = parse_date_text(inner)
     if date is None:
         return text
