@@ -1532,6 +1532,34 @@ def test_question_then_subtitle_in_comma_styles(reference: str, title: str, cont
 
 
 @pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, Jane, The Mill Question. A Reassessment, The Invented Historical Review, 86 (1981), 3-9.",
+            "The Mill Question. A Reassessment",
+            "The Invented Historical Review",
+        ),
+        (
+            "Roe, Juan, Il mulino. Forma e funzione, Quaderni Inventati, n° 4, 2001, 5-19.",
+            "Il mulino. Forma e funzione",
+            "Quaderni Inventati",
+        ),
+        (
+            "Roe, A. B., Mill stones (abstract). Mill Letters, Annual Meeting, v. 13, pp. 5-6. 1978.",
+            "Mill stones (abstract)",
+            "Mill Letters",
+        ),
+    ],
+    ids=["title-case-subtitle", "italian-subtitle", "sentence-style-journal"],
+)
+def test_stop_then_subtitle_in_comma_styles(reference: str, title: str, container: str) -> None:
+    """Comma styles: a short sentence after the title's stop, up to a comma, is its subtitle when another
+    name follows and the reference runs on in commas — not in a sentence style whose journal has a comma."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
     ("reference", "title", "note"),
     [
         (

@@ -617,10 +617,15 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         fields.set("publisher", closing.group("publisher"))
         text = text[: closing.start()]
     end = _title_end(text, comma_style)
-    if end < len(text) and text[end - 1 : end] in (".?!" if not comma_style else "?"):
+    if end < len(text) and text[end - 1 : end] in ".?!":
         # Science "C. Roe, Title? Subtitle. Journal 28, 2800 (1999)"; comma styles "Title? Sub, Journal"
         piece = _comma_subtitle_end(text, end) if comma_style else end
-        end = piece if piece > end else _subtitle_end(text, end)
+        if comma_style and text[end - 1] == ".":
+            # not after a title opening the reference: "Title. Roe E, Doe D. 2003, J Sci, Vol. 9"
+            if piece > end and (fields.author or fields.editor) and _stop_subtitle(text, end, piece):
+                end = piece
+        else:
+            end = piece if piece > end else _subtitle_end(text, end)
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
@@ -866,6 +871,33 @@ def _comma_subtitle_end(text: str, end: int) -> int:
     ):
         return end
     return match.end("piece")
+
+
+# a book's series opening the piece, no subtitle: "Studien zur Abtei", "Cahiers de la Mill"
+_SERIES_OPENING = re.compile(
+    r"(?:Studien|Beiträge|Schriften|Quellen|Forschungen|Veröffentlichungen|Abhandlungen|Studies|Series|"
+    r"Cahiers|Travaux|Collection|Bibliothèque|Biblioteca|Collana|Colección)\b"
+)
+_YEAR_SENTENCE_LAST = re.compile(rf"\.\s+{YEAR}$")  # "…, 231 p. 1980": the year a sentence of its own
+# after a comma style's subtitle: the source's name, a capitalised word (not "v. 24", "Vol. 3", "pp. 4")
+_NAME_AFTER_SUBTITLE = re.compile(r",\s+(?:The\s+)?[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,}\b(?!\.)")
+
+
+def _stop_subtitle(text: str, end: int, piece_end: int) -> bool:
+    """Comma styles: "Roe, J., The Mill Question. A Reassessment, Invented Review, 86": a short title-case
+    sentence after the title's stop, up to a comma, is its subtitle when another name (the journal, the
+    publisher) follows that comma — not the journal itself ("Title. Meteoritics, v. 24, p. 265")."""
+    piece = text[end:piece_end].strip()
+    words = piece.split()
+    after = _NAME_AFTER_SUBTITLE.match(text, piece_end)
+    if after is None or not 1 <= len(words) <= 6 or is_place(piece):  # "Title. London, Example Press"
+        return False
+    if _SERIES_OPENING.match(piece):  # "Title. Studien zur Abtei, Wiesbaden": a book's series
+        return False
+    rest = text[piece_end:].rstrip(" .")
+    # the reference runs on in commas to its end: not "Title. Meteoritics, v. 13, pp. 5-6. 1978" (a
+    # sentence style whose journal has a comma) nor "Title. Roe AB, Doe C. J Clin Sci. 2015"
+    return _first_sentence_end(rest) >= len(rest) and not _YEAR_SENTENCE_LAST.search(rest)
 
 
 # a lower-case word no journal or publisher name has: "Results of a Small Survey", "a review of trials"
