@@ -1424,6 +1424,21 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Women, Widgets, and Work. a Gadget Perspective on Work",
             "Hist J Widg",
         ),
+        (
+            "Studies in Mills. I. The Chemical Dynamics of Grinding. Journal of Invented Chemistry 12: 3-9.",
+            "Studies in Mills. I. The Chemical Dynamics of Grinding",
+            "Journal of Invented Chemistry",
+        ),
+        (
+            "Roe, A. (1990). Mill systems: anatomy. 1. Stones and wheels. Invented Mill Reviews 12, 117–165.",
+            "Mill systems: anatomy. 1. Stones and wheels",
+            "Invented Mill Reviews",
+        ),
+        (
+            "Ann Roe. Mill operators. II. Acta Molinaria, 128(1):183–269, 1972.",
+            "Mill operators. II",
+            "Acta Molinaria",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -1444,6 +1459,9 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "prose-sentence-then-a-sentence-case-journal",
         "question-then-prose-subtitle-with-a-count",
         "a-subtitle-opening-in-lower-case",
+        "roman-part-then-its-title-case-title",
+        "numbered-part-then-its-title",
+        "roman-part-then-the-journal",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:

@@ -553,6 +553,14 @@ def _ends_with_a_digit(text: str) -> bool:
     return text.rstrip().rstrip(".").rstrip()[-1:].isdigit()
 
 
+# a numbered part after the title's stop, its own title next: "Studies. II. The Grinding", "Mills. 1. Anatomy"
+# (not an edition, "Title. 2. Aufl.", "2. ed.")
+_PART_NUMBER = re.compile(
+    r"\s+(?:[IVX]{1,4}|\d{1,2}|(?:No|Nr|Part|Pt|Teil|Ч)\.?\s*\d{1,2})\.\s+"
+    r"(?!(?:Aufl|Auflage|ed|edn|edition|éd|Ausg|izd|изд)\b)(?=[A-ZÀ-ÖØ-ÞА-Я])"
+)
+
+
 def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
     text = text.lstrip(" .,;:")
     short_form = _CONTAINER_FIRST.match(text)
@@ -617,6 +625,12 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         fields.set("publisher", closing.group("publisher"))
         text = text[: closing.start()]
     end = _title_end(text, comma_style)
+    part = _PART_NUMBER.match(text, end) if text[end - 1 : end] == "." else None
+    if part:  # "Studies in Mills. I. The Chemical Dynamics of Grinding. Journal": the part's title is ours
+        part_end = part.end() + _title_end(text[part.end() :], comma_style)
+        # a sentence closed by its stop, a name after it: not "Operators. II. Acta Math., 128(1): 183"
+        if text[part_end - 1] in ".," and text[part_end:].lstrip(" .,;:")[:1].isalpha():
+            end = part_end
     if end < len(text) and text[end - 1 : end] in ".?!":
         # Science "C. Roe, Title? Subtitle. Journal 28, 2800 (1999)"; comma styles "Title? Sub, Journal"
         piece = _comma_subtitle_end(text, end) if comma_style else end
