@@ -293,6 +293,16 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
             "“Die Widgetmundarten” в превод на български език",
             "Българска реч",
         ),
+        (
+            "G. Roe, “Gli indesiderabili”. L'Italia e i suoi mulini, “Rivista inventata”, 3, 1999, 81-96.",
+            "“Gli indesiderabili”. L'Italia e i suoi mulini",
+            "Rivista inventata",
+        ),
+        (
+            "Roe, Ann. “Je veux un moulin” - Carnet de route en meunerie : vers une pratique. Esempio 2010.",
+            "“Je veux un moulin” - Carnet de route en meunerie : vers une pratique",
+            "",
+        ),
     ],
     ids=[
         "scare-quotes-open-the-title",
@@ -302,6 +312,8 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
         "german-quotation-then-prose-then-a-short-name",
         "quoted-words-then-in-before-the-container-in",
         "quoted-words-then-a-cyrillic-preposition",
+        "quotation-then-a-stop-then-more-title-before-a-quoted-journal",
+        "quotation-then-a-dash-then-more-title",
     ],
 )
 def test_quotation_marks_opening_a_title(reference: str, title: str, container: str) -> None:

@@ -515,6 +515,10 @@ _PROSE_AFTER_QUOTE = re.compile(
     r"\s(?P<prose>[^\W\d_][^,.;:()\[\]\"“”«»„]{8,150}?),\s+(?P<name>[^\W\d_][^,.;:()\[\]\d]{0,60}?)"
     r"(?:,\s*|\s+)(?:vol\.\s*|no\.\s*)?\d"
 )
+# after a quotation closed without a stop of its own: ". more title, “Journal”" or " - more title"
+_MORE_AFTER_QUOTE = re.compile(
+    r"\.\s+(?P<more>[^\W\d_][^“”«»\"„.;:]{2,200}?)(?=,\s+[“«\"„][^\W\d_])|\s+[-–—]\s+(?=[^\W\d_])"
+)
 _LATER_IN = re.compile(r"[.,]\s+In:?\s+[A-Z]")
 _SUBTITLE_AFTER_QUOTE = re.compile(r"\s*:\s+[^\W\d_]")
 
@@ -606,6 +610,18 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             # nouns: a third of lower-case words will do) — the title is all of it
             fields.set("title", text[quote.start() : run_on.end("prose")].strip())
             return text[run_on.end("prose") :].lstrip(" .,;:")
+        more = _MORE_AFTER_QUOTE.match(text, after) if end > 0 and text[end - 1] not in ".,;:?!" else None
+        stop = more.end("more") if more and more.group("more") else -1
+        if more and stop < 0:
+            stop = more.end() + _title_end(text[more.end() :], False)
+            if text[stop - 1 : stop] != ".":
+                stop = -1  # "“Mills” – Journal of Tides, 12, 3": no sentence of title after the dash
+        if stop > 0:
+            # "“Gli indesiderabili”. L'Italia e i suoi mulini, “Rivista”, 3": the quotation opens the title,
+            # which goes on after its stop up to the quoted journal; "“Je veux” - Carnet de route. Place":
+            # after a dash, up to the sentence's end
+            fields.set("title", text[quote.start() : stop].strip(" .,"))
+            return text[stop:].lstrip(" .,;:")
         if end > 0:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             fields.hints.add("quoted-title")
