@@ -1590,6 +1590,31 @@ def test_stop_then_subtitle_in_comma_styles(reference: str, title: str, containe
 
 
 @pytest.mark.parametrize(
+    ("reference", "title", "publisher"),
+    [
+        (
+            "Roe, Juan (1990), La historia del molino, Editorial Esempio, México.",
+            "La historia del molino",
+            "Editorial Esempio",
+        ),
+        (
+            "Roe, Ann (2009), Réinventer le moulin, Paris, Éditions Esempio.",
+            "Réinventer le moulin",
+            "Éditions Esempio",
+        ),
+    ],
+    ids=["publisher-then-place", "place-then-publisher"],
+)
+def test_a_comma_after_the_bracketed_date_makes_a_comma_style(
+    reference: str, title: str, publisher: str
+) -> None:
+    """ "Roe, Juan (1990), Title, Publisher, Place": a comma after the bracketed date sets a comma style, so
+    the title ends at its first comma."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("publisher")) == (title, publisher)
+
+
+@pytest.mark.parametrize(
     ("reference", "title", "note"),
     [
         (
