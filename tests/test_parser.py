@@ -1602,14 +1602,21 @@ def test_stop_then_subtitle_in_comma_styles(reference: str, title: str, containe
             "Réinventer le moulin",
             "Éditions Esempio",
         ),
+        (
+            "Roe, R. Ann, The Mill Leader: Moving Stones, Wheels, and Towns, Downers Grove: Example Academic,"
+            " 2010.",
+            "The Mill Leader: Moving Stones, Wheels, and Towns",
+            "Example Academic",
+        ),
     ],
-    ids=["publisher-then-place", "place-then-publisher"],
+    ids=["publisher-then-place", "place-then-publisher", "subtitle-with-commas-then-place-colon-publisher"],
 )
 def test_a_comma_after_the_bracketed_date_makes_a_comma_style(
     reference: str, title: str, publisher: str
 ) -> None:
     """ "Roe, Juan (1990), Title, Publisher, Place": a comma after the bracketed date sets a comma style, so
-    the title ends at its first comma."""
+    the title ends at its first comma — but a subtitle after a colon keeps its commas up to a closing
+    "Place: Publisher, Year"."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("publisher")) == (title, publisher)
 

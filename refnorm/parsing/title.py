@@ -331,6 +331,13 @@ _IN_BEFORE_IMPRINT = re.compile(r",\s+(?:in|In|dans|In:|in:)\s+(?=\S)")
 _ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º])\s*\d", re.IGNORECASE)
 
 
+# a comma style's closing imprint: ", Downers Grove: Example Academic, 2010", ", Mill Town, MI: Esempio, 1999"
+_COMMA_PLACE_COLON_PUBLISHER = re.compile(
+    rf",\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}(?:,\s[A-Z]{{2}})?:\s+[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*){{0,5}},"
+    rf"\s*{YEAR}\.?\s*$"
+)
+
+
 def _title_end(text: str, comma_style: bool) -> int:
     """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
     end = _first_sentence_end(text)
@@ -380,6 +387,18 @@ def _title_end(text: str, comma_style: bool) -> int:
     sentence_first = cue is None and end < len(
         text.rstrip(" .")
     )  # "Title, Quebec (abstract). Journal, v. 13"
+    closing = _COMMA_PLACE_COLON_PUBLISHER.search(text, 8) if comma_style and ", " in text[8:end] else None
+    colon = text.find(": ", 8, closing.start()) if closing else -1
+    if (
+        closing
+        and colon > 0
+        and text.find(", ", colon, closing.start()) > 0
+        and _first_sentence_end(text, colon) >= closing.start()
+        and (cue is None or cue.start() >= closing.start())
+    ):
+        # "Roe, A., The Mill Leader: Moving Stones, Wheels, and Towns, Downers Grove: Example Academic, 2010":
+        # a subtitle after the colon, its commas and all, up to the closing "Place: Publisher, Year"
+        return closing.start()
     if comma_style and not imprint_bracket and not sentence_first:
         commas = list(_COMMA_BOUNDARY.finditer(text, 8, end))
         # "Title, with commas, Canada, Earth and Planetary Science Letters, v. 194": the journal is the
