@@ -182,6 +182,14 @@ def _parse(raw: str, label: str, line: int | None) -> Reference:
         and before_date[: len(before_date) - len(text)].rstrip()[-1:] in ".:"
     ):
         comma_style = False  # "Valentine, R.L. & Lin, Y-P., 2009. The Role of …": the date closes with a stop
+    elif (
+        not comma_style
+        and text is not before_date
+        and before_date[: len(before_date) - len(text)].rstrip()[-2:] == "),"
+    ):
+        # "Roe, Juan (1990), La historia del molino, Siglo XXI": a comma after the bracketed date (not ApJ's
+        # "Roe, A. 2011, Title, with commas (Publisher)")
+        comma_style = True
     role = ROLE_AFTER_NAMES.match(text)
     if role and fields.author and not fields.editor:
         fields.editor, fields.author = fields.author, ()

@@ -293,6 +293,16 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
             "“Die Widgetmundarten” в превод на български език",
             "Българска реч",
         ),
+        (
+            "G. Roe, “Gli indesiderabili”. L'Italia e i suoi mulini, “Rivista inventata”, 3, 1999, 81-96.",
+            "“Gli indesiderabili”. L'Italia e i suoi mulini",
+            "Rivista inventata",
+        ),
+        (
+            "Roe, Ann. “Je veux un moulin” - Carnet de route en meunerie : vers une pratique. Esempio 2010.",
+            "“Je veux un moulin” - Carnet de route en meunerie : vers une pratique",
+            "",
+        ),
     ],
     ids=[
         "scare-quotes-open-the-title",
@@ -302,6 +312,8 @@ def test_identifiers_do_not_leak_into_other_fields() -> None:
         "german-quotation-then-prose-then-a-short-name",
         "quoted-words-then-in-before-the-container-in",
         "quoted-words-then-a-cyrillic-preposition",
+        "quotation-then-a-stop-then-more-title-before-a-quoted-journal",
+        "quotation-then-a-dash-then-more-title",
     ],
 )
 def test_quotation_marks_opening_a_title(reference: str, title: str, container: str) -> None:
@@ -1429,6 +1441,21 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
             "Women, Widgets, and Work. a Gadget Perspective on Work",
             "Hist J Widg",
         ),
+        (
+            "Studies in Mills. I. The Chemical Dynamics of Grinding. Journal of Invented Chemistry 12: 3-9.",
+            "Studies in Mills. I. The Chemical Dynamics of Grinding",
+            "Journal of Invented Chemistry",
+        ),
+        (
+            "Roe, A. (1990). Mill systems: anatomy. 1. Stones and wheels. Invented Mill Reviews 12, 117–165.",
+            "Mill systems: anatomy. 1. Stones and wheels",
+            "Invented Mill Reviews",
+        ),
+        (
+            "Ann Roe. Mill operators. II. Acta Molinaria, 128(1):183–269, 1972.",
+            "Mill operators. II",
+            "Acta Molinaria",
+        ),
     ],
     ids=[
         "roman-part-number",
@@ -1449,6 +1476,9 @@ def test_editors_opening_the_container_part(reference: str, editors: list[str], 
         "prose-sentence-then-a-sentence-case-journal",
         "question-then-prose-subtitle-with-a-count",
         "a-subtitle-opening-in-lower-case",
+        "roman-part-then-its-title-case-title",
+        "numbered-part-then-its-title",
+        "roman-part-then-the-journal",
     ],
 )
 def test_title_sentences_before_the_journal(reference: str, title: str, container: str) -> None:
@@ -1534,6 +1564,66 @@ def test_question_then_subtitle_in_comma_styles(reference: str, title: str, cont
     the source (numbers after them, periodical words)."""
     ref = refnorm.parse_reference(reference)
     assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "container"),
+    [
+        (
+            "Roe, Jane, The Mill Question. A Reassessment, The Invented Historical Review, 86 (1981), 3-9.",
+            "The Mill Question. A Reassessment",
+            "The Invented Historical Review",
+        ),
+        (
+            "Roe, Juan, Il mulino. Forma e funzione, Quaderni Inventati, n° 4, 2001, 5-19.",
+            "Il mulino. Forma e funzione",
+            "Quaderni Inventati",
+        ),
+        (
+            "Roe, A. B., Mill stones (abstract). Mill Letters, Annual Meeting, v. 13, pp. 5-6. 1978.",
+            "Mill stones (abstract)",
+            "Mill Letters",
+        ),
+    ],
+    ids=["title-case-subtitle", "italian-subtitle", "sentence-style-journal"],
+)
+def test_stop_then_subtitle_in_comma_styles(reference: str, title: str, container: str) -> None:
+    """Comma styles: a short sentence after the title's stop, up to a comma, is its subtitle when another
+    name follows and the reference runs on in commas — not in a sentence style whose journal has a comma."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("container-title")) == (title, container)
+
+
+@pytest.mark.parametrize(
+    ("reference", "title", "publisher"),
+    [
+        (
+            "Roe, Juan (1990), La historia del molino, Editorial Esempio, México.",
+            "La historia del molino",
+            "Editorial Esempio",
+        ),
+        (
+            "Roe, Ann (2009), Réinventer le moulin, Paris, Éditions Esempio.",
+            "Réinventer le moulin",
+            "Éditions Esempio",
+        ),
+        (
+            "Roe, R. Ann, The Mill Leader: Moving Stones, Wheels, and Towns, Downers Grove: Example Academic,"
+            " 2010.",
+            "The Mill Leader: Moving Stones, Wheels, and Towns",
+            "Example Academic",
+        ),
+    ],
+    ids=["publisher-then-place", "place-then-publisher", "subtitle-with-commas-then-place-colon-publisher"],
+)
+def test_a_comma_after_the_bracketed_date_makes_a_comma_style(
+    reference: str, title: str, publisher: str
+) -> None:
+    """ "Roe, Juan (1990), Title, Publisher, Place": a comma after the bracketed date sets a comma style, so
+    the title ends at its first comma — but a subtitle after a colon keeps its commas up to a closing
+    "Place: Publisher, Year"."""
+    ref = refnorm.parse_reference(reference)
+    assert (ref.get("title"), ref.get("publisher")) == (title, publisher)
 
 
 @pytest.mark.parametrize(

@@ -355,6 +355,13 @@ _IN_BEFORE_IMPRINT = re.compile(r",\s+(?:in|In|dans|In:|in:)\s+(?=\S)")
 _ARTICLE_NUMBERS = re.compile(r"vol\.\s*\d+[^.]{0,40}?(?:\bno\.|\bpp?\.|\bn[°º])\s*\d", re.IGNORECASE)
 
 
+# a comma style's closing imprint: ", Downers Grove: Example Academic, 2010", ", Mill Town, MI: Esempio, 1999"
+_COMMA_PLACE_COLON_PUBLISHER = re.compile(
+    rf",\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}(?:,\s[A-Z]{{2}})?:\s+[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*){{0,5}},"
+    rf"\s*{YEAR}\.?\s*$"
+)
+
+
 def _title_end(text: str, comma_style: bool) -> int:
     """Where an unquoted title ends: its first sentence, or in comma styles its first comma."""
     end = _first_sentence_end(text)
@@ -404,6 +411,18 @@ def _title_end(text: str, comma_style: bool) -> int:
     sentence_first = cue is None and end < len(
         text.rstrip(" .")
     )  # "Title, Quebec (abstract). Journal, v. 13"
+    closing = _COMMA_PLACE_COLON_PUBLISHER.search(text, 8) if comma_style and ", " in text[8:end] else None
+    colon = text.find(": ", 8, closing.start()) if closing else -1
+    if (
+        closing
+        and colon > 0
+        and text.find(", ", colon, closing.start()) > 0
+        and _first_sentence_end(text, colon) >= closing.start()
+        and (cue is None or cue.start() >= closing.start())
+    ):
+        # "Roe, A., The Mill Leader: Moving Stones, Wheels, and Towns, Downers Grove: Example Academic, 2010":
+        # a subtitle after the colon, its commas and all, up to the closing "Place: Publisher, Year"
+        return closing.start()
     if comma_style and not imprint_bracket and not sentence_first:
         commas = list(_COMMA_BOUNDARY.finditer(text, 8, end))
         # "Title, with commas, Canada, Earth and Planetary Science Letters, v. 194": the journal is the
@@ -539,6 +558,10 @@ _PROSE_AFTER_QUOTE = re.compile(
     r"\s(?P<prose>[^\W\d_][^,.;:()\[\]\"“”«»„]{8,150}?),\s+(?P<name>[^\W\d_][^,.;:()\[\]\d]{0,60}?)"
     r"(?:,\s*|\s+)(?:vol\.\s*|no\.\s*)?\d"
 )
+# after a quotation closed without a stop of its own: ". more title, “Journal”" or " - more title"
+_MORE_AFTER_QUOTE = re.compile(
+    r"\.\s+(?P<more>[^\W\d_][^“”«»\"„.;:]{2,200}?)(?=,\s+[“«\"„][^\W\d_])|\s+[-–—]\s+(?=[^\W\d_])"
+)
 _LATER_IN = re.compile(r"[.,]\s+In:?\s+[A-Z]")
 _SUBTITLE_AFTER_QUOTE = re.compile(r"\s*:\s+[^\W\d_]")
 
@@ -575,6 +598,14 @@ def _abbreviated(name: str) -> bool:
 def _ends_with_a_digit(text: str) -> bool:
     """What _ASTRO_SHORT needs, tested without a regex: a digit last, but for spaces and a stop."""
     return text.rstrip().rstrip(".").rstrip()[-1:].isdigit()
+
+
+# a numbered part after the title's stop, its own title next: "Studies. II. The Grinding", "Mills. 1. Anatomy"
+# (not an edition, "Title. 2. Aufl.", "2. ed.")
+_PART_NUMBER = re.compile(
+    r"\s+(?:[IVX]{1,4}|\d{1,2}|(?:No|Nr|Part|Pt|Teil|Ч)\.?\s*\d{1,2})\.\s+"
+    r"(?!(?:Aufl|Auflage|ed|edn|edition|éd|Ausg|izd|изд)\b)(?=[A-ZÀ-ÖØ-ÞА-Я])"
+)
 
 
 def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
@@ -622,6 +653,18 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
             # nouns: a third of lower-case words will do) — the title is all of it
             fields.set("title", text[quote.start() : run_on.end("prose")].strip())
             return text[run_on.end("prose") :].lstrip(" .,;:")
+        more = _MORE_AFTER_QUOTE.match(text, after) if end > 0 and text[end - 1] not in ".,;:?!" else None
+        stop = more.end("more") if more and more.group("more") else -1
+        if more and stop < 0:
+            stop = more.end() + _title_end(text[more.end() :], False)
+            if text[stop - 1 : stop] != ".":
+                stop = -1  # "“Mills” – Journal of Tides, 12, 3": no sentence of title after the dash
+        if stop > 0:
+            # "“Gli indesiderabili”. L'Italia e i suoi mulini, “Rivista”, 3": the quotation opens the title,
+            # which goes on after its stop up to the quoted journal; "“Je veux” - Carnet de route. Place":
+            # after a dash, up to the sentence's end
+            fields.set("title", text[quote.start() : stop].strip(" .,"))
+            return text[stop:].lstrip(" .,;:")
         if end > 0:
             fields.set("title", text[quote.end() : end].strip().rstrip(","))
             fields.hints.add("quoted-title")
@@ -641,10 +684,21 @@ def take_title(text: str, fields: Fields, comma_style: bool = False) -> str:
         fields.set("publisher", closing.group("publisher"))
         text = text[: closing.start()]
     end = _title_end(text, comma_style)
-    if end < len(text) and text[end - 1 : end] in (".?!" if not comma_style else "?"):
+    part = _PART_NUMBER.match(text, end) if text[end - 1 : end] == "." else None
+    if part:  # "Studies in Mills. I. The Chemical Dynamics of Grinding. Journal": the part's title is ours
+        part_end = part.end() + _title_end(text[part.end() :], comma_style)
+        # a sentence closed by its stop, a name after it: not "Operators. II. Acta Math., 128(1): 183"
+        if text[part_end - 1] in ".," and text[part_end:].lstrip(" .,;:")[:1].isalpha():
+            end = part_end
+    if end < len(text) and text[end - 1 : end] in ".?!":
         # Science "C. Roe, Title? Subtitle. Journal 28, 2800 (1999)"; comma styles "Title? Sub, Journal"
         piece = _comma_subtitle_end(text, end) if comma_style else end
-        end = piece if piece > end else _subtitle_end(text, end)
+        if comma_style and text[end - 1] == ".":
+            # not after a title opening the reference: "Title. Roe E, Doe D. 2003, J Sci, Vol. 9"
+            if piece > end and (fields.author or fields.editor) and _stop_subtitle(text, end, piece):
+                end = piece
+        else:
+            end = piece if piece > end else _subtitle_end(text, end)
     title = text[:end].strip()
     if title.endswith("."):
         title = title[:-1]
@@ -890,6 +944,33 @@ def _comma_subtitle_end(text: str, end: int) -> int:
     ):
         return end
     return match.end("piece")
+
+
+# a book's series opening the piece, no subtitle: "Studien zur Abtei", "Cahiers de la Mill"
+_SERIES_OPENING = re.compile(
+    r"(?:Studien|Beiträge|Schriften|Quellen|Forschungen|Veröffentlichungen|Abhandlungen|Studies|Series|"
+    r"Cahiers|Travaux|Collection|Bibliothèque|Biblioteca|Collana|Colección)\b"
+)
+_YEAR_SENTENCE_LAST = re.compile(rf"\.\s+{YEAR}$")  # "…, 231 p. 1980": the year a sentence of its own
+# after a comma style's subtitle: the source's name, a capitalised word (not "v. 24", "Vol. 3", "pp. 4")
+_NAME_AFTER_SUBTITLE = re.compile(r",\s+(?:The\s+)?[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,}\b(?!\.)")
+
+
+def _stop_subtitle(text: str, end: int, piece_end: int) -> bool:
+    """Comma styles: "Roe, J., The Mill Question. A Reassessment, Invented Review, 86": a short title-case
+    sentence after the title's stop, up to a comma, is its subtitle when another name (the journal, the
+    publisher) follows that comma — not the journal itself ("Title. Meteoritics, v. 24, p. 265")."""
+    piece = text[end:piece_end].strip()
+    words = piece.split()
+    after = _NAME_AFTER_SUBTITLE.match(text, piece_end)
+    if after is None or not 1 <= len(words) <= 6 or is_place(piece):  # "Title. London, Example Press"
+        return False
+    if _SERIES_OPENING.match(piece):  # "Title. Studien zur Abtei, Wiesbaden": a book's series
+        return False
+    rest = text[piece_end:].rstrip(" .")
+    # the reference runs on in commas to its end: not "Title. Meteoritics, v. 13, pp. 5-6. 1978" (a
+    # sentence style whose journal has a comma) nor "Title. Roe AB, Doe C. J Clin Sci. 2015"
+    return _first_sentence_end(rest) >= len(rest) and not _YEAR_SENTENCE_LAST.search(rest)
 
 
 # a lower-case word no journal or publisher name has: "Results of a Small Survey", "a review of trials"
