@@ -543,6 +543,8 @@ def _parse_names(text: str) -> NameList:
             )
         ):
             given = pieces[index + 1][0]
+            # "Roe, P., and Doe, B., Widget Grammars": the inverted name after the closing "and" is the last
+            seen_and = seen_and or separator in _AND_SEPARATORS
             index += 2
             suffix = ""
             if index < count and forms[index] == "S":

@@ -2405,6 +2405,16 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Doe", "Poe"],
             "A Lexicon of Widgets",
         ),
+        (
+            "Roe, P., Doe, M., and Poe, B., Widget Grammars: Rules, Systems and Tools, Example Press, 1988.",
+            ["Roe", "Doe", "Poe"],
+            "Widget Grammars: Rules, Systems and Tools",
+        ),
+        (
+            "Roe, Carl and Doe, John P., Widget Learning: A Best Practice Handbook. London: Example, 2002.",
+            ["Roe", "Doe"],
+            "Widget Learning: A Best Practice Handbook",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -2429,6 +2439,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "and-after-the-inverted-first-name-full-given-names",
         "starred-student-co-author",
         "starred-first-author",
+        "inverted-name-after-the-closing-and-ends-the-list",
+        "inverted-full-name-after-the-closing-and-ends-the-list",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
