@@ -2415,6 +2415,12 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Doe"],
             "Widget Learning: A Best Practice Handbook",
         ),
+        (
+            "Roe, Andrew, Revisiting Relational Widget Ministry: From a Strategy to a Theology, London:"
+            " Example, 2007.",
+            ["Roe"],
+            "Revisiting Relational Widget Ministry: From a Strategy to a Theology",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -2441,6 +2447,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "starred-first-author",
         "inverted-name-after-the-closing-and-ends-the-list",
         "inverted-full-name-after-the-closing-and-ends-the-list",
+        "inverted-person-then-a-body-like-title",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:

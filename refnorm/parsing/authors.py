@@ -536,7 +536,8 @@ def _journal_abbreviation(name: Name) -> bool:
 
 _INITIALS_ONLY = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+")
 _WORD_AFTER_INITIALS = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+\s*[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,}.*")
-_INVERTED_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s")
+# "Gifford, Edward W. Clear …", "Root, Andrew, Revisiting Youth Ministry" (a given name, then a comma)
+_INVERTED_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\.?\s|,\s)")
 _ABBREVIATED_WORD = re.compile(r"\b[^\W\d_]{3,4}\.(?=\s|$)")  # "Lett.", "Phys.", "Chem."
 
 
