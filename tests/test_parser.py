@@ -2421,6 +2421,12 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe"],
             "Revisiting Relational Widget Ministry: From a Strategy to a Theology",
         ),
+        (
+            "Roe J, Poe HG, et al. Widgets in the hills. J Wid Res 2001;3:4.",
+            ["Roe", "Poe"],
+            "Widgets in the hills",
+        ),
+        ("Roe J, Doe ED. Widgets in the hills. J Wid Res 2001;3:4.", ["Roe", "Doe"], "Widgets in the hills"),
     ],
     ids=[
         "inverted-names-only",
@@ -2448,6 +2454,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "inverted-name-after-the-closing-and-ends-the-list",
         "inverted-full-name-after-the-closing-and-ends-the-list",
         "inverted-person-then-a-body-like-title",
+        "vancouver-initials-hg-are-no-german-editor-mark",
+        "vancouver-initials-ed-are-no-editor-mark",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
