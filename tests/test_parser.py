@@ -2427,6 +2427,12 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             "Widgets in the hills",
         ),
         ("Roe J, Doe ED. Widgets in the hills. J Wid Res 2001;3:4.", ["Roe", "Doe"], "Widgets in the hills"),
+        ("Roeus. The Widgetiad. Trans. Ann Doe. London: Example, 1990.", ["Roeus"], "The Widgetiad"),
+        (
+            "Roeus. Widgetica, Books I–II. Edited by A. B. Doe. Oxford: Example, 1903.",
+            ["Roeus"],
+            "Widgetica, Books I–II",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -2456,6 +2462,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "inverted-person-then-a-body-like-title",
         "vancouver-initials-hg-are-no-german-editor-mark",
         "vancouver-initials-ed-are-no-editor-mark",
+        "classical-author-then-work-and-translator",
+        "classical-author-then-work-and-editor",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:

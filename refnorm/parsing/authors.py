@@ -35,6 +35,11 @@ __all__ = [
 _ET_AL_AT_END = re.compile(r"[\s,]+et\s+al\.?$")
 _YEAR_AFTER_NAMES = re.compile(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)")
 _SHOUTED = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s")
+# a classical author known by one name, a stop, the work, then its translator or editor: "Ovid. Metamorphoses.
+# Trans. A. D. Roe." ("Islam. Baltimore: …" is a one-word title: no translator or editor follows)
+_CLASSICAL_AUTHOR = re.compile(
+    r"([A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]{2,})\.\s+(?=[A-ZÀ-ÖØ-Þ].{0,200}?[.,]\s+(?:Trans\.|Translated\s+by|Edited\s+by|Ed\.)\s)"
+)
 
 
 _LABEL = re.compile(
@@ -307,6 +312,9 @@ def _author_end_by_cues(text: str) -> int:
     shouted = _SHOUTED.match(head)  # "COLLECTIF. Title …"
     if shouted:
         return shouted.end(1) + 1
+    classical = _CLASSICAL_AUTHOR.match(head) if head[1:2].islower() else None  # "Homer. The Iliad. Trans."
+    if classical and classical.group(1) not in _TITLE_START:
+        return classical.end(1) + 1
     # Names cannot run past an ordinary lower-case word or a number; of the boundaries before that,
     # the longest prefix that reads as a name list wins (tried longest first: usually one parse).
     stop = _hard_stop(head)
