@@ -564,7 +564,15 @@ def _parse_names(text: str) -> NameList:
             index += 1
             continue
         # "…, M. Abdullah and Khairurrijal"
-        mononym = form == "W" and names and separator not in {",", ";", ""}
+        # …but not "Ann Roe, Beyond Mills and Rivers", "Roe, Alan, Computing Machinery and Intelligence": a
+        # word after "and" that follows a piece of two full words after a comma closes a Title Case title
+        # (one in capitals is a name: "Eve ROE a OTHERS")
+        mononym = (
+            form == "W"
+            and names
+            and separator not in {",", ";", ""}
+            and (forms[index - 1] != "WW" or pieces[index - 1][1] != "," or piece.isupper())
+        )
         # "Roe JQ, MY Doe, and AT Poe": after the first name, initials without stops before the family,
         # in a list that an "and" closes
         initials_first = natural and closes_with_and and index > 0 and form[:1] == "I" and "." not in piece

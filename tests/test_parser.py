@@ -2433,6 +2433,16 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roeus"],
             "Widgetica, Books I–II",
         ),
+        (
+            "Ann Roe, Beyond Mills and Rivers: The Future of Water (Cambridge: Example, 1994).",
+            ["Roe"],
+            "Beyond Mills and Rivers: The Future of Water",
+        ),
+        (
+            "Roe, Alan, Computing Widgets and Intelligence, Mind 59, pp 433–460 (1950)",
+            ["Roe"],
+            "Computing Widgets and Intelligence",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -2464,6 +2474,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "vancouver-initials-ed-are-no-editor-mark",
         "classical-author-then-work-and-translator",
         "classical-author-then-work-and-editor",
+        "title-case-x-and-y-title-after-a-natural-name",
+        "title-case-x-and-y-title-after-an-inverted-name",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
