@@ -2443,6 +2443,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe"],
             "Computing Widgets and Intelligence",
         ),
+        ("Alain Roe, Le Moyen Âge, Esempio, Paris, 1990.", ["Roe"], "Le Moyen Âge"),
+        ("G. Roe, Carl Widget, Esempio, Paris, 1988", ["Roe"], "Carl Widget"),
     ],
     ids=[
         "inverted-names-only",
@@ -2476,6 +2478,8 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "classical-author-then-work-and-editor",
         "title-case-x-and-y-title-after-a-natural-name",
         "title-case-x-and-y-title-after-an-inverted-name",
+        "natural-name-title-publisher-place-year",
+        "initialled-name-title-publisher-place-year",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:

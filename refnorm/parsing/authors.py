@@ -10,6 +10,7 @@ from refnorm.lexicon import (
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
     PUBLISHER_WORDS,
+    is_place,
 )
 from refnorm.model import Name
 from refnorm.names import (
@@ -141,6 +142,13 @@ _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'
 # a sentence ends inside ("Roe JE. Widget Theory Today. Eng Rev. 2016"): a Vancouver name, a Title Case
 # title and a journal, not one author
 _STOP_INSIDE = re.compile(r"(?:[a-zß-ÿ]{2}|\s[A-ZÀ-ÖØ-Þ]{2,3})\.\s+[A-ZÀ-ÖØ-Þ]")
+
+
+def _publisher_and_place(prefix: str) -> bool:
+    """ "Alain Roe, Le Moyen Âge, Esempio, Paris, 1990": before a comma and the year, a title, a one-word
+    publisher and a known place, which a list without its closing "and" would read as names."""
+    pieces = prefix.split(",")
+    return len(pieces) >= 3 and " " not in pieces[-1].strip() and is_place(pieces[-1])
 
 
 def _lone_author(prefix: str) -> bool:
@@ -301,7 +309,11 @@ def _author_end_by_cues(text: str) -> int:
         and match.start() > 0
         and (
             (names_ok(head[: match.start()]) and _plausible_block(head[: match.start()]))
-            or (match.group(0).lstrip()[:1] == "," and _loose_names(head[: match.start()]))
+            or (
+                match.group(0).lstrip()[:1] == ","
+                and _loose_names(head[: match.start()])
+                and not _publisher_and_place(head[: match.start()])
+            )
             or _lone_author(head[: match.start()])
         )
     ):
