@@ -2445,6 +2445,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         ),
         ("Alain Roe, Le Moyen Âge, Esempio, Paris, 1990.", ["Roe"], "Le Moyen Âge"),
         ("G. Roe, Carl Widget, Esempio, Paris, 1988", ["Roe"], "Carl Widget"),
+        ("Roe, Ann, Widget Balo, Istanbul, Esempio Kitap, 2000.", ["Roe"], "Widget Balo"),
     ],
     ids=[
         "inverted-names-only",
@@ -2480,6 +2481,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "title-case-x-and-y-title-after-an-inverted-name",
         "natural-name-title-publisher-place-year",
         "initialled-name-title-publisher-place-year",
+        "inverted-name-title-place-publisher-year",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:

@@ -145,10 +145,11 @@ _STOP_INSIDE = re.compile(r"(?:[a-zß-ÿ]{2}|\s[A-ZÀ-ÖØ-Þ]{2,3})\.\s+[A-ZÀ-
 
 
 def _publisher_and_place(prefix: str) -> bool:
-    """ "Alain Roe, Le Moyen Âge, Esempio, Paris, 1990": before a comma and the year, a title, a one-word
-    publisher and a known place, which a list without its closing "and" would read as names."""
+    """ "Alain Roe, Le Moyen Âge, Esempio, Paris, 1990", "Roe, Jean, L’illusion, Paris, Éditions Esempio,
+    2000": before a comma and the year, a title, a publisher and a known place of one word (in either
+    order), which a list without its closing "and" would read as names."""
     pieces = prefix.split(",")
-    return len(pieces) >= 3 and " " not in pieces[-1].strip() and is_place(pieces[-1])
+    return len(pieces) >= 3 and any(" " not in piece.strip() and is_place(piece) for piece in pieces[-2:])
 
 
 def _lone_author(prefix: str) -> bool:
