@@ -474,6 +474,11 @@ _SUFFIX_BEFORE_GIVEN = re.compile(
 _OMITTED_NAMES = re.compile(r"\s*,?\s*(?:…|\.\s?\.\s?\.)\s*(?=[A-ZÀ-ÖØ-Þ])")
 
 
+def _stopless_initial_before(pieces: list[tuple[str, str]], index: int) -> bool:
+    """Does a piece before ``index`` hold initials without their stop ("C Roe, A Doe", "Roe, MZ, A Doe")?"""
+    return any(len(word) <= 3 and word.isupper() for piece, _ in pieces[:index] for word in piece.split())
+
+
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
     if "(" in text:  # "Davidson, F. (Producer), & Davidson, J. (Director)": roles are no names
@@ -580,6 +585,10 @@ def _parse_names(text: str) -> NameList:
             valid = False
         elif (piece.split(None, 1)[0] in _TITLE_START and not vancouver) or _VANCOUVER_STOP.search(piece):
             valid = False  # "The Turkish Straits", "Abraham WC. Metaplasticity"
+        elif piece[:2] == "A " and separator == "," and not _stopless_initial_before(pieces, index):
+            valid = (
+                False  # "Roe, Joseph, A Widget Reader": the article, where no name so far has such an initial
+            )
         if names and separator == "," and "I" not in form and not vancouver_list and not closes_with_and:
             and_missing = True
         if seen_and and separator == "," and not vancouver:

@@ -2446,6 +2446,11 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         ("Alain Roe, Le Moyen Âge, Esempio, Paris, 1990.", ["Roe"], "Le Moyen Âge"),
         ("G. Roe, Carl Widget, Esempio, Paris, 1988", ["Roe"], "Carl Widget"),
         ("Roe, Ann, Widget Balo, Istanbul, Esempio Kitap, 2000.", ["Roe"], "Widget Balo"),
+        (
+            "Roe, Joseph, A Widget Reader: Documents of a Life (New Haven, CT: Example Press, 2003).",
+            ["Roe"],
+            "A Widget Reader: Documents of a Life",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -2482,6 +2487,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "natural-name-title-publisher-place-year",
         "initialled-name-title-publisher-place-year",
         "inverted-name-title-place-publisher-year",
+        "title-opening-with-the-article-a-after-a-full-given-name",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:
