@@ -93,7 +93,9 @@ _CAPITAL_LOWER_STOP = re.compile(rf"[{_UPPER}][{_LOWER}]\.")  # "Jo.": an abbrev
 _INITIAL_RUN = re.compile(r"I+")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}\. [A-Z]")
 _EDITOR_MARK = re.compile(
-    r"(?=[\s(\[ehécdr])\s*[(\[]?\b(?:eds?|editors?|hrsg|hg|herausgeber|éds?|coords?|comps?|dirs?|red)\b\.?[)\]]?\.?\s*$",
+    # Vancouver initials in capitals after a family word are no mark: "Roe J, Poe HG" (not German "Hg.")
+    r"(?=[\s(\[ehécdr])(?!(?<=[^\W\d_])\s+(?-i:[A-Z]{2,3})\.?\s*$|(?<=[^\W\d_]\s)(?-i:[A-Z]{2,3})\.?\s*$)"
+    r"\s*[(\[]?\b(?:eds?|editors?|hrsg|hg|herausgeber|éds?|coords?|comps?|dirs?|red)\b\.?[)\]]?\.?\s*$",
     re.IGNORECASE,
 )
 _ORG_WORDS = re.compile(
@@ -473,6 +475,11 @@ _SUFFIX_BEFORE_GIVEN = re.compile(
 _OMITTED_NAMES = re.compile(r"\s*,?\s*(?:…|\.\s?\.\s?\.)\s*(?=[A-ZÀ-ÖØ-Þ])")
 
 
+def _stopless_initial_before(pieces: list[tuple[str, str]], index: int) -> bool:
+    """Does a piece before ``index`` hold initials without their stop ("C Roe, A Doe", "Roe, MZ, A Doe")?"""
+    return any(len(word) <= 3 and word.isupper() for piece, _ in pieces[:index] for word in piece.split())
+
+
 def parse_names(text: str) -> NameList:
     """Parse a list of names in any of the common printed forms."""
     return _parse_names(_prepared(text))
@@ -557,6 +564,8 @@ def _parse_names(text: str) -> NameList:
             )
         ):
             given = pieces[index + 1][0]
+            # "Roe, P., and Doe, B., Widget Grammars": the inverted name after the closing "and" is the last
+            seen_and = seen_and or separator in _AND_SEPARATORS
             index += 2
             suffix = ""
             if index < count and forms[index] == "S":
@@ -574,7 +583,15 @@ def _parse_names(text: str) -> NameList:
             index += 1
             continue
         # "…, M. Abdullah and Khairurrijal"
-        mononym = form == "W" and names and separator not in {",", ";", ""}
+        # …but not "Ann Roe, Beyond Mills and Rivers", "Roe, Alan, Computing Machinery and Intelligence": a
+        # word after "and" that follows a piece of two full words after a comma closes a Title Case title
+        # (one in capitals is a name: "Eve ROE a OTHERS")
+        mononym = (
+            form == "W"
+            and names
+            and separator not in {",", ";", ""}
+            and (forms[index - 1] != "WW" or pieces[index - 1][1] != "," or piece.isupper())
+        )
         # "Roe JQ, MY Doe, and AT Poe": after the first name, initials without stops before the family,
         # in a list that an "and" closes
         initials_first = natural and closes_with_and and index > 0 and form[:1] == "I" and "." not in piece
@@ -582,6 +599,10 @@ def _parse_names(text: str) -> NameList:
             valid = False
         elif (piece.split(None, 1)[0] in _TITLE_START and not vancouver) or _VANCOUVER_STOP.search(piece):
             valid = False  # "The Turkish Straits", "Abraham WC. Metaplasticity"
+        elif piece[:2] == "A " and separator == "," and not _stopless_initial_before(pieces, index):
+            valid = (
+                False  # "Roe, Joseph, A Widget Reader": the article, where no name so far has such an initial
+            )
         if names and separator == "," and "I" not in form and not vancouver_list and not closes_with_and:
             and_missing = True
         if seen_and and separator == "," and not vancouver:

@@ -2540,6 +2540,52 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             ["Roe", "Doe", "Poe"],
             "A Lexicon of Widgets",
         ),
+        (
+            "Roe, P., Doe, M., and Poe, B., Widget Grammars: Rules, Systems and Tools, Example Press, 1988.",
+            ["Roe", "Doe", "Poe"],
+            "Widget Grammars: Rules, Systems and Tools",
+        ),
+        (
+            "Roe, Carl and Doe, John P., Widget Learning: A Best Practice Handbook. London: Example, 2002.",
+            ["Roe", "Doe"],
+            "Widget Learning: A Best Practice Handbook",
+        ),
+        (
+            "Roe, Andrew, Revisiting Relational Widget Ministry: From a Strategy to a Theology, London:"
+            " Example, 2007.",
+            ["Roe"],
+            "Revisiting Relational Widget Ministry: From a Strategy to a Theology",
+        ),
+        (
+            "Roe J, Poe HG, et al. Widgets in the hills. J Wid Res 2001;3:4.",
+            ["Roe", "Poe"],
+            "Widgets in the hills",
+        ),
+        ("Roe J, Doe ED. Widgets in the hills. J Wid Res 2001;3:4.", ["Roe", "Doe"], "Widgets in the hills"),
+        ("Roeus. The Widgetiad. Trans. Ann Doe. London: Example, 1990.", ["Roeus"], "The Widgetiad"),
+        (
+            "Roeus. Widgetica, Books I–II. Edited by A. B. Doe. Oxford: Example, 1903.",
+            ["Roeus"],
+            "Widgetica, Books I–II",
+        ),
+        (
+            "Ann Roe, Beyond Mills and Rivers: The Future of Water (Cambridge: Example, 1994).",
+            ["Roe"],
+            "Beyond Mills and Rivers: The Future of Water",
+        ),
+        (
+            "Roe, Alan, Computing Widgets and Intelligence, Mind 59, pp 433–460 (1950)",
+            ["Roe"],
+            "Computing Widgets and Intelligence",
+        ),
+        ("Alain Roe, Le Moyen Âge, Esempio, Paris, 1990.", ["Roe"], "Le Moyen Âge"),
+        ("G. Roe, Carl Widget, Esempio, Paris, 1988", ["Roe"], "Carl Widget"),
+        ("Roe, Ann, Widget Balo, Istanbul, Esempio Kitap, 2000.", ["Roe"], "Widget Balo"),
+        (
+            "Roe, Joseph, A Widget Reader: Documents of a Life (New Haven, CT: Example Press, 2003).",
+            ["Roe"],
+            "A Widget Reader: Documents of a Life",
+        ),
     ],
     ids=[
         "inverted-names-only",
@@ -2564,6 +2610,19 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "and-after-the-inverted-first-name-full-given-names",
         "starred-student-co-author",
         "starred-first-author",
+        "inverted-name-after-the-closing-and-ends-the-list",
+        "inverted-full-name-after-the-closing-and-ends-the-list",
+        "inverted-person-then-a-body-like-title",
+        "vancouver-initials-hg-are-no-german-editor-mark",
+        "vancouver-initials-ed-are-no-editor-mark",
+        "classical-author-then-work-and-translator",
+        "classical-author-then-work-and-editor",
+        "title-case-x-and-y-title-after-a-natural-name",
+        "title-case-x-and-y-title-after-an-inverted-name",
+        "natural-name-title-publisher-place-year",
+        "initialled-name-title-publisher-place-year",
+        "inverted-name-title-place-publisher-year",
+        "title-opening-with-the-article-a-after-a-full-given-name",
     ],
 )
 def test_where_the_author_block_ends(reference: str, authors: list[str], title: str) -> None:

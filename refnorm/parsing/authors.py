@@ -10,6 +10,7 @@ from refnorm.lexicon import (
     JOURNAL_WORDS,
     NOT_YET_PUBLISHED,
     PUBLISHER_WORDS,
+    is_place,
 )
 from refnorm.model import Name
 from refnorm.names import (
@@ -36,6 +37,11 @@ __all__ = [
 _ET_AL_AT_END = re.compile(r"[\s,]+et\s+al\.?$")
 _YEAR_AFTER_NAMES = re.compile(rf"(?:,\s*|\.\s+|\s+)(?={YEAR}[a-z]?\b)")
 _SHOUTED = re.compile(r"([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})\.\s")
+# a classical author known by one name, a stop, the work, then its translator or editor: "Ovid. Metamorphoses.
+# Trans. A. D. Roe." ("Islam. Baltimore: …" is a one-word title: no translator or editor follows)
+_CLASSICAL_AUTHOR = re.compile(
+    r"([A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]{2,})\.\s+(?=[A-ZÀ-ÖØ-Þ].{0,200}?[.,]\s+(?:Trans\.|Translated\s+by|Edited\s+by|Ed\.)\s)"
+)
 
 
 _LABEL = re.compile(
@@ -137,6 +143,14 @@ _LONE_AUTHOR = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s(?:[A-ZÀ-ÖØ-Þ][\w'
 # a sentence ends inside ("Roe JE. Widget Theory Today. Eng Rev. 2016"): a Vancouver name, a Title Case
 # title and a journal, not one author
 _STOP_INSIDE = re.compile(r"(?:[a-zß-ÿ]{2}|\s[A-ZÀ-ÖØ-Þ]{2,3})\.\s+[A-ZÀ-ÖØ-Þ]")
+
+
+def _publisher_and_place(prefix: str) -> bool:
+    """ "Alain Roe, Le Moyen Âge, Esempio, Paris, 1990", "Roe, Jean, L’illusion, Paris, Éditions Esempio,
+    2000": before a comma and the year, a title, a publisher and a known place of one word (in either
+    order), which a list without its closing "and" would read as names."""
+    pieces = prefix.split(",")
+    return len(pieces) >= 3 and any(" " not in piece.strip() and is_place(piece) for piece in pieces[-2:])
 
 
 def _lone_author(prefix: str) -> bool:
@@ -296,7 +310,11 @@ def _author_end_by_cues(text: str) -> int:
         and match.start() > 0
         and (
             (names_ok(head[: match.start()]) and _plausible_block(head[: match.start()]))
-            or (match.group(0).lstrip()[:1] == "," and _loose_names(head[: match.start()]))
+            or (
+                match.group(0).lstrip()[:1] == ","
+                and _loose_names(head[: match.start()])
+                and not _publisher_and_place(head[: match.start()])
+            )
             or _lone_author(head[: match.start()])
         )
     ):
@@ -307,6 +325,9 @@ def _author_end_by_cues(text: str) -> int:
     shouted = _SHOUTED.match(head)  # "COLLECTIF. Title …"
     if shouted:
         return shouted.end(1) + 1
+    classical = _CLASSICAL_AUTHOR.match(head) if head[1:2].islower() else None  # "Homer. The Iliad. Trans."
+    if classical and classical.group(1) not in _TITLE_START:
+        return classical.end(1) + 1
     # Names cannot run past an ordinary lower-case word or a number; of the boundaries before that,
     # the longest prefix that reads as a name list wins (tried longest first: usually one parse).
     stop = _hard_stop(head)
@@ -536,7 +557,8 @@ def _journal_abbreviation(name: Name) -> bool:
 
 _INITIALS_ONLY = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+")
 _WORD_AFTER_INITIALS = re.compile(r"(?:[A-ZÀ-ÖØ-Þ]\.[\s-]?)+\s*[A-ZÀ-ÖØ-Þ][a-zß-ÿ]{2,}.*")
-_INVERTED_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’-]*\.?\s")
+# "Gifford, Edward W. Clear …", "Root, Andrew, Revisiting Youth Ministry" (a given name, then a comma)
+_INVERTED_PERSON = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’-]+,\s+[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\.?\s|,\s)")
 _ABBREVIATED_WORD = re.compile(r"\b[^\W\d_]{3,4}\.(?=\s|$)")  # "Lett.", "Phys.", "Chem."
 
 
