@@ -93,8 +93,9 @@ _CAPITAL_LOWER_STOP = re.compile(rf"[{_UPPER}][{_LOWER}]\.")  # "Jo.": an abbrev
 _INITIAL_RUN = re.compile(r"I+")
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}\. [A-Z]")
 _EDITOR_MARK = re.compile(
-    # Vancouver initials in capitals after a family word are no mark: "Roe J, Poe HG" (not German "Hg.")
-    r"(?=[\s(\[ehécdr])(?!(?<=[^\W\d_])\s+(?-i:[A-Z]{2,3})\.?\s*$|(?<=[^\W\d_]\s)(?-i:[A-Z]{2,3})\.?\s*$)"
+    # Vancouver initials in capitals after a family word in lower case are no mark: "Roe J, Poe HG" (not
+    # German "Hg."), but "ROE, A. & G. POE EDS." is
+    r"(?=[\s(\[ehécdr])(?!(?<=(?-i:[a-zß-ÿ]))\s+(?-i:[A-Z]{2,3})\.?\s*$|(?<=(?-i:[a-zß-ÿ])\s)(?-i:[A-Z]{2,3})\.?\s*$)"
     r"\s*[(\[]?\b(?:eds?|editors?|hrsg|hg|herausgeber|éds?|coords?|comps?|dirs?|red)\b\.?[)\]]?\.?\s*$",
     re.IGNORECASE,
 )

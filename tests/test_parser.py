@@ -2562,6 +2562,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
             "Widgets in the hills",
         ),
         ("Roe J, Doe ED. Widgets in the hills. J Wid Res 2001;3:4.", ["Roe", "Doe"], "Widgets in the hills"),
+        ("ROE, P. L. & G. S. POE EDS., 1973. Widget Training. London: Example.", [], "Widget Training"),
         ("Roeus. The Widgetiad. Trans. Ann Doe. London: Example, 1990.", ["Roeus"], "The Widgetiad"),
         (
             "Roeus. Widgetica, Books I–II. Edited by A. B. Doe. Oxford: Example, 1903.",
@@ -2615,6 +2616,7 @@ def test_title_first_layout(reference: str, authors: list[str], title: str, cont
         "inverted-person-then-a-body-like-title",
         "vancouver-initials-hg-are-no-german-editor-mark",
         "vancouver-initials-ed-are-no-editor-mark",
+        "eds-after-a-family-in-capitals-stays-a-mark",
         "classical-author-then-work-and-translator",
         "classical-author-then-work-and-editor",
         "title-case-x-and-y-title-after-a-natural-name",
