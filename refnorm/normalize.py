@@ -16,7 +16,6 @@ from refnorm.lexicon import CONFERENCE, JOURNAL_WORDS, REPORT, REPORT_CUES, THES
 from refnorm.model import FrozenMap, Name, Reference
 from refnorm.names import GIVEN_ABBREVIATION
 from refnorm.pages import normalize_pages
-from refnorm.parsing.numbers import LABELLED
 
 __all__ = ["NORMALIZERS", "clean_text", "normalize"]
 
@@ -251,12 +250,9 @@ def _sequential_issue(ref: Reference, hints: frozenset[str]) -> Reference:
     number as its volume, as JATS and most catalogues record it; "2000;(3):218" (a volume left
     out, the issue in brackets) keeps its issue."""
     variables = ref.variables
-    if ref.type not in _PERIODICALS or "volume" in variables or not (issue := variables.get("issue")):
+    if "labelled-issue" not in hints or ref.type not in _PERIODICALS or "volume" in variables:
         return ref
-    for marked in LABELLED["issue"].finditer(ref.raw):
-        if marked.group(1) == issue:
-            return ref.with_variables(volume=issue, issue=None)
-    return ref
+    return ref.with_variables(volume=variables.get("issue"), issue=None)
 
 
 NORMALIZERS: list[Callable[[Reference, frozenset[str]], Reference]] = [

@@ -275,6 +275,8 @@ def take_numbers(text: str, fields: Fields) -> tuple[int, int]:
         if found:
             value = found.group(found.lastindex or 1) if key != "page" else found.group("v")
             fields.set(key, value)
+            if key == "issue":
+                fields.hints.add("labelled-issue")  # "n° 19", "no. 18": see normalize._sequential_issue
             if key == "edition":
                 continue
             cover(*found.span())
